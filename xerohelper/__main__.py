@@ -1,0 +1,5 @@
+import sys
+
+from xerohelper.cli import main
+
+sys.exit(main())

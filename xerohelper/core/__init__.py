@@ -1,0 +1,1 @@
+"""Core: pure Python, no Qt, no SDK. The shop's day, its checklist, mappings and explanations."""
