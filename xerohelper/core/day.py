@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from xerohelper.core.dates import long_date
 from xerohelper.core.money import ZERO, money, money_text
 
 
@@ -98,7 +99,7 @@ class Day:
         """What stops this day being posted, in the owner's words (empty when it can be posted)."""
         found = []
         if self.is_empty:
-            found.append(f"There are no sales or payments for {self.date:%A %-d %B %Y}.")
+            found.append(f"There are no sales or payments for {long_date(self.date)}.")
         names = [t.name.casefold() for t in self.tenders]
         for name in sorted({n for n in names if names.count(n) > 1}):
             found.append(f"The payment type “{name}” is listed more than once; add its amounts together.")
