@@ -58,3 +58,17 @@ def test_fingerprint_changes_when_figures_change():
     b = Day(date(2026, 11, 21), "generic", tenders=[Tender("Cash", "10.01")])
     assert a.fingerprint() == Day(date(2026, 11, 21), "generic", tenders=[Tender("Cash", "10")]).fingerprint()
     assert a.fingerprint() != b.fingerprint()
+
+
+def test_json_round_trip():
+    day = Day(
+        date(2026, 11, 21),
+        "square-items",
+        sales=[
+            SalesLine("Coffee", "10.00", "1.50", tax_rate="GST 15%"),
+            SalesLine("Coffee", "-1", "0", LineKind.DISCOUNT),
+        ],
+        tenders=[Tender("Cash", "10.50")],
+        location="Main St",
+    )
+    assert Day.from_json_dict(day.to_json_dict()) == day

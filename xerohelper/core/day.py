@@ -133,6 +133,26 @@ class Day:
             },
         }
 
+    @classmethod
+    def from_json_dict(cls, data: dict) -> Day:
+        """The inverse of to_json_dict (the journal keeps days in this shape)."""
+        return cls(
+            date=date.fromisoformat(data["date"]),
+            source=data["source"],
+            location=data.get("location", ""),
+            sales=tuple(
+                SalesLine(
+                    category=s["category"],
+                    net=Decimal(s["net"]),
+                    tax=Decimal(s["tax"]),
+                    kind=LineKind(s.get("kind", LineKind.SALE.value)),
+                    tax_rate=s.get("tax_rate", ""),
+                )
+                for s in data.get("sales", [])
+            ),
+            tenders=tuple(Tender(t["name"], Decimal(t["amount"])) for t in data.get("tenders", [])),
+        )
+
     def fingerprint(self) -> str:
         """A short hash of the figures, so the journal can tell when the POS figures changed after posting."""
         payload = json.dumps(self.to_json_dict(), sort_keys=True, separators=(",", ":"))

@@ -1,0 +1,327 @@
+"""The journal: what xerohelper has done in Xero, day by day, kept in SQLite (WAL) in the user's data folder.
+
+Rule: an intent (with its Idempotency-Key) is written *before* each write to Xero, and its outcome after.
+An intent with no outcome means the app stopped in the middle; the day's service then asks Xero what
+happened (look-up by invoice number) before it tries again, and re-uses the same Idempotency-Key.
+No token is ever written here.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from xerohelper.core.checklist import InvoiceFacts, Step
+from xerohelper.core.day import Day
+
+JOURNAL_FILE_NAME = "journal.sqlite3"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS days (
+    organisation TEXT NOT NULL, trading_date TEXT NOT NULL, location TEXT NOT NULL,
+    figures TEXT NOT NULL, fingerprint TEXT NOT NULL, saved_at TEXT NOT NULL,
+    PRIMARY KEY (organisation, trading_date, location));
+CREATE TABLE IF NOT EXISTS invoices (
+    organisation TEXT NOT NULL, trading_date TEXT NOT NULL, location TEXT NOT NULL,
+    invoice_id TEXT NOT NULL, number TEXT NOT NULL, status TEXT NOT NULL,
+    total TEXT NOT NULL, amount_due TEXT NOT NULL, fingerprint TEXT NOT NULL, posting INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (organisation, trading_date, location));
+CREATE TABLE IF NOT EXISTS payments (
+    organisation TEXT NOT NULL, trading_date TEXT NOT NULL, location TEXT NOT NULL,
+    tender TEXT NOT NULL, payment_id TEXT NOT NULL, amount TEXT NOT NULL, invoice_id TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (organisation, trading_date, location, tender, invoice_id));
+CREATE TABLE IF NOT EXISTS skipped_steps (
+    organisation TEXT NOT NULL, trading_date TEXT NOT NULL, location TEXT NOT NULL,
+    step TEXT NOT NULL, reason TEXT NOT NULL,
+    PRIMARY KEY (organisation, trading_date, location, step));
+CREATE TABLE IF NOT EXISTS attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    organisation TEXT NOT NULL, trading_date TEXT NOT NULL, location TEXT NOT NULL,
+    step TEXT NOT NULL, action TEXT NOT NULL, idempotency_key TEXT NOT NULL,
+    request TEXT NOT NULL, started_at TEXT NOT NULL,
+    outcome TEXT, http_status INTEGER, xero_ids TEXT, error_body TEXT, finished_at TEXT);
+CREATE INDEX IF NOT EXISTS attempts_by_day ON attempts (organisation, trading_date, location, step);
+"""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    step: Step
+    action: str
+    idempotency_key: str
+    request: dict
+    outcome: str | None  # None while unfinished; "ok" or "failed"
+    http_status: int | None = None
+    error_body: str | None = None
+    xero_ids: dict | None = None
+
+
+@dataclass(frozen=True)
+class PaymentRecord:
+    tender: str
+    payment_id: str
+    amount: Decimal
+    invoice_id: str
+
+
+@dataclass(frozen=True)
+class DayRecord:
+    """What the journal knows about one day at one location."""
+
+    day: Day | None
+    invoice: InvoiceFacts | None
+    invoice_fingerprint: str | None  # the figures the invoice was posted from
+    posting: int  # 1 for the first invoice of the day, 2 after one re-send, …
+    payments: tuple[PaymentRecord, ...]
+    skipped: dict[Step, str]
+
+    @property
+    def figures_changed_since_posting(self) -> bool:
+        return (
+            self.day is not None
+            and self.invoice is not None
+            and self.invoice_fingerprint is not None
+            and self.invoice_fingerprint != self.day.fingerprint()
+        )
+
+
+_THE_DAY = "organisation=? AND trading_date=? AND location=?"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Journal:
+    """Thread-safe: one connection, one lock (writes are small and rare)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")  # an intent must be on disk before the call to Xero
+        self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    @classmethod
+    def in_folder(cls, data_folder: Path) -> Journal:
+        return cls(data_folder / JOURNAL_FILE_NAME)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _read(self, sql: str, args: tuple) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    # ---- the day's figures --------------------------------------------------------------------------------
+    def save_day(self, organisation: str, day: Day) -> None:
+        figures = json.dumps(day.to_json_dict(), sort_keys=True)
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO days VALUES (?,?,?,?,?,?) ON CONFLICT DO UPDATE SET figures=excluded.figures, "
+                "fingerprint=excluded.fingerprint, saved_at=excluded.saved_at",
+                (organisation, day.date.isoformat(), day.location, figures, day.fingerprint(), _now()),
+            )
+
+    def day(self, organisation: str, trading_date: date, location: str = "") -> Day | None:
+        rows = self._read(
+            "SELECT figures FROM days WHERE organisation=? AND trading_date=? AND location=?",
+            (organisation, trading_date.isoformat(), location),
+        )
+        return Day.from_json_dict(json.loads(rows[0][0])) if rows else None
+
+    def days_between(self, organisation: str, first: date, last: date) -> list[tuple[date, str]]:
+        rows = self._read(
+            "SELECT trading_date, location FROM days WHERE organisation=? AND trading_date BETWEEN ? AND ? "
+            "ORDER BY trading_date, location",
+            (organisation, first.isoformat(), last.isoformat()),
+        )
+        return [(date.fromisoformat(d), loc) for d, loc in rows]
+
+    # ---- intents and outcomes -----------------------------------------------------------------------------
+    def begin(
+        self, organisation: str, trading_date: date, location: str, step: Step, action: str, request: dict
+    ) -> Attempt:
+        """Write the intent before calling Xero. An unfinished identical intent keeps its Idempotency-Key."""
+        body = json.dumps(request, sort_keys=True, default=str)
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT id, idempotency_key FROM attempts WHERE {_THE_DAY} AND step=? AND action=? "
+                " AND request=? AND outcome IS NULL ORDER BY id DESC LIMIT 1",
+                (organisation, trading_date.isoformat(), location, step.value, action, body),
+            ).fetchone()
+            if row:
+                return Attempt(row[0], step, action, row[1], request, None)
+            key = uuid.uuid4().hex
+            cursor = db.execute(
+                "INSERT INTO attempts (organisation, trading_date, location, step, action, idempotency_key, "
+                "request, started_at) VALUES (?,?,?,?,?,?,?,?)",
+                (organisation, trading_date.isoformat(), location, step.value, action, key, body, _now()),
+            )
+            return Attempt(cursor.lastrowid, step, action, key, request, None)
+
+    def succeeded(self, attempt: Attempt, xero_ids: dict | None = None) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE attempts SET outcome='ok', xero_ids=?, finished_at=? WHERE id=?",
+                (json.dumps(xero_ids or {}, sort_keys=True), _now(), attempt.id),
+            )
+
+    def failed(self, attempt: Attempt, http_status: int | None, error_body: str | None) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE attempts SET outcome='failed', http_status=?, error_body=?, finished_at=? WHERE id=?",
+                (http_status, error_body, _now(), attempt.id),
+            )
+
+    def abandon_unfinished(self, organisation: str, trading_date: date, location: str, step: Step) -> int:
+        """Mark unfinished intents as settled once Xero has been asked what really happened."""
+        with self._write() as db:
+            cursor = db.execute(
+                f"UPDATE attempts SET outcome='reconciled', finished_at=? WHERE {_THE_DAY} AND step=? "
+                "AND outcome IS NULL",
+                (_now(), organisation, trading_date.isoformat(), location, step.value),
+            )
+            return cursor.rowcount
+
+    def attempts(self, organisation: str, trading_date: date, location: str = "") -> list[Attempt]:
+        rows = self._read(
+            "SELECT id, step, action, idempotency_key, request, outcome, http_status, error_body, xero_ids "
+            "FROM attempts WHERE organisation=? AND trading_date=? AND location=? ORDER BY id",
+            (organisation, trading_date.isoformat(), location),
+        )
+        return [
+            Attempt(
+                r[0], Step(r[1]), r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], json.loads(r[8] or "null")
+            )
+            for r in rows
+        ]
+
+    def unfinished(self, organisation: str, trading_date: date, location: str = "") -> list[Attempt]:
+        return [a for a in self.attempts(organisation, trading_date, location) if a.outcome is None]
+
+    # ---- what Xero holds ----------------------------------------------------------------------------------
+    def record_invoice(
+        self,
+        organisation: str,
+        trading_date: date,
+        location: str,
+        invoice: InvoiceFacts,
+        fingerprint: str,
+        posting: int,
+    ) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO invoices VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET "
+                "invoice_id=excluded.invoice_id, number=excluded.number, status=excluded.status, "
+                "total=excluded.total, amount_due=excluded.amount_due, fingerprint=excluded.fingerprint, "
+                "posting=excluded.posting, updated_at=excluded.updated_at",
+                (
+                    organisation, trading_date.isoformat(), location, invoice.invoice_id, invoice.number,
+                    invoice.status, str(invoice.total), str(invoice.amount_due), fingerprint, posting, _now(),
+                ),
+            )  # fmt: skip
+
+    def update_invoice_status(
+        self, organisation: str, trading_date: date, location: str, status: str, amount_due: Decimal
+    ) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE invoices SET status=?, amount_due=?, updated_at=? WHERE organisation=? AND "
+                "trading_date=? AND location=?",
+                (status, str(amount_due), _now(), organisation, trading_date.isoformat(), location),
+            )
+
+    def record_payment(
+        self, organisation: str, trading_date: date, location: str, payment: PaymentRecord
+    ) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO payments VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    organisation, trading_date.isoformat(), location, payment.tender, payment.payment_id,
+                    str(payment.amount), payment.invoice_id, _now(),
+                ),
+            )  # fmt: skip
+
+    def forget_payments(self, organisation: str, trading_date: date, location: str, invoice_id: str) -> None:
+        with self._write() as db:
+            db.execute(
+                f"DELETE FROM payments WHERE {_THE_DAY} AND invoice_id=?",
+                (organisation, trading_date.isoformat(), location, invoice_id),
+            )
+
+    def skip(self, organisation: str, trading_date: date, location: str, step: Step, reason: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO skipped_steps VALUES (?,?,?,?,?)",
+                (organisation, trading_date.isoformat(), location, step.value, reason),
+            )
+
+    def unskip(self, organisation: str, trading_date: date, location: str, step: Step) -> None:
+        with self._write() as db:
+            db.execute(
+                "DELETE FROM skipped_steps WHERE organisation=? AND trading_date=? AND location=? AND step=?",
+                (organisation, trading_date.isoformat(), location, step.value),
+            )
+
+    def record(self, organisation: str, trading_date: date, location: str = "") -> DayRecord:
+        key = (organisation, trading_date.isoformat(), location)
+        where = f"WHERE {_THE_DAY}"
+        with self._lock:
+            inv = self._read(
+                "SELECT invoice_id, number, status, total, amount_due, fingerprint, posting "
+                f"FROM invoices {where}",
+                key,
+            )
+            invoice = (
+                InvoiceFacts(inv[0][0], inv[0][1], inv[0][2], Decimal(inv[0][3]), Decimal(inv[0][4]))
+                if inv
+                else None
+            )
+            payments = tuple(
+                PaymentRecord(t, p, Decimal(a), i)
+                for t, p, a, i in self._read(
+                    f"SELECT tender, payment_id, amount, invoice_id FROM payments {where} ORDER BY tender",
+                    key,
+                )
+                if invoice is not None and i == invoice.invoice_id
+            )
+            skipped = {
+                Step(s): r for s, r in self._read(f"SELECT step, reason FROM skipped_steps {where}", key)
+            }
+            return DayRecord(
+                day=self.day(organisation, trading_date, location),
+                invoice=invoice,
+                invoice_fingerprint=inv[0][5] if inv else None,
+                posting=inv[0][6] if inv else 0,
+                payments=payments,
+                skipped=skipped,
+            )
