@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCommandLinkButton,
+    QHBoxLayout,
     QLabel,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -21,21 +24,31 @@ class WelcomePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("welcome_page")
-        self.setTitle("Welcome to xerohelper")
-        self.setSubTitle("Get each day's till takings into Xero, correctly, in a few clicks.")
+        # No wizard title here: the page draws its own, larger welcome.
+
+        heading = QLabel("Your till's takings in Xero, every day")
+        heading.setObjectName("welcome_heading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setWordWrap(True)
 
         intro = QLabel(
-            "Every day xerohelper takes your till's totals and, in order:"
-            "<ol style='margin-left:-20px'>"
+            "<p>Each day xerohelper takes your till's totals and, in order:</p>"
+            "<ol>"
             "<li><b>posts the sales summary</b> to Xero as one invoice for the day,</li>"
             "<li><b>gets it approved</b>, by you or automatically,</li>"
             "<li><b>records each payment</b> (cash, card, voucher…) in the right account.</li>"
             "</ol>"
-            "If Xero refuses something, it tells you why in plain words and opens the Xero screen "
-            "where you fix it."
+            "<p>If Xero refuses something, xerohelper tells you why in plain words and opens the Xero "
+            "screen where you fix it.</p>"
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
+        body_font = intro.font()
+        body_font.setPointSizeF(body_font.pointSizeF() * 1.1)
+        intro.setFont(body_font)
 
         self.connect_button = QCommandLinkButton(
             "Connect to Xero",
@@ -44,6 +57,7 @@ class WelcomePage(QWizardPage):
         )
         self.connect_button.setObjectName("connect_button")
         self.connect_button.setAccessibleName("Connect to Xero")
+        self.connect_button.setDefault(True)
         self.connect_button.clicked.connect(self.connect_requested)
 
         self.demo_button = QCommandLinkButton(
@@ -58,15 +72,29 @@ class WelcomePage(QWizardPage):
             "Your Xero sign-in is remembered in this computer's password store, never in a plain file."
         )
         privacy.setWordWrap(True)
-        privacy.setEnabled(False)  # greyed, secondary text in the palette's own colours
+        privacy.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
+        column = QWidget()
+        column.setMaximumWidth(640)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(heading)
+        inner.addSpacing(4)
+        inner.addWidget(intro)
+        inner.addSpacing(12)
+        inner.addWidget(self.connect_button)
+        inner.addWidget(self.demo_button)
+        inner.addSpacing(16)
+        inner.addWidget(privacy)
+
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(column, 3)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addSpacing(8)
-        layout.addWidget(self.connect_button)
-        layout.addWidget(self.demo_button)
         layout.addStretch(1)
-        layout.addWidget(privacy)
+        layout.addLayout(centred)
+        layout.addStretch(2)
 
 
 class SetupWizard(QWizard):
