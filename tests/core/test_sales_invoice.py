@@ -1,0 +1,113 @@
+from datetime import date
+from decimal import Decimal
+
+from xerohelper.core.checklist import Step
+from xerohelper.core.day import Day, LineKind, SalesLine, Tender
+from xerohelper.core.mapping import Mapping, Tracking
+from xerohelper.core.sales_invoice import (
+    PaymentPlan,
+    PlanProblem,
+    SalesInvoicePlan,
+    plan_payments,
+    plan_sales_invoice,
+    xero_total,
+)
+
+SAT = date(2026, 11, 21)
+RATES = {"OUTPUT": Decimal("10.00"), "EXEMPTOUTPUT": Decimal("0"), "BASEXCLUDED": Decimal("0")}
+MAPPING = (
+    Mapping(rounding_account_code="860", rounding_tax_type="BASEXCLUDED")
+    .with_sales("Hardware", "200", "OUTPUT")
+    .with_sales("Fresh food", "201", "EXEMPTOUTPUT")
+    .with_tender("Cash", "091")
+    .with_tender("EFTPOS", "610")
+)
+
+
+def day(*sales, tenders=(("Cash", "50.00"), ("EFTPOS", "65.00")), location="") -> Day:
+    return Day(SAT, "generic", sales=sales, tenders=[Tender(n, a) for n, a in tenders], location=location)
+
+
+def test_plain_day_needs_no_rounding_and_groups_lines_by_category_and_kind():
+    d = day(
+        SalesLine("Hardware", "80.00", "8.00"),
+        SalesLine("Hardware", "20.00", "2.00"),
+        SalesLine("Hardware", "-5.00", "-0.50", LineKind.REFUND),
+        SalesLine("Fresh food", "10.50", "0"),
+    )
+    plan = plan_sales_invoice(d, MAPPING, RATES)
+    assert isinstance(plan, SalesInvoicePlan)
+    assert plan.number == "POS-20261121"
+    assert [(line.description, line.account_code, line.net) for line in plan.lines] == [
+        ("Hardware sales", "200", Decimal("100.00")),
+        ("Hardware refunds", "200", Decimal("-5.00")),
+        ("Fresh food sales", "201", Decimal("10.50")),
+    ]
+    assert plan.total == d.totals.gross == Decimal("115.00")
+    assert xero_total(plan.lines, RATES) == plan.total
+    assert not plan.approve
+
+
+def test_cents_of_difference_become_a_rounding_line():
+    # The till taxed each sale separately: 3 × (0.33 net + 0.03 tax) = 1.08; Xero taxes the line: 0.99 + 0.10.
+    d = day(*[SalesLine("Hardware", "0.33", "0.03") for _ in range(3)], tenders=(("Cash", "1.08"),))
+    plan = plan_sales_invoice(d, MAPPING, RATES)
+    assert plan.lines[-1].description == "Rounding"
+    assert plan.lines[-1].net == Decimal("-0.01")
+    assert plan.lines[-1].account_code == "860" and plan.lines[-1].tax_type == "BASEXCLUDED"
+    assert xero_total(plan.lines, RATES) == Decimal("1.08") == plan.total
+
+
+def test_a_big_difference_is_a_wrong_tax_rate_not_rounding():
+    d = day(SalesLine("Fresh food", "100.00", "10.00"))  # the till charged tax; the mapping says exempt
+    (problem,) = plan_sales_invoice(d, MAPPING, RATES)
+    assert problem.step is Step.SALES_SUMMARY and problem.fix_in == "app"
+    assert "10.00 lower than your till's 110.00" in problem.message
+    assert "wrong tax rate" in problem.message
+
+
+def test_rounding_without_a_rounding_account_asks_for_one():
+    d = day(*[SalesLine("Hardware", "0.33", "0.03") for _ in range(3)])
+    mapping = Mapping(sales=MAPPING.sales, tenders=MAPPING.tenders)
+    (problem,) = plan_sales_invoice(d, mapping, RATES)
+    assert "rounding account" in problem.message
+
+
+def test_unmapped_category_and_unknown_tax_rate_are_named():
+    d = day(SalesLine("Garden", "10", "1"), SalesLine("Hardware", "10", "1"))
+    problems = plan_sales_invoice(d, MAPPING, {"INPUT": Decimal("10")})
+    messages = " ".join(p.message for p in problems)
+    assert "“Garden” has no Xero account" in messages
+    assert "“OUTPUT” chosen in Shop setup isn't one of this organisation's tax rates" in messages
+
+
+def test_second_posting_gets_a_suffix_and_tracking_follows_the_location():
+    mapping = Mapping(
+        sales=MAPPING.sales,
+        tenders=MAPPING.tenders,
+        tracking=Tracking("Shop", {"Main St": "Main Street"}),
+        approve_automatically=True,
+    )
+    plan = plan_sales_invoice(
+        day(SalesLine("Hardware", "10", "1"), location="Main St"), mapping, RATES, posting=2
+    )
+    assert plan.number == "POS-20261121-MAIN-ST-2"
+    assert plan.lines[0].tracking == (("Shop", "Main Street"),)
+    assert plan.approve
+
+
+def test_payments_one_per_tender_skipping_those_already_recorded():
+    d = day(SalesLine("Hardware", "100", "10"), tenders=(("Cash", "50"), ("EFTPOS", "60"), ("Voucher", "0")))
+    plans = plan_payments(d, MAPPING, already_paid={"Cash"})
+    assert plans == [
+        PaymentPlan("EFTPOS", "610", Decimal("60.00"), SAT, "Till takings Sat 21 Nov 2026 – EFTPOS")
+    ]
+
+
+def test_payment_problems_unmapped_and_negative_tenders():
+    d = day(SalesLine("Hardware", "100", "10"), tenders=(("Amex", "50"), ("Cash", "-5")))
+    problems = plan_payments(d, MAPPING)
+    assert all(isinstance(p, PlanProblem) and p.step is Step.PAYMENTS for p in problems)
+    text = " ".join(p.message for p in problems)
+    assert "“Amex” has no Xero account" in text
+    assert "“Cash” is negative (-5.00)" in text

@@ -1,0 +1,191 @@
+"""What the day's sales summary and its payments will look like in Xero, worked out before anything is sent.
+
+Xero works the tax out itself, line by line (net × rate, rounded to the cent), so its total can differ from
+the till's by a few cents. A rounding line makes Xero's total equal the till's total to the cent. A larger
+difference means a category is mapped to the wrong tax rate, and that is said instead of hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from xerohelper.core.checklist import Step
+from xerohelper.core.day import Day, LineKind
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.money import CENT, ZERO, money
+
+# More than this between the till's total and Xero's is not rounding: it's a tax rate mapped wrongly.
+ROUNDING_TOLERANCE = Decimal("0.05")
+
+
+@dataclass(frozen=True)
+class InvoiceLine:
+    description: str
+    account_code: str
+    tax_type: str
+    net: Decimal
+    tracking: tuple[tuple[str, str], ...] = ()  # (tracking category name, option)
+
+
+@dataclass(frozen=True)
+class SalesInvoicePlan:
+    number: str
+    reference: str
+    contact_name: str
+    trading_date: date
+    lines: tuple[InvoiceLine, ...]
+    total: Decimal  # what Xero will compute, rounding line included: equals the till's total
+    approve: bool  # sent as AUTHORISED (approve automatically) instead of DRAFT
+
+
+@dataclass(frozen=True)
+class PaymentPlan:
+    tender: str
+    account_code: str
+    amount: Decimal
+    trading_date: date
+    reference: str
+
+
+@dataclass(frozen=True)
+class PlanProblem:
+    """Something that stops the plan, in the owner's words, and the step it belongs to."""
+
+    step: Step
+    message: str
+    fix_in: str  # "app" (the mapping) or "xero"
+
+
+def xero_total(lines, tax_rates: dict[str, Decimal]) -> Decimal:
+    """Total as Xero computes it for tax-exclusive lines: each line's tax rounded to the cent."""
+    total = ZERO
+    for line in lines:
+        rate = tax_rates.get(line.tax_type, ZERO)
+        tax = (line.net * rate / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
+        total += line.net + tax
+    return total
+
+
+def plan_sales_invoice(
+    day: Day, mapping: Mapping, tax_rates: dict[str, Decimal], posting: int = 1
+) -> SalesInvoicePlan | list[PlanProblem]:
+    """The invoice for the day, or the problems that stop it. `tax_rates`: TaxType → rate in percent."""
+    problems: list[PlanProblem] = [PlanProblem(Step.SALES_SUMMARY, p, "app") for p in day.problems()]
+    problems += [PlanProblem(Step.SALES_SUMMARY, p, "app") for p in mapping.problems()]
+    for category in mapping.unmapped_categories(line.category for line in day.sales):
+        problems.append(
+            PlanProblem(
+                Step.SALES_SUMMARY,
+                f"The sales category “{category}” has no Xero account yet. Choose one in Shop setup.",
+                "app",
+            )
+        )
+    for tax_type in sorted(
+        {mapping.sales[c].tax_type for c in {s.category for s in day.sales} if c in mapping.sales}
+    ):
+        if tax_type not in tax_rates:
+            problems.append(
+                PlanProblem(
+                    Step.SALES_SUMMARY,
+                    f"The tax rate “{tax_type}” chosen in Shop setup isn't one of this organisation's tax "
+                    "rates. Choose another in Shop setup.",
+                    "app",
+                )
+            )
+    if problems:
+        return problems
+
+    tracking = _tracking_for(mapping, day.location)
+    grouped: dict[tuple[str, LineKind, str, str], Decimal] = {}
+    for line in day.sales:
+        target = mapping.sales[line.category]
+        key = (line.category, line.kind, target.account_code, target.tax_type)
+        grouped[key] = grouped.get(key, ZERO) + line.net
+    lines = [
+        InvoiceLine(_describe(category, kind), account, tax_type, net, tracking)
+        for (category, kind, account, tax_type), net in grouped.items()
+        if net != ZERO
+    ]
+
+    till_total = day.totals.gross
+    difference = till_total - xero_total(lines, tax_rates)
+    if difference != ZERO:
+        if abs(difference) > ROUNDING_TOLERANCE:
+            return [
+                PlanProblem(
+                    Step.SALES_SUMMARY,
+                    f"Xero would work out a total {abs(difference):.2f} "
+                    f"{'lower' if difference > 0 else 'higher'} than your till's {till_total:.2f}. "
+                    "That is more than rounding: a sales category is probably mapped to the wrong tax "
+                    "rate. Check the tax rates in Shop setup.",
+                    "app",
+                )
+            ]
+        if not mapping.rounding_account_code:
+            return [
+                PlanProblem(
+                    Step.SALES_SUMMARY,
+                    f"Xero's total differs from your till's by {difference:.2f} (tax rounding). Choose a "
+                    "rounding account in Shop setup so xerohelper can add a rounding line.",
+                    "app",
+                )
+            ]
+        lines.append(
+            InvoiceLine(
+                "Rounding", mapping.rounding_account_code, mapping.rounding_tax_type, difference, tracking
+            )
+        )
+    return SalesInvoicePlan(
+        number=mapping.invoice_number(day.date, day.location, posting),
+        reference=mapping.reference(day.date, day.location),
+        contact_name=mapping.customer_contact,
+        trading_date=day.date,
+        lines=tuple(lines),
+        total=money(till_total),
+        approve=mapping.approve_automatically,
+    )
+
+
+def plan_payments(day: Day, mapping: Mapping, already_paid: set[str] | frozenset[str] = frozenset()):
+    """One payment per tender not yet recorded, or the problems that stop them."""
+    problems = [
+        PlanProblem(
+            Step.PAYMENTS,
+            f"The payment type “{tender}” has no Xero account to pay into yet. Choose one in Shop setup.",
+            "app",
+        )
+        for tender in mapping.unmapped_tenders(t.name for t in day.tenders if t.amount != ZERO)
+    ]
+    negative = [t for t in day.tenders if t.amount < ZERO]
+    for tender in negative:
+        problems.append(
+            PlanProblem(
+                Step.PAYMENTS,
+                f"“{tender.name}” is negative ({tender.amount:.2f}): more was refunded than taken that way. "
+                "xerohelper can't record a negative payment yet; record this refund in Xero by hand, then "
+                "skip this step.",
+                "xero",
+            )
+        )
+    if problems:
+        return problems
+    reference = mapping.reference(day.date, day.location)
+    return [
+        PaymentPlan(t.name, mapping.tenders[t.name], t.amount, day.date, f"{reference} – {t.name}")
+        for t in day.tenders
+        if t.amount != ZERO and t.name not in already_paid
+    ]
+
+
+def _describe(category: str, kind: LineKind) -> str:
+    return {LineKind.SALE: f"{category} sales", LineKind.DISCOUNT: f"{category} discounts",
+            LineKind.REFUND: f"{category} refunds"}[kind]  # fmt: skip
+
+
+def _tracking_for(mapping: Mapping, location: str) -> tuple[tuple[str, str], ...]:
+    if mapping.tracking is None:
+        return ()
+    option = mapping.tracking.option_by_location.get(location)
+    return ((mapping.tracking.category_name, option),) if option else ()
