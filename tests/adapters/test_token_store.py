@@ -27,9 +27,10 @@ REFRESH = "r" * 64  # Xero's refresh tokens are opaque strings of this order of 
 def test_the_sign_in_round_trips_through_one_keyring_entry(memory_keyring):
     store = TokenStore("xero")
     tenant = str(uuid.uuid4())
-    store.save(SavedSignIn.fresh(REFRESH, tenant, SCOPES, now=1_000))
+    saved = SavedSignIn.fresh(REFRESH, tenant, SCOPES, now=1_000.75)
+    store.save(saved)
     loaded = store.load()
-    assert loaded == SavedSignIn(REFRESH, tenant, SCOPES, 1_000 + 60 * 24 * 3600)
+    assert loaded == saved == SavedSignIn(REFRESH, tenant, SCOPES, 1_000 + 60 * 24 * 3600)
     assert list(memory_keyring.store) == [(SERVICE_NAME, "xero")]
     stored = json.loads(memory_keyring.store[(SERVICE_NAME, "xero")])
     assert set(stored) == {"v", "refresh_token", "tenant_id", "scope", "lapses_at"}

@@ -44,7 +44,7 @@ class SavedSignIn:
     refresh_token: str
     tenant_id: str = ""
     scopes: tuple[str, ...] = ()
-    lapses_at: float = 0.0  # epoch seconds when Xero ends the sign-in if it is not used before then
+    lapses_at: int = 0  # epoch seconds when Xero ends the sign-in if it is not used before then
 
     def __repr__(self) -> str:  # never print the token, even in a traceback or a debug log
         return f"SavedSignIn(refresh_token=<hidden>, tenant_id={self.tenant_id!r}, scopes={self.scopes!r})"
@@ -52,7 +52,7 @@ class SavedSignIn:
     @classmethod
     def fresh(cls, refresh_token: str, tenant_id: str, scopes, now: float | None = None) -> SavedSignIn:
         now = time.time() if now is None else now
-        return cls(refresh_token, tenant_id, tuple(scopes), now + SIGN_IN_LIFETIME_SECONDS)
+        return cls(refresh_token, tenant_id, tuple(scopes), int(now) + SIGN_IN_LIFETIME_SECONDS)
 
     def to_secret(self) -> str:
         return json.dumps(
@@ -61,7 +61,7 @@ class SavedSignIn:
                 "refresh_token": self.refresh_token,
                 "tenant_id": self.tenant_id,
                 "scope": " ".join(self.scopes),
-                "lapses_at": int(self.lapses_at),
+                "lapses_at": self.lapses_at,
             },
             separators=(",", ":"),
         )
@@ -74,7 +74,7 @@ class SavedSignIn:
                 refresh_token=str(data["refresh_token"]),
                 tenant_id=str(data.get("tenant_id") or ""),
                 scopes=tuple(str(data.get("scope") or "").split()),
-                lapses_at=float(data.get("lapses_at") or 0),
+                lapses_at=int(data.get("lapses_at") or 0),
             )
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
