@@ -1,0 +1,98 @@
+"""`xerohelper connect`: sign in to Xero in the browser and choose the organisation (support, scripts)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "connect"
+HELP = "sign in to Xero in your browser and choose the organisation xerohelper posts to"
+
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+EXIT_CANCELLED = 130
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sandbox",
+        metavar="BASE_URL",
+        help="talk to a Xero sandbox at BASE_URL (e.g. http://127.0.0.1:8900) instead of Xero",
+    )
+    parser.add_argument(
+        "--organisation",
+        metavar="NAME",
+        help="if you allow several organisations, the one to connect (its name or tenant id)",
+    )
+    parser.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="don't open a browser: print the sign-in link for you to open",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from xerohelper.adapters.app_folders import AppFolders
+    from xerohelper.adapters.logs import start_logging
+    from xerohelper.adapters.settings import SettingsFileDamaged
+    from xerohelper.core.connection import ConnectionProblem, ConnectStep
+    from xerohelper.services.connection import (
+        ConnectionService,
+        NotASandboxAddress,
+        OrganisationChoiceNeeded,
+    )
+
+    try:
+        service = ConnectionService.for_command_line(
+            args.sandbox, open_browser=(lambda _link: False) if args.no_browser else None
+        )
+    except NotASandboxAddress as problem:
+        print(f"xerohelper connect: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except SettingsFileDamaged as problem:
+        print(problem, file=sys.stderr)
+        return EXIT_PROBLEM
+    start_logging(AppFolders.for_this_user().logs)
+
+    def show(progress) -> None:
+        if progress.step is ConnectStep.WAITING_FOR_BROWSER:
+            print(progress.words, file=sys.stderr)
+            if progress.link and progress.link not in progress.words:
+                print(f"If no browser window opened, open this link: {progress.link}", file=sys.stderr)
+            print("Waiting for Xero… (Ctrl+C cancels)", file=sys.stderr)
+        elif progress.step is not ConnectStep.OPENING_BROWSER:
+            print(progress.words, file=sys.stderr)
+
+    def choose(choices):
+        if args.organisation:
+            wanted = args.organisation.strip().lower()
+            for choice in choices:
+                if wanted in (choice.name.lower(), choice.tenant_id.lower()):
+                    return choice
+            names = ", ".join(c.name for c in choices)
+            raise ConnectionProblem(
+                f"'{args.organisation}' is not one of the organisations you allowed: {names}.",
+                "Run 'xerohelper connect --organisation NAME' with one of those names.",
+            )
+        for number, choice in enumerate(choices, start=1):
+            print(f"  {number}. {choice.name}", file=sys.stderr)
+        answer = input("Which organisation should xerohelper post to? Type its number: ").strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return choices[int(answer) - 1]
+        return None
+
+    can_ask = args.organisation or sys.stdin.isatty()
+    try:
+        organisation = service.connect(progress=show, choose=choose if can_ask else None)
+    except KeyboardInterrupt:
+        print("Cancelled: xerohelper was not connected.", file=sys.stderr)
+        return EXIT_CANCELLED
+    except OrganisationChoiceNeeded as problem:
+        print(problem.words, file=sys.stderr)
+        print("Run 'xerohelper connect --organisation NAME' with one of those names.", file=sys.stderr)
+        return EXIT_PROBLEM
+    except ConnectionProblem as problem:
+        print(problem.in_words(), file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"Connected to Xero: {organisation.name}.")
+    return 0
