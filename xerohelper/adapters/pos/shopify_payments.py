@@ -1,0 +1,106 @@
+"""Shopify Payments' transactions export (Shopify admin › Finances › Payouts › Export): one row per card
+charge or refund, online and at the Shopify POS (`Card Source` stripe_terminal).
+
+Card money only: cash taken at a Shopify POS is not in this export, and the export doesn't split out
+tax (amounts include it). Sales lines are per `Card Source` (“Shopify POS”, “Shopify online store”…),
+tenders per `Card Brand` (“Visa”, “Mastercard”…). `Type` charge is a sale, refund a refund; other types
+(adjustments, chargebacks, payouts…) are not the day's takings and are left out with a note. The day is
+the date in `Transaction Date`, which Shopify writes in the shop's own time zone (`-0400`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from xerohelper.adapters.pos.columns import Column, Columns
+from xerohelper.adapters.pos.context import ReadContext
+from xerohelper.adapters.pos.datetimes import DateOrder, trading_date
+from xerohelper.adapters.pos.day_book import DayBook
+from xerohelper.adapters.pos.text_file import Table
+from xerohelper.core.day import Day, LineKind
+
+FORMAT = "shopify-payments"
+VENDOR = "shopify"
+TITLE = "Shopify Payments transactions export"
+COLUMNS = (
+    Column("when", ("Transaction Date",)),
+    Column("type", ("Type",)),
+    Column("card_brand", ("Card Brand",), required=False),
+    Column("card_source", ("Card Source",), required=False),
+    Column("amount", ("Amount",)),
+    Column("currency", ("Currency",), required=False),
+    Column("method", ("Payment Method Name",), required=False),
+)
+SIGNATURE = frozenset(
+    {"transaction date", "type", "card brand", "card source", "payout status", "amount", "net"}
+)
+
+_SOURCES = {
+    "stripe_terminal": "Shopify POS",
+    "online": "Shopify online store",
+    "manual": "Shopify manual card entry",
+}
+_BRANDS = {
+    "visa": "Visa",
+    "master": "Mastercard",
+    "mastercard": "Mastercard",
+    "american_express": "American Express",
+    "amex": "American Express",
+    "discover": "Discover",
+    "diners_club": "Diners Club",
+    "jcb": "JCB",
+    "unionpay": "UnionPay",
+    "interac": "Interac",
+    "eftpos_au": "EFTPOS",
+}
+
+
+def _nice(code: str) -> str:
+    return code.replace("_", " ").strip().capitalize()
+
+
+def read(table: Table, context: ReadContext) -> list[Day]:
+    columns = Columns(table, COLUMNS, context.problems, TITLE)
+    dates = columns.date_reader("when", context, default=DateOrder.MONTH_FIRST)
+    book = DayBook(FORMAT)
+    left_out: Counter[str] = Counter()
+    currency = ""
+    for row in table.rows:
+        cells = columns.cells(row)
+        if cells is None:
+            continue
+        stamp = cells.stamp("when", dates)
+        amount = cells.money("amount", required=True)
+        kind = cells.text("type").casefold()
+        this_currency = cells.text("currency").upper()
+        if this_currency and currency and this_currency != currency:
+            cells.fail(
+                "currency",
+                f"this file mixes currencies ({currency} above, {this_currency} here)",
+                "Export one currency at a time from Shopify and import each file on its own.",
+            )
+        currency = currency or this_currency
+        if not cells.ok or stamp is None:
+            continue
+        if kind not in ("charge", "refund"):
+            left_out[cells.text("type") or "(no type)"] += 1
+            continue
+        day = trading_date(stamp, shop_zone=context.shop_zone)
+        source = cells.text("card_source")
+        category = _SOURCES.get(source.casefold(), f"Shopify {_nice(source)}".strip())
+        brand = cells.text("card_brand")
+        tender = _BRANDS.get(brand.casefold()) or _nice(brand) or _nice(cells.text("method")) or "Card"
+        if kind == "refund":
+            book.add_sale(day, category, -abs(amount), kind=LineKind.REFUND)
+            book.add_tender(day, tender, -abs(amount))
+        else:
+            book.add_sale(day, category, amount)
+            book.add_tender(day, tender, amount)
+    context.notes.append(
+        "Shopify's payments export has card payments only (cash taken at the till isn't in it), and its "
+        "amounts include any tax."
+    )
+    if left_out:
+        listed = ", ".join(f"{count} “{name}”" for name, count in sorted(left_out.items()))
+        context.notes.append(f"Rows that are not the day's takings were left out: {listed}.")
+    return book.days()

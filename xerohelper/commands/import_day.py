@@ -1,0 +1,99 @@
+"""`xerohelper import FILE`: read a till export and show the days it holds (nothing is posted).
+
+    xerohelper import FILE [--format auto|generic|square-items|square-transactions|shopify-payments|
+                            loyverse-receipts] [--date YYYY-MM-DD] [--json]
+
+With --json it prints a JSON list of days (see core.day.Day.to_json_dict); notes go to stderr. A file that
+can't be imported exits with 2 and the problems on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+NAME = "import"
+HELP = "read a till export (or the generic day file) and show each day's sales and payments"
+FORMATS = ("auto", "generic", "square-items", "square-transactions", "shopify-payments", "loyverse-receipts")
+EXIT_UNREADABLE = 2
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2026-07-18"
+        ) from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the exported CSV file")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="auto",
+        help="which export the file is (default: recognise it from its column names)",
+    )
+    parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="keep only this day")
+    parser.add_argument(
+        "--json", action="store_true", help="print the days as JSON (for scripts and support)"
+    )
+
+
+def _money(amount) -> str:
+    return f"{amount:,.2f}"
+
+
+def _print_day(day, out) -> None:
+    from xerohelper.core.dates import long_date
+
+    where = f" — {day.location}" if day.location else ""
+    print(f"\n{long_date(day.date)}{where}", file=out)
+    labels = [s.category if s.kind.value == "sale" else f"{s.category} ({s.kind.value})" for s in day.sales]
+    width = max([len(label) for label in labels] + [len(t.name) for t in day.tenders] + [16])
+    if day.sales:
+        print(f"  {'Sales':<{width + 2}} {'net':>12} {'tax':>10} {'gross':>12}", file=out)
+        for label, line in zip(labels, day.sales, strict=True):
+            rate = f"  [{line.tax_rate}]" if line.tax_rate else ""
+            figures = f"{_money(line.net):>12} {_money(line.tax):>10} {_money(line.gross):>12}"
+            print(f"    {label:<{width}} {figures}{rate}", file=out)
+    if day.tenders:
+        print(f"  {'Payments':<{width + 2}} {'amount':>12}", file=out)
+        for tender in day.tenders:
+            print(f"    {tender.name:<{width}} {_money(tender.amount):>12}", file=out)
+    totals = day.totals
+    print(
+        f"  Sales {_money(totals.gross)} (tax {_money(totals.tax)}), payments {_money(totals.tendered)}, "
+        f"difference {_money(totals.difference)}",
+        file=out,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from xerohelper.services.import_day import import_day_file
+
+    outcome = import_day_file(args.file, format=args.format, only_date=args.date)
+    if not outcome.ok:
+        print(outcome.message(), file=sys.stderr)
+        for note in outcome.notes:
+            print(f"Note: {note}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.json:
+        json.dump([day.to_json_dict() for day in outcome.days], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        for note in outcome.notes:
+            print(f"Note: {note}", file=sys.stderr)
+        return 0
+    count = len(outcome.days)
+    print(f"{outcome.file.name}: {outcome.title}, {count} day{'s' if count != 1 else ''}.")
+    for day in outcome.days:
+        _print_day(day, sys.stdout)
+    if outcome.notes:
+        print()
+        for note in outcome.notes:
+            print(f"Note: {note}")
+    return 0

@@ -1,0 +1,181 @@
+"""Import a day's takings from a till export: read the file, split it into days, put the till's names into
+the shop's names the owner chose before, and say plainly what is wrong when the file can't be used.
+
+Nothing is posted here. When any row of the file has a problem, no day comes back at all (never part of
+a file): the owner fixes the file and imports it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from xerohelper.adapters.pos.formats import vendor_of
+from xerohelper.adapters.pos.problems import ImportProblem
+from xerohelper.adapters.pos.read_export import AUTO, read_export
+from xerohelper.adapters.pos.source_names_store import SourceNamesStore, SourceNamesUnreadable
+from xerohelper.core.dates import long_date
+from xerohelper.core.day import Day
+from xerohelper.core.pos_source_mapping import NameQuestion, PosSourceMapping
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DayImport:
+    """The outcome of importing one file: days (in the shop's names) or problems, never both."""
+
+    file: Path
+    format: str | None = None  # "square-items"…; None when the file wasn't recognised
+    title: str = ""  # "Square Item Detail export"
+    source: str | None = None  # the till whose names are remembered: "square", "shopify"…
+    days: tuple[Day, ...] = ()
+    problems: tuple[ImportProblem, ...] = ()
+    more_problems: int = 0
+    notes: tuple[str, ...] = ()
+    questions: tuple[NameQuestion, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def message(self) -> str:
+        """Every problem as a sentence, one per line, then how many more there are."""
+        lines = [str(p) for p in self.problems]
+        if self.more_problems:
+            lines.append(
+                f"…and {self.more_problems} more problem{'s' if self.more_problems > 1 else ''} "
+                "in the same file. Nothing from this file was imported."
+            )
+        elif self.problems:
+            lines.append("Nothing from this file was imported.")
+        return "\n".join(lines)
+
+
+class DayImportFailed(Exception):
+    """For callers that prefer an exception: carries the DayImport; str() is its message."""
+
+    def __init__(self, outcome: DayImport) -> None:
+        super().__init__(outcome.message())
+        self.outcome = outcome
+
+
+def _file_problem(path: Path, problem: str, what_to_do: str) -> DayImport:
+    return DayImport(file=path, problems=(ImportProblem(path.name, None, None, None, problem, what_to_do),))
+
+
+def _read_bytes(path: Path) -> bytes | DayImport:
+    try:
+        if path.is_dir():
+            return _file_problem(path, "this is a folder, not a file", "Choose the exported file inside it.")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return _file_problem(
+                path,
+                "this file is too large to be a till export (over 200 MB)",
+                "Export a shorter period (a day, a week or a month) and import that.",
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        return _file_problem(
+            path, "there is no such file", "Check the file's name and folder, and try again."
+        )
+    except PermissionError:
+        return _file_problem(
+            path,
+            "xerohelper isn't allowed to read this file",
+            "Copy the file somewhere you can open it (for example your Documents folder) "
+            "and import the copy.",
+        )
+    except OSError as error:
+        return _file_problem(
+            path,
+            f"the file can't be read ({error.strerror or error})",
+            "Try again, or export the file afresh.",
+        )
+
+
+def import_day_file(
+    path: str | Path,
+    *,
+    format: str = AUTO,
+    only_date: date | None = None,
+    shop_zone: ZoneInfo | None = None,
+    names_store: SourceNamesStore | None = None,
+    shop_categories=(),
+    shop_tenders=(),
+) -> DayImport:
+    """Read a till export into days.
+
+    format: "auto" (recognise it from its header) or one of adapters.pos.formats.FORMAT_NAMES.
+    only_date: keep only that day. shop_zone: count each sale on its date in the shop's time zone
+    (None: the date the till wrote). shop_categories/shop_tenders: the shop's own names (the Mapping's),
+    to match case and to ask only about names the shop doesn't use.
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    if isinstance(data, DayImport):
+        return data
+    found = read_export(data, path.name, format=format, shop_zone=shop_zone)
+    outcome = DayImport(
+        file=path,
+        format=found.format,
+        title=found.title,
+        source=vendor_of(found.format) if found.format else None,
+        problems=found.problems,
+        more_problems=found.more_problems,
+        notes=found.notes,
+    )
+    if found.problems or outcome.source is None:
+        return outcome
+    days = list(found.days)
+    if only_date is not None:
+        days = [d for d in days if d.date == only_date]
+        if not days:
+            has = ", ".join(long_date(d) for d in sorted({d.date for d in found.days}))
+            return _file_problem(
+                path,
+                f"this file has no takings for {long_date(only_date)} (it has {has})",
+                "Choose one of the days the file has, or export that day from the till.",
+            )
+    store = names_store or SourceNamesStore.for_this_user()
+    notes = list(found.notes)
+    try:
+        names = store.load()
+    except SourceNamesUnreadable as error:
+        names, notes = PosSourceMapping(), [*notes, str(error)]
+    days = [
+        names.apply(outcome.source, d, shop_categories=shop_categories, shop_tenders=shop_tenders)
+        for d in days
+    ]
+    questions = names.questions(
+        outcome.source, days, shop_categories=shop_categories, shop_tenders=shop_tenders
+    )
+    return DayImport(
+        file=path,
+        format=found.format,
+        title=found.title,
+        source=outcome.source,
+        days=tuple(days),
+        notes=tuple(notes),
+        questions=tuple(questions),
+    )
+
+
+def remember_till_names(
+    source: str,
+    *,
+    categories: dict[str, str] | None = None,
+    tenders: dict[str, str] | None = None,
+    names_store: SourceNamesStore | None = None,
+) -> PosSourceMapping:
+    """Keep the owner's answers (till name → shop name) for the next import from the same till."""
+    store = names_store or SourceNamesStore.for_this_user()
+    try:
+        names = store.load()
+    except SourceNamesUnreadable:
+        names = PosSourceMapping()  # the damaged file is replaced by the answers given now
+    names = names.remember(source, categories=categories, tenders=tenders)
+    store.save(names)
+    return names
