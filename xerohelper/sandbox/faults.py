@@ -1,0 +1,86 @@
+"""Trouble on request: slow answers, and the next N calls failing the way Xero fails.
+
+Kinds: ``500`` (Xero's "An unhandled error with the Xero API"), ``503`` (offline for maintenance),
+``offline`` (503 "Organisation offline"), ``drop`` (the connection closes with no answer). A fault can be
+limited to paths containing some text (``/Payments``) and to one HTTP method, and a 503 can carry a
+``Retry-After``. Latency applies to every Xero call until cleared.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from xerohelper.sandbox import messages
+from xerohelper.sandbox.responses import Response, unavailable, unhandled_error
+
+KINDS = ("500", "503", "offline", "drop")
+
+
+@dataclass
+class Fault:
+    kind: str
+    remaining: int
+    path_contains: str | None = None
+    method: str | None = None
+    retry_after: int | None = None
+
+    def matches(self, method: str, path: str) -> bool:
+        if self.method and self.method.upper() != method.upper():
+            return False
+        return not self.path_contains or self.path_contains.lower() in path.lower()
+
+    def answer(self) -> Response:
+        if self.kind == "500":
+            return unhandled_error()
+        if self.kind == "503":
+            return unavailable(messages.OFFLINE_FOR_MAINTENANCE, self.retry_after)
+        if self.kind == "offline":
+            return unavailable(messages.ORGANISATION_OFFLINE, self.retry_after)
+        return Response(0, b"", None, drop_connection=True)
+
+
+class Faults:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._queue: list[Fault] = []
+        self.latency_ms = 0
+
+    def add(self, fault: Fault) -> None:
+        if fault.kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}")
+        if fault.remaining < 1:
+            raise ValueError("count must be 1 or more")
+        with self._lock:
+            self._queue.append(fault)
+
+    def take(self, method: str, path: str) -> Response | None:
+        """The fault answer for this request, if one is due (each answer uses up one of its count)."""
+        with self._lock:
+            for fault in self._queue:
+                if fault.matches(method, path):
+                    fault.remaining -= 1
+                    if fault.remaining <= 0:
+                        self._queue.remove(fault)
+                    return fault.answer()
+        return None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._queue.clear()
+            self.latency_ms = 0
+
+    def snapshot(self) -> dict:
+        with self._lock:
+            return {
+                "latency_ms": self.latency_ms,
+                "pending": [
+                    {
+                        "kind": f.kind,
+                        "remaining": f.remaining,
+                        "path_contains": f.path_contains,
+                        "method": f.method,
+                    }
+                    for f in self._queue
+                ],
+            }
