@@ -53,7 +53,8 @@ class Columns:
             self._index[column.key] = found
             self._names[column.key] = table.header[found].strip()
         if missing:
-            listed = ", ".join(f"“{name}”" for name in missing)
+            quoted = [f"“{name}”" for name in missing]
+            listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
             raise problems.file_problem(
                 f"this {title} has no {listed} column{'s' if len(missing) > 1 else ''}",
                 "Export the file again from the till with all its columns (don't delete any), and import it.",

@@ -71,13 +71,14 @@ def read(table: Table, context: ReadContext) -> list[Day]:
             )
         location = cells.text("location")
         if kind == _TENDER:
-            for key in ("net", "tax"):
-                if cells.text(key):
-                    cells.fail(
-                        key,
-                        "a tender row has its amount in the Amount column, not in Net or Tax",
-                        "Move the figure to the Amount column and import again.",
-                    )
+            misplaced = next((key for key in ("net", "tax") if cells.text(key)), None)
+            if misplaced:
+                cells.fail(
+                    misplaced,
+                    "a tender row has its amount in the Amount column, not in Net or Tax",
+                    "Move the figure to the Amount column and import again.",
+                )
+                continue
             amount = cells.money("amount", required=True)
             if cells.ok and stamp is not None:
                 book.add_tender(stamp.day, name, amount, location=location)
@@ -88,6 +89,7 @@ def read(table: Table, context: ReadContext) -> list[Day]:
                 "a sales row has its figures in the Net and Tax columns, not in Amount",
                 "Move the amount before tax to Net and the tax to Tax, then import again.",
             )
+            continue
         net = cells.money("net", required=True)
         tax = cells.money("tax")
         if kind in (LineKind.DISCOUNT, LineKind.REFUND):  # taken off the day's sales, whichever sign written
