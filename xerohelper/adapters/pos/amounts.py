@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from xerohelper.adapters.pos.problems import ValueProblem
 
@@ -23,6 +24,7 @@ _CODE_AT_END = re.compile(r"[A-Z]{3}$")
 _POINT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
 _COMMA = re.compile(r"^(?:\d{1,3}(?:[.\s']\d{3})+|\d+)?(?:,\d+)?$")
 _SCIENTIFIC = re.compile(r"^[\d.,]+[eE][+-]?\d+$")
+_PLAIN = re.compile(r"^(-?)\$?(\d{1,3}(?:,\d{3})+|\d{1,11})(\.\d+)?$")  # most cells: 8.00, $1,149.00, -$5.00
 
 
 def _strip_currency(text: str) -> str:
@@ -41,8 +43,12 @@ def _strip_currency(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)  # an export repeats the same few amounts thousands of times
 def parse_money(text: str, *, decimal_comma: bool = False, blank_is_zero: bool = True) -> Decimal:
     """The amount in a cell, or ValueProblem saying in plain words why it isn't one."""
+    if not decimal_comma and (plain := _PLAIN.match(text.strip())):
+        amount = Decimal(plain[2].replace(",", "") + (plain[3] or ""))
+        return -amount if plain[1] and amount else amount
     raw = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
     if not raw:
         if blank_is_zero:

@@ -92,7 +92,8 @@ class Columns:
         """The row's cells, or None (with the problem reported) when the row is the wrong shape."""
         values = row.values
         width = len(self.table.header)
-        filled = [normalise(v) for v in values if v.strip()]
+        quick = sum(1 for v in values if v.strip().casefold() in self._header_words)  # cheap first look
+        filled = [normalise(v) for v in values if v.strip()] if quick >= 3 else []
         matches = sum(1 for v in filled if v in self._header_words)
         if matches >= 3 and matches * 2 >= len(filled):
             raise self.problems.file_problem(
