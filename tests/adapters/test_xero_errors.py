@@ -61,8 +61,11 @@ class FakeXero(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.answer: tuple[int, bytes, dict[str, str]] = (200, b"{}", {})
-        self.mode = "answer"  # "drop": close without answering; "slow": answer after 1 s
+        self.mode = "answer"  # "drop": close without answering; "slow": answer after 0.6 s
         self.seen: list[str] = []
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # the "slow" answer is written after the client gave up: a broken pipe is expected
 
     @property
     def base(self) -> str:
@@ -92,7 +95,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
             return
         if server.mode == "slow":
-            time.sleep(1.0)
+            time.sleep(0.6)
         status, body, headers = server.answer
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")

@@ -46,7 +46,7 @@ class Entry:
 TRY_AGAIN = "Come back to xerohelper and click “I've fixed it — try again”."
 COPY_FOR_SUPPORT = "Click “Copy for support” and send it to xerohelper's support. We'll tell you what to do."
 COPY_IF_AGAIN = "click “Copy for support” and send it to xerohelper's support."
-KEPT = "Your day's figures stay safe in xerohelper, so nothing has to be typed in again."
+KEPT = " Your day's figures are kept in xerohelper."
 RECONNECT = "In xerohelper, click Reconnect and sign in to Xero again."
 ALLOW = "On Xero's page, choose your organisation and click Allow access."
 STATUS_PAGE = (
@@ -69,12 +69,12 @@ ENTRIES: tuple[Entry, ...] = (
         r"\bvalid token\b",
         r"\btoken (has been|was) revoked",
         title="Xero has ended xerohelper's sign-in",
-        what="Xero no longer accepts the sign-in xerohelper saved, so nothing can be sent to Xero until you "
-        "sign in again. Nothing was sent.",
+        what="Xero no longer accepts the sign-in xerohelper saved, so nothing was sent, and nothing can be "
+        "sent until you sign in again." + KEPT,
         why="This happens when someone disconnects xerohelper in Xero (Settings > Connected apps), when "
         "xerohelper hasn't been used for 60 days, or when the same sign-in was used by another copy of "
         "xerohelper.",
-        steps=(RECONNECT, ALLOW, KEPT),
+        steps=(RECONNECT, ALLOW),
         action=A.RECONNECT,
         screen="connected_apps",
         stage=S.CONNECTION,
@@ -85,10 +85,10 @@ ENTRIES: tuple[Entry, ...] = (
         r"\bnot connected to (the )?xero\b",
         r"\bplease log ?in first\b",
         title="xerohelper isn't connected to Xero",
-        what="xerohelper tried to send to Xero, but it isn't signed in to your Xero organisation.",
+        what="xerohelper tried to send to Xero, but it isn't signed in to your Xero organisation." + KEPT,
         why="The connection was never made on this computer, or it was removed in Xero "
         "(Settings > Connected apps).",
-        steps=(RECONNECT, ALLOW, KEPT),
+        steps=(RECONNECT, ALLOW),
         action=A.RECONNECT,
         screen="connected_apps",
         stage=S.CONNECTION,
@@ -134,10 +134,10 @@ ENTRIES: tuple[Entry, ...] = (
         "sign-in-refused",
         r"^AuthenticationUnsuccessful$",
         title="Xero no longer accepts xerohelper's sign-in",
-        what="Xero didn't accept xerohelper's sign-in, so nothing was sent.",
+        what="Xero didn't accept xerohelper's sign-in, so nothing was sent." + KEPT,
         why="Usually xerohelper was disconnected in Xero (Settings > Connected apps), or the Xero user who "
         "connected it no longer has access.",
-        steps=(RECONNECT, ALLOW, KEPT),
+        steps=(RECONNECT, ALLOW),
         action=A.RECONNECT,
         screen="connected_apps",
         stage=S.CONNECTION,
@@ -255,10 +255,10 @@ ENTRIES: tuple[Entry, ...] = (
         r"\bunsupported_response_type\b",
         r"^invalid_request\b",
         title="Xero refused xerohelper's sign-in request",
-        what="Xero turned down the way xerohelper asked to sign in, so xerohelper isn't connected.",
+        what="Xero turned down the way xerohelper asked to sign in, so xerohelper isn't connected." + KEPT,
         why="xerohelper asked Xero for something Xero doesn't allow for this kind of app. It is a problem "
         "in xerohelper, not in your Xero organisation.",
-        steps=(COPY_FOR_SUPPORT, KEPT),
+        steps=(COPY_FOR_SUPPORT,),
         action=A.CONTACT_SUPPORT,
         screen=None,
         stage=S.CONNECTION,
@@ -344,7 +344,12 @@ ENTRIES: tuple[Entry, ...] = (
         title="Xero is down for maintenance — try again {wait|later}",
         what="Xero is closed for maintenance right now, so nothing could be sent. Your work is kept.",
         why="Xero takes its service offline now and then to update it, usually for a short time.",
-        steps=("Wait, then click “I've fixed it — try again” {wait|in a little while}.", STATUS_PAGE),
+        steps=(
+            "Nothing to do: xerohelper tries again by itself {wait|in a little while}. You can also "
+            "click “I've "
+            "fixed it — try again” yourself.",
+            STATUS_PAGE,
+        ),
         action=A.RETRY_LATER,
         screen=None,
         stage=S.CONNECTION,
@@ -358,7 +363,12 @@ ENTRIES: tuple[Entry, ...] = (
         what="Xero says your organisation is offline just now, so nothing could be sent. Your work is kept.",
         why="Xero sometimes takes one organisation offline for a short while, for example while it is "
         "being upgraded or restored.",
-        steps=("Wait, then click “I've fixed it — try again” {wait|in a few minutes}.", STATUS_PAGE),
+        steps=(
+            "Nothing to do: xerohelper tries again by itself {wait|in a few minutes}. You can also "
+            "click “I've "
+            "fixed it — try again” yourself.",
+            STATUS_PAGE,
+        ),
         action=A.RETRY_LATER,
         screen=None,
         stage=S.CONNECTION,
@@ -370,7 +380,12 @@ ENTRIES: tuple[Entry, ...] = (
         title="Xero isn't available right now — try again {wait|in a few minutes}",
         what="Xero answered that its service is unavailable, so nothing could be sent. Your work is kept.",
         why="Xero is busy, being updated, or having an outage. It usually passes within minutes.",
-        steps=("Wait, then click “I've fixed it — try again” {wait|in a few minutes}.", STATUS_PAGE),
+        steps=(
+            "Nothing to do: xerohelper tries again by itself {wait|in a few minutes}. You can also "
+            "click “I've "
+            "fixed it — try again” yourself.",
+            STATUS_PAGE,
+        ),
         action=A.RETRY_LATER,
         screen=None,
         stage=S.CONNECTION,
@@ -478,10 +493,10 @@ ENTRIES: tuple[Entry, ...] = (
     _entry(
         "not-signed-in",
         title="xerohelper isn't signed in to Xero",
-        what="There is no saved Xero sign-in for xerohelper on this computer, so nothing was sent.",
+        what="There is no saved Xero sign-in for xerohelper on this computer, so nothing was sent." + KEPT,
         why="xerohelper was never connected on this computer, was disconnected, or the saved sign-in was "
         "removed from the computer's password store.",
-        steps=(RECONNECT, ALLOW, KEPT),
+        steps=(RECONNECT, ALLOW),
         action=A.RECONNECT,
         screen=None,
         stage=S.CONNECTION,
@@ -490,9 +505,9 @@ ENTRIES: tuple[Entry, ...] = (
     _entry(
         "sign-in-expired",
         title="xerohelper's sign-in to Xero has run out",
-        what="xerohelper's pass for Xero expired and could not be renewed, so nothing was sent.",
+        what="xerohelper's pass for Xero expired and could not be renewed, so nothing was sent." + KEPT,
         why="The saved sign-in is too old to renew, for example after a long time without using xerohelper.",
-        steps=(RECONNECT, ALLOW, KEPT),
+        steps=(RECONNECT, ALLOW),
         action=A.RECONNECT,
         screen=None,
         stage=S.CONNECTION,
@@ -501,9 +516,9 @@ ENTRIES: tuple[Entry, ...] = (
     _entry(
         "unexpected-problem",
         title="Something unexpected went wrong in xerohelper while talking to Xero",
-        what="xerohelper hit a problem of its own while sending to or reading from Xero.",
+        what="xerohelper hit a problem of its own while sending to or reading from Xero." + KEPT,
         why="This is a fault in xerohelper, not in your Xero organisation or your figures.",
-        steps=(COPY_FOR_SUPPORT, KEPT),
+        steps=(COPY_FOR_SUPPORT,),
         action=A.CONTACT_SUPPORT,
         screen=None,
         stage=S.APP,
@@ -631,9 +646,9 @@ ENTRIES: tuple[Entry, ...] = (
         "contact-not-identified",
         r"The Contact must contain at least 1 of the following elements",
         title="xerohelper didn't say which contact to use",
-        what="Xero turned down {where|what xerohelper sent} because it didn't name a contact.",
+        what="Xero turned down {where|what xerohelper sent} because it didn't name a contact." + KEPT,
         why="This is a problem in xerohelper, not in your Xero organisation.",
-        steps=(COPY_FOR_SUPPORT, KEPT),
+        steps=(COPY_FOR_SUPPORT,),
         action=A.CONTACT_SUPPORT,
         screen=None,
         stage=S.APP,
@@ -762,8 +777,8 @@ ENTRIES: tuple[Entry, ...] = (
         why="The account has no code in Xero, or it was archived, deleted or given a new code after "
         "xerohelper's mappings were set up.",
         steps=(
-            "In Xero, go to Accounting > Chart of accounts and find the account "
-            "{account_code|the tender is paid into}.",
+            "In Xero, go to Accounting > Chart of accounts and find "
+            "{account|the account the tender is paid into}.",
             "Check it is active and has a code; type a code that isn't used yet if it has none.",
             "If you now use a different account, choose it in xerohelper's mappings.",
             TRY_AGAIN,
@@ -991,7 +1006,7 @@ ENTRIES: tuple[Entry, ...] = (
         "document-gone",
         r"An existing (?P<document>invoice|credit ?note) with the specified \w+ could not be found",
         title="Xero can't find the {document} xerohelper sent before",
-        what="xerohelper tried to update a {document} it sent earlier, but Xero can't find it.",
+        what="xerohelper tried to update the {document} it sent earlier, but Xero can't find it.",
         why="It was deleted in Xero, or xerohelper is now connected to a different organisation.",
         steps=(
             "Check that the organisation named at the top of xerohelper is the right one.",
@@ -1206,14 +1221,13 @@ ENTRIES: tuple[Entry, ...] = (
         r"^(?P<field>[A-Za-z][\w.]*) unknown\.?$",
         title="xerohelper sent a detail Xero doesn't recognise (“{field}”)",
         what="Xero turned down {where|what xerohelper sent} because it included “{field}”, which Xero "
-        "doesn't recognise.",
+        "doesn't recognise." + KEPT,
         why="This is almost always a problem in xerohelper. If you recently renamed something in Xero (a "
         "tax rate, an account, a tracking option), a name in xerohelper's mappings may no longer match.",
         steps=(
             "If you renamed something in Xero lately, check xerohelper's mappings still show the same names "
             "as Xero.",
             COPY_FOR_SUPPORT,
-            KEPT,
         ),
         action=A.CONTACT_SUPPORT,
         screen=None,
@@ -1231,9 +1245,9 @@ ENTRIES: tuple[Entry, ...] = (
         r"A document with id '(?P<document_id>[^']*)' could not be found",
         title="Xero couldn't make sense of what xerohelper sent",
         what="Xero turned down {where|what xerohelper sent} because it wasn't put together the way Xero "
-        "expects.",
+        "expects." + KEPT,
         why="This is a problem in xerohelper, not in your Xero organisation or your figures.",
-        steps=(COPY_FOR_SUPPORT, KEPT),
+        steps=(COPY_FOR_SUPPORT,),
         action=A.CONTACT_SUPPORT,
         screen=None,
         stage=S.APP,
@@ -1242,9 +1256,9 @@ ENTRIES: tuple[Entry, ...] = (
         "refused-without-reason",
         r"^A validation exception occurred\.?$",
         title="Xero turned this down without saying why",
-        what="Xero refused {where|what xerohelper sent} but gave no reason with it.",
+        what="Xero refused {where|what xerohelper sent} but gave no reason with it." + KEPT,
         why="Xero normally lists the reasons; without them xerohelper can't tell what to fix.",
-        steps=(COPY_FOR_SUPPORT, KEPT),
+        steps=(COPY_FOR_SUPPORT,),
         action=A.CONTACT_SUPPORT,
         screen=None,
         stage=S.APP,
@@ -1481,12 +1495,11 @@ FALLBACKS: tuple[Entry, ...] = (
 UNKNOWN = _entry(
     "unknown",
     title="Xero turned this down for a reason xerohelper doesn't recognise",
-    what="Xero didn't accept {where|what xerohelper sent}. Its message is below, word for word.",
+    what="Xero didn't accept {where|what xerohelper sent}. Its message is below, word for word." + KEPT,
     why="xerohelper doesn't know this message yet, so it can't say for sure what to fix.",
     steps=(
         "Read Xero's message below: it often names what's wrong (an account, a contact, a date).",
         COPY_FOR_SUPPORT,
-        KEPT,
     ),
     action=A.CONTACT_SUPPORT,
     screen=None,
