@@ -439,7 +439,10 @@ def test_the_lock_date_in_the_message_is_named_in_the_card():
     card = explained(
         400, "The document date cannot be before the period lock date, currently set at 31-Mar-2026"
     )
-    assert "31-Mar-2026" in card.what_happened
+    assert "on or before 31 March 2026" in card.what_happened
+    assert card.xero_messages == (
+        "The document date cannot be before the period lock date, currently set at 31-Mar-2026",
+    )
 
 
 def test_a_lock_date_message_without_a_date_still_reads_well():

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from xerohelper.core.dates import MONTHS
 from xerohelper.core.error_catalogue_entries import (
     ENTRIES,
     FALLBACKS,
@@ -282,6 +283,8 @@ class _Base:
         for name in entry.lower:
             if name in values:
                 values[name] = values[name].lower()
+        if "lock_date" in values:
+            values["lock_date"] = _date_in_words(values["lock_date"])
         where = where or (_where(message, self.call.element_labels) if message else "")
         values.update(_derived(values, where, self.retry_after, self.call.port))
         ids = {n: values.get(n) or self.ids.get(n) for n in _ID_NAMES}
@@ -361,6 +364,21 @@ def _derived(values: dict[str, str], where: str, retry_after: int | None, port: 
     if port:
         out["port"] = str(port)
     return out
+
+
+_XERO_DATE = re.compile(r"^(\d{1,2})[- ]([A-Za-z]{3})[A-Za-z]*[- ](\d{4})$")
+
+
+def _date_in_words(text: str) -> str:
+    """Xero's '30-Nov-2018' as '30 November 2018'; anything else as Xero wrote it."""
+    found = _XERO_DATE.match(text.strip())
+    if not found:
+        return text
+    short = [m[:3].lower() for m in MONTHS]
+    month = found.group(2).lower()
+    if month not in short:
+        return text
+    return f"{int(found.group(1))} {MONTHS[short.index(month)]} {found.group(3)}"
 
 
 def wait_in_words(seconds: int) -> str:
