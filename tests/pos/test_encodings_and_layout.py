@@ -111,3 +111,27 @@ def test_files_that_are_not_exports(data, words):
     assert words in str(problem)
     assert str(problem).startswith("takings.csv")
     assert result.days == ()
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, content in files.items():
+            book.writestr(name, content)
+    return out.getvalue()
+
+
+def test_a_spreadsheet_and_a_zip_are_told_apart():
+    workbook = _zip({"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": b"<t>Takings</t>"})
+    (problem,) = read_export(workbook, "takings.xlsx").problems
+    assert str(problem) == (
+        "takings.xlsx: this is an Excel workbook (.xlsx), not a CSV file. Open it in your spreadsheet "
+        "program and choose File › Save As › “CSV UTF-8 (Comma delimited)”, then import the CSV file."
+    )
+    damaged = workbook[:40] + b"\x00" * 30 + workbook[70:]
+    assert "Excel workbook" in str(read_export(damaged, "takings.xlsx").problems[0])
+    archive = _zip({"takings.csv": TEMPLATE.read_bytes()})
+    assert "Unzip it and import the CSV file inside." in str(read_export(archive, "takings.zip").problems[0])

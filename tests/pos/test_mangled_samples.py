@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from xerohelper.adapters.pos.formats import FORMAT_NAMES
 from xerohelper.adapters.pos.read_export import read_export
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -45,7 +46,8 @@ def mangled_export(draw):
         data, name = source.read_bytes(), source.name
     for change in draw(st.lists(st.sampled_from(CHANGES), min_size=1, max_size=3)):
         data = change(draw, data)
-    return name, data
+    chosen = draw(st.sampled_from(["auto", "auto", "auto", *FORMAT_NAMES]))  # as if the owner picked a format
+    return name, data, chosen
 
 
 def cut(draw, data):
@@ -125,8 +127,8 @@ CHANGES = [cut, drop_line, split_line, duplicate_line, swap_columns, junk_bytes,
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mangled_export())
 def test_a_mangled_export_gives_valid_days_or_clear_problems(export):
-    name, data = export
-    result = read_export(data, name)
+    name, data, chosen = export
+    result = read_export(data, name, format=chosen)
     if result.problems:
         assert result.days == ()
         for problem in result.problems:

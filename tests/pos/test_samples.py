@@ -160,6 +160,17 @@ def test_square_item_detail_single_day_files(name, day, net, tax):
     assert any("leaves the end date out" in note for note in result.notes)
 
 
+def test_square_item_detail_rows_outside_the_period_in_the_name_are_kept_and_said():
+    data = (SAMPLES / "square" / "items-2026-07-18-2026-07-19.csv").read_bytes()
+    result = read_export(data, "items-2026-07-17-2026-07-18.csv")  # renamed: 18 July is the excluded end
+    assert [d.date for d in result.days] == [date(2026, 7, 18)]
+    assert result.notes[-1] == (
+        "The file's name says Friday 17 July 2026 to Saturday 18 July 2026: Square leaves the end date out, "
+        "so the file covers up to the day before. It also has sales on Saturday 18 July 2026, which are "
+        "included."
+    )
+
+
 def test_square_item_detail_may_has_three_days_and_a_refund():
     name = "square/item_sales_may.csv"
     days = by_date(read(name))

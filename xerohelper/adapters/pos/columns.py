@@ -66,12 +66,16 @@ class Columns:
     def has(self, key: str) -> bool:
         return key in self._index
 
+    def position(self, key: str) -> int | None:
+        """Where the column is in the header (counting from 0), or None when the file hasn't got it."""
+        return self._index.get(key)
+
     def name(self, key: str) -> str:
         return self._names[key]
 
     def values(self, key: str) -> list[str]:
         """Every row's value in this column (rows too short to have one are left out)."""
-        index = self._index.get(key)
+        index = self.position(key)
         if index is None:
             return []
         return [row.values[index] for row in self.table.rows if index < len(row.values)]
@@ -129,7 +133,7 @@ class Cells:
         self.ok = True
 
     def text(self, key: str) -> str:
-        index = self.columns._index.get(key)
+        index = self.columns.position(key)
         if index is None or index >= len(self.row.values):
             return ""
         return self.row.values[index].strip()

@@ -4,7 +4,9 @@ to export instead. Recognised by their column names, or (for spreadsheets and PD
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 
@@ -86,19 +88,23 @@ _PEEK_BYTES = 64 * 1024
 
 
 def _first_sheet_words(data: bytes) -> str | None:
-    """Some text from the first worksheet of an .xlsx (read with the standard library, bounded);
-    None when the file is not a workbook."""
+    """Some text from the first worksheet of an .xlsx (read with the standard library, bounded): "" when
+    the workbook can't be read, None when the file is not a workbook at all."""
+    looks_like_workbook = b"xl/" in data or b"[Content_Types].xml" in data
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             names = [
                 n for n in book.namelist() if n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml"
             ]
+            if not names:
+                return "" if looks_like_workbook else None
             text = b""
             for name in sorted(names)[:3]:
                 with book.open(name) as part:
                     text += part.read(_PEEK_BYTES)
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError, EOFError):
-        return None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, ValueError, NotImplementedError,
+            EOFError, KeyError, struct.error, zlib.error):  # fmt: skip
+        return "" if looks_like_workbook else None
     return text.decode("utf-8", "replace").casefold()
 
 
@@ -123,12 +129,7 @@ def binary_file_problem(data: bytes) -> tuple[str, str] | None:
                 "xerohelper can't read Zettle's reports yet",
                 "Type the day's totals from Zettle's daily report (Sales › Reports) into xerohelper instead.",
             )
-        if "xl/" in words or words:
-            return "this is an Excel workbook (.xlsx), not a CSV file", _SAVE_AS_CSV
-        return (
-            "this is a compressed (.zip) file, not a CSV export",
-            "Unzip it and import the CSV file inside.",
-        )
+        return "this is an Excel workbook (.xlsx), not a CSV file", _SAVE_AS_CSV
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "this is an old-style Excel workbook (.xls), not a CSV file", _SAVE_AS_CSV
     if data.startswith(b"%PDF"):
