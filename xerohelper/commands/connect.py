@@ -32,8 +32,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from xerohelper.adapters.app_folders import AppFolders
-    from xerohelper.adapters.logs import start_logging
     from xerohelper.adapters.settings import SettingsFileDamaged
     from xerohelper.core.connection import ConnectionProblem, ConnectStep
     from xerohelper.services.connection import (
@@ -52,7 +50,6 @@ def run(args: argparse.Namespace) -> int:
     except SettingsFileDamaged as problem:
         print(problem, file=sys.stderr)
         return EXIT_PROBLEM
-    start_logging(AppFolders.for_this_user().logs)
 
     def show(progress) -> None:
         if progress.step is ConnectStep.WAITING_FOR_BROWSER:

@@ -21,8 +21,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from xerohelper.adapters.app_folders import AppFolders
-    from xerohelper.adapters.logs import start_logging
     from xerohelper.adapters.settings import SettingsFileDamaged
     from xerohelper.core.connection import ConnectionProblem
     from xerohelper.services.connection import ConnectionService, NotASandboxAddress
@@ -35,7 +33,6 @@ def run(args: argparse.Namespace) -> int:
     except SettingsFileDamaged as problem:
         print(problem, file=sys.stderr)
         return EXIT_PROBLEM
-    start_logging(AppFolders.for_this_user().logs)
     try:
         result = service.disconnect()
     except ConnectionProblem as problem:

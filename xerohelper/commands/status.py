@@ -33,8 +33,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from xerohelper.adapters.app_folders import AppFolders
-    from xerohelper.adapters.logs import start_logging
     from xerohelper.adapters.settings import SettingsFileDamaged
     from xerohelper.core.connection import ConnectionProblem, XeroUnreachable
     from xerohelper.services.connection import ConnectionService, NotASandboxAddress
@@ -47,7 +45,6 @@ def run(args: argparse.Namespace) -> int:
     except SettingsFileDamaged as problem:
         print(problem, file=sys.stderr)
         return EXIT_PROBLEM
-    start_logging(AppFolders.for_this_user().logs)
     try:
         try:
             status = service.status() if args.offline else service.check()

@@ -249,6 +249,12 @@ class ConnectionService:
                 self._api = self._new_api(self._token_endpoint(), start)
             return self._api
 
+    def read_organisation(self) -> Organisation:
+        """The connected organisation as Xero has it now: name, ShortCode, base currency, lock dates."""
+        api = self.api()
+        saved = self._saved()
+        return api.organisation(saved.tenant_id, saved.connection_id)
+
     def refresh(self) -> None:
         """Get a new access token now (the rotated refresh token is saved first)."""
         self.api().tokens.refresh()
@@ -415,6 +421,8 @@ class ConnectionService:
     def disconnect(self) -> DisconnectResult:
         """Remove the connection in Xero, revoke the sign-in, and forget it on this computer."""
         saved = self._saved()
+        if not saved.tenant_id and self._api is None and self._store.load() is None:
+            return DisconnectResult(True, "xerohelper was not connected to Xero; there was nothing to do.")
         told_xero = True
         details = ""
         try:
