@@ -14,7 +14,7 @@ import pytest
 
 from tests.sandbox.spec_check import SpecChecker, load_specs
 from xerohelper.sandbox import Sandbox
-from xerohelper.sandbox.testing import connect, sdk_client
+from xerohelper.sandbox.testing import connect, http_request, sdk_client
 
 ROOMY_LIMITS = {"minute_limit": 100_000, "day_limit": 1_000_000, "concurrent_limit": 100}
 _problems: list[str] = []
@@ -88,6 +88,25 @@ class Connected:
         self.identity = self.client.identity
         connections = self.identity.get_connections()
         self.tenant_id = connections[-1].tenant_id
+        ledger = sandbox.world.ledger(self.tenant_id)
+        self.today = sandbox.clock.today(ledger.organisation.utc_offset_minutes)
+
+    def contact_id(self, name: str = "POS Sales") -> str:
+        return (
+            self.accounting.get_contacts(self.tenant_id, where=f'Name=="{name}"', include_archived=True)
+            .contacts[0]
+            .contact_id
+        )
+
+    def raw(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        """A request with this connection's token and tenant, outside the SDK: (status, headers, body)."""
+        sent = {
+            "Authorization": f"Bearer {self.client.token['access_token']}",
+            "xero-tenant-id": self.tenant_id,
+            "Content-Type": "application/json",
+            **(headers or {}),
+        }
+        return http_request(method, f"{self.base_url}{path}", body, sent)
 
 
 @pytest.fixture

@@ -102,14 +102,13 @@ class SpecChecker:
             problems = self._errors("accounting", {"$ref": "#/components/schemas/Error"}, document)
             missing = {"ErrorNumber", "Type", "Message"} - set(document)
             return problems + ([f"400 body lacks {missing}"] if missing else [])
-        template = next(
-            (t for pattern, t in self._paths if pattern.match(lower[len("/api.xro/2.0") :])), None
-        )
-        if template is None:
+        templates = [t for pattern, t in self._paths if pattern.match(lower[len("/api.xro/2.0") :])]
+        if not templates:
             return [f"no spec path for {path}"]
-        operation = self.accounting["paths"][template].get(method.lower())
+        operations = [self.accounting["paths"][t].get(method.lower()) for t in templates]
+        operation = next((op for op in operations if op is not None), None)
         if operation is None:
-            return [f"spec has no {method} {template}"]
+            return [f"spec has no {method} {templates}"]
         response = operation["responses"].get(str(status)) or operation["responses"].get("200")
         schema = response["content"]["application/json"]["schema"]
         problems = self._errors("accounting", schema, document)

@@ -32,6 +32,7 @@ IDEMPOTENCY_KEY_REUSED = (
 PAYMENT_NOT_AUTHORISED = "Payments can only be made against Authorised documents"
 PAYMENT_EXCEEDS_OUTSTANDING = "Payment amount exceeds the amount outstanding on this document"
 PAYMENT_INVOICE_NOT_FOUND = "Invoice could not be found"
+PAYMENT_IN_BATCH = "Payments within a batch cannot be deleted."
 PAYMENT_ALREADY_PAID = "The invoice you are trying to allocate to has already been paid off"
 ACCOUNT_MUST_BE_VALID = "Account must be valid."
 ACCOUNT_NOT_FOUND = "Account could not be found"  # catalogue: unverified wording

@@ -315,15 +315,17 @@ def invoice(inv: Invoice, ledger: Ledger, unitdp: int = 2, with_lines: bool = Tr
             "InvoiceNumber": inv.invoice_number,
             "Reference": inv.reference,
             "Payments": [
-                {
-                    "PaymentID": p.payment_id,
-                    "Date": ms_date(p.date),
-                    "Amount": money(p.amount),
-                    "Reference": p.reference,
-                    "CurrencyRate": p.currency_rate,
-                    "HasAccount": False,
-                    "HasValidationErrors": False,
-                }
+                compact(
+                    {
+                        "PaymentID": p.payment_id,
+                        "Date": ms_date(p.date),
+                        "Amount": money(p.amount),
+                        "Reference": p.reference,
+                        "CurrencyRate": p.currency_rate,
+                        "HasAccount": False,
+                        "HasValidationErrors": False,
+                    }
+                )
                 for p in payments
                 if p.status == "AUTHORISED"
             ],

@@ -224,9 +224,10 @@ def _form_lists(body: bytes) -> dict[str, list[str]]:
 # ====================================================================== the socket side
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server_version = "Kestrel"
-    sys_version = ""
     server: SandboxHTTPServer
+
+    def version_string(self) -> str:
+        return "Kestrel"  # what Xero's API answers with
 
     def log_message(self, format: str, *args) -> None:
         if self.server.app.settings.log_requests:
