@@ -102,6 +102,11 @@ def test_several_organisations_need_organisation_when_nobody_can_be_asked(monkey
         assert "--organisation NAME" in err
         code, out, _ = run(capsys, "connect", "--sandbox", xero.base_url, "--organisation", "pier nine café")
         assert (code, out) == (0, f"Connected to Xero: {PIER}.\n")
+        code, out, _ = run(
+            capsys, "connect", "--sandbox", xero.base_url, "--organisation", xero.tenant(HARBOUR)
+        )
+        assert (code, out) == (0, f"Connected to Xero: {HARBOUR}.\n")  # switching is asked for by name
+        assert status_json(capsys, xero)["organisation"]["name"] == HARBOUR
 
 
 def test_an_organisation_that_was_not_allowed_is_named(monkeypatch, browser, capsys):
@@ -110,7 +115,7 @@ def test_an_organisation_that_was_not_allowed_is_named(monkeypatch, browser, cap
             monkeypatch.setenv(key, value)
         code, _, err = run(capsys, "connect", "--sandbox", xero.base_url, "--organisation", "Nowhere Ltd")
         assert code == 1
-        assert "'Nowhere Ltd' is not one of the organisations you allowed" in err
+        assert "'Nowhere Ltd' is not one of the organisations you allowed xerohelper into" in err
 
 
 def test_saying_no_in_xero(xero, capsys, monkeypatch):

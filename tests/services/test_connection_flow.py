@@ -301,6 +301,15 @@ def test_a_revoked_sign_in_found_at_start_up_needs_reconnecting(xero, memory_key
     assert saved_refresh_token(memory_keyring) is None
 
 
+def test_sixty_days_without_use_ends_the_sign_in(xero, memory_keyring):
+    xero.service().connect()
+    xero.sandbox.clock.advance(61 * 24 * 3600)
+    status = xero.service().check()  # the app opened again two months later
+    assert status.state is ConnectionState.RECONNECT_NEEDED
+    assert status.reconnect_reason is ReconnectReason.SIGN_IN_ENDED
+    assert "60 days" in status.as_json()["reconnect_reason"]
+
+
 def test_an_organisation_removed_in_xero_gets_403_and_its_own_words(xero):
     service = xero.service()
     service.connect()

@@ -25,6 +25,7 @@ from xerohelper.core.connection import (
     SignInCancelled,
     SignInTimedOut,
 )
+from xerohelper.sandbox import DEFAULT_CLIENT_ID
 from xerohelper.services.connection import ConnectionService, NotASandboxAddress
 
 SANDBOX = "http://127.0.0.1:9"  # nothing listens there: these tests never reach Xero
@@ -71,9 +72,16 @@ def test_a_callback_port_that_is_not_a_number_is_explained():
     assert "XEROHELPER_CALLBACK_PORT" in caught.value.next_step
 
 
-def test_signing_in_without_a_client_id_says_how_to_get_one():
+def test_the_sandbox_falls_back_to_its_own_client_id():
+    assert service().client_id == DEFAULT_CLIENT_ID
+    assert service({"XEROHELPER_CLIENT_ID": "MINE"}).client_id == "MINE"
+
+
+def test_signing_in_to_xero_without_a_client_id_says_how_to_get_one():
+    opened = []
     with pytest.raises(ClientIdMissing) as caught:
-        service().sign_in()
+        ConnectionService.for_xero(environ={}, open_browser=opened.append).sign_in()
+    assert opened == []
     assert "XEROHELPER_CLIENT_ID" in caught.value.next_step
     assert "README" in caught.value.next_step
 

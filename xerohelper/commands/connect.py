@@ -60,17 +60,7 @@ def run(args: argparse.Namespace) -> int:
         elif progress.step is not ConnectStep.OPENING_BROWSER:
             print(progress.words, file=sys.stderr)
 
-    def choose(choices):
-        if args.organisation:
-            wanted = args.organisation.strip().lower()
-            for choice in choices:
-                if wanted in (choice.name.lower(), choice.tenant_id.lower()):
-                    return choice
-            names = ", ".join(c.name for c in choices)
-            raise ConnectionProblem(
-                f"'{args.organisation}' is not one of the organisations you allowed: {names}.",
-                "Run 'xerohelper connect --organisation NAME' with one of those names.",
-            )
+    def ask(choices):
         for number, choice in enumerate(choices, start=1):
             print(f"  {number}. {choice.name}", file=sys.stderr)
         answer = input("Which organisation should xerohelper post to? Type its number: ").strip()
@@ -78,9 +68,12 @@ def run(args: argparse.Namespace) -> int:
             return choices[int(answer) - 1]
         return None
 
-    can_ask = args.organisation or sys.stdin.isatty()
     try:
-        organisation = service.connect(progress=show, choose=choose if can_ask else None)
+        organisation = service.connect(
+            progress=show,
+            choose=ask if sys.stdin.isatty() else None,
+            organisation=args.organisation,
+        )
     except KeyboardInterrupt:
         print("Cancelled: xerohelper was not connected.", file=sys.stderr)
         return EXIT_CANCELLED

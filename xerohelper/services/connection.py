@@ -106,6 +106,7 @@ class ConnectionService:
         token_store: TokenStore | None = None,
         login_timeout: float = LOGIN_TIMEOUT_SECONDS,
         client_id: str = "",
+        default_client_id: str = "",
     ) -> None:
         self.endpoints = endpoints
         self.folders = folders or AppFolders.for_this_user()
@@ -114,6 +115,7 @@ class ConnectionService:
         self._store = token_store or TokenStore(endpoints.name)
         self._login_timeout = login_timeout
         self._client_id_override = client_id
+        self._default_client_id = default_client_id
         self._lock = threading.RLock()
         self._settings = Settings.load(self.folders.settings)
         self._api: XeroApi | None = None
@@ -127,6 +129,10 @@ class ConnectionService:
 
     @classmethod
     def for_sandbox(cls, base_url: str, **kwargs) -> ConnectionService:
+        """The sandbox at base_url; without a client id set anywhere, the sandbox's own one."""
+        from xerohelper.sandbox import DEFAULT_CLIENT_ID
+
+        kwargs.setdefault("default_client_id", DEFAULT_CLIENT_ID)
         return cls(XeroEndpoints.sandbox(base_url), **kwargs)
 
     @classmethod
@@ -150,11 +156,12 @@ class ConnectionService:
 
     @property
     def client_id(self) -> str:
-        """The Xero app's client id: given to the service, else XEROHELPER_CLIENT_ID, else the settings."""
+        """Given to the service, else XEROHELPER_CLIENT_ID, else the settings, else the default (sandbox)."""
         return (
             self._client_id_override
             or self._environ.get(CLIENT_ID_ENV, "").strip()
             or self._saved().client_id
+            or self._default_client_id
         )
 
     @property
@@ -189,6 +196,7 @@ class ConnectionService:
     def status(self) -> ConnectionStatus:
         """What the app knows without asking Xero (quick; reads the settings and the keyring)."""
         with self._lock:
+            self._settings = Settings.load(self.folders.settings)  # another window may have changed it
             saved = self._saved()
             organisation = self.saved_organisation()
             if organisation is None:
@@ -393,15 +401,19 @@ class ConnectionService:
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
         choose: Chooser | None = None,
+        organisation: str | None = None,
     ) -> Organisation:
         """sign_in() and choose_organisation() in one go.
 
-        Goes back to the organisation it had, if the user allowed it again (that is Reconnect). Otherwise
-        takes the only one allowed, or asks `choose(choices)`; without `choose`, OrganisationChoiceNeeded.
-        A first connection never switches silently to another organisation than the one it had.
+        With `organisation` (a name or tenant id), connects that one. Otherwise goes back to the organisation
+        it had, if the user allowed it again (that is Reconnect), or takes the only one allowed, or asks
+        `choose(choices)`; without `choose`, OrganisationChoiceNeeded. It never switches silently to
+        another organisation than the one it had.
         """
         had = self.saved_organisation()
         choices = self.sign_in(progress, cancel)
+        if organisation:
+            return self.choose_organisation(_named(choices, organisation).tenant_id, progress)
         pick = next((c for c in choices if had and c.tenant_id == had.tenant_id), None)
         if pick is None and had is None and len(choices) == 1:
             pick = choices[0]
@@ -468,6 +480,18 @@ class ConnectionService:
         except Exception as err:  # a browser that fails to start: show the link instead
             log.info("could not open the browser: %s", type(err).__name__)
             return False
+
+
+def _named(choices: list[OrganisationChoice], organisation: str) -> OrganisationChoice:
+    wanted = organisation.strip().lower()
+    for choice in choices:
+        if wanted in (choice.name.lower(), choice.tenant_id.lower()):
+            return choice
+    names = ", ".join(c.name for c in choices)
+    raise ConnectionProblem(
+        f"'{organisation}' is not one of the organisations you allowed xerohelper into: {names}.",
+        "Choose one of those, or connect again and allow that organisation on Xero's page.",
+    )
 
 
 def _open_in_system_browser(link: str) -> bool:
