@@ -58,8 +58,12 @@ class XeroPacer:
         cancel: threading.Event | None = None,
         max_tries: int = len(BACKOFF_SECONDS) + 1,
         backoff: tuple[float, ...] = BACKOFF_SECONDS,
+        sleep: Callable[[float], bool] | None = None,
+        low_minute_allowance: int = LOW_MINUTE_ALLOWANCE,
     ) -> None:
+        self.low_minute_allowance = low_minute_allowance
         self.on_wait = on_wait
+        self._sleep = sleep  # returns True when cancelled; default: wait on `cancel`
         self.cancel = cancel or threading.Event()
         self.max_tries = max_tries
         self.backoff = backoff
@@ -72,7 +76,7 @@ class XeroPacer:
         """Run one SDK call made with `_return_http_data_only=False`; return its data."""
         for attempt in range(1, self.max_tries + 1):
             self._check_cancel()
-            if self.allowance.minute is not None and self.allowance.minute < LOW_MINUTE_ALLOWANCE:
+            if self.allowance.minute is not None and self.allowance.minute < self.low_minute_allowance:
                 self._wait(60, "Xero allows 60 calls a minute; waiting for the next minute")
                 self.allowance.minute = None
             try:
@@ -123,7 +127,7 @@ class XeroPacer:
         if self.on_wait is not None:
             self.on_wait(seconds, why)
         log.info("waiting %.1f s: %s", seconds, why)
-        if self.cancel.wait(seconds):
+        if (self._sleep or self.cancel.wait)(seconds) or self.cancel.is_set():
             raise Cancelled()
 
     def _check_cancel(self) -> None:

@@ -1,0 +1,138 @@
+"""Preflight: before anything is written, predict what Xero would refuse, and explain it with the same card
+Xero's refusal would get (DESIGN.md, "When something goes wrong")."""
+
+from __future__ import annotations
+
+from xerohelper.core.checklist import Step
+from xerohelper.core.dates import long_date
+from xerohelper.core.day import Day
+from xerohelper.core.error_catalogue import explanation_for
+from xerohelper.core.explanation import Action, Explanation, Stage
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+from xerohelper.core.sales_invoice import PlanProblem
+from xerohelper.core.xero_screens import open_in_xero
+
+
+def preflight(
+    day: Day, mapping: Mapping, setup: OrganisationSetup, contact: ContactInfo | None
+) -> list[tuple[Step, Explanation]]:
+    """Every problem Xero would find with this day, the one to fix first at the front."""
+    short_code = setup.short_code
+    found: list[tuple[Step, Explanation]] = []
+
+    def card(step: Step, key: str, where: str = "", **values: str) -> None:
+        found.append((step, explanation_for(key, values=values, short_code=short_code, where=where)))
+
+    # The customer contact the day's invoice goes to.
+    if contact is None:
+        found.append((Step.SALES_SUMMARY, contact_missing(mapping.customer_contact, short_code)))
+    elif contact.status == "ARCHIVED":
+        card(Step.SALES_SUMMARY, "contact-archived", contact_name=contact.name)
+
+    # Lock dates: nothing on or before them can be added.
+    if setup.end_of_year_lock_date and day.date <= setup.end_of_year_lock_date:
+        card(
+            Step.SALES_SUMMARY,
+            "day-is-locked",
+            lock_kind="end of year",
+            lock_date=long_date(setup.end_of_year_lock_date),
+        )
+    elif setup.period_lock_date and day.date <= setup.period_lock_date:
+        card(
+            Step.SALES_SUMMARY,
+            "day-is-locked",
+            lock_kind="period",
+            lock_date=long_date(setup.period_lock_date),
+        )
+
+    # Sales accounts and their tax rates.
+    categories = sorted({line.category for line in day.sales if line.category in mapping.sales})
+    accounts_seen: set[str] = set()
+    taxes_seen: set[str] = set()
+    for category in categories:
+        target = mapping.sales[category]
+        account = setup.accounts.get(target.account_code)
+        if target.account_code not in accounts_seen:
+            accounts_seen.add(target.account_code)
+            if account is None or account.status != "ACTIVE":
+                card(
+                    Step.SALES_SUMMARY,
+                    "account-not-for-sales",
+                    where=category,
+                    account_code=target.account_code,
+                )
+        if target.tax_type not in taxes_seen:
+            taxes_seen.add(target.tax_type)
+            rate = setup.tax_rates.get(target.tax_type)
+            if rate is None or rate.status != "ACTIVE" or not rate.for_revenue:
+                card(Step.SALES_SUMMARY, "tax-type-not-accepted", where=category, tax_type=target.tax_type)
+    if mapping.rounding_account_code:
+        rounding = setup.accounts.get(mapping.rounding_account_code)
+        if rounding is None or rounding.status != "ACTIVE":
+            card(
+                Step.SALES_SUMMARY,
+                "account-not-for-sales",
+                where="Rounding",
+                account_code=mapping.rounding_account_code,
+            )
+
+    # Where each tender is paid into.
+    for tender in sorted({t.name for t in day.tenders if t.name in mapping.tenders}):
+        code = mapping.tenders[tender]
+        account = setup.accounts.get(code)
+        if account is None:
+            key = "account-needs-code" if setup.accounts_without_code else "account-not-found"
+            card(Step.PAYMENTS, key, where=tender, account_code=code)
+        elif account.status != "ACTIVE" or not account.accepts_payments:
+            card(Step.PAYMENTS, "account-not-valid", where=tender, account_code=code)
+
+    return sorted(found, key=lambda item: item[1].sort_key)
+
+
+def contact_missing(name: str, short_code: str | None) -> Explanation:
+    return Explanation(
+        title=f"There is no contact called “{name}” in Xero",
+        what_happened=(
+            f"xerohelper puts each day's sales on one Xero contact, “{name}”, and Xero has no contact "
+            "with that name."
+        ),
+        why="The contact was never made, was renamed in Xero, or Shop setup names a different one.",
+        steps=(
+            "In Xero, go to Contacts > All contacts and click New contact.",
+            f"Type “{name}” as the contact name and save. "
+            "(Or choose another contact in xerohelper's Shop setup.)",
+            "Come back to xerohelper and click “I've fixed it — try again”.",
+        ),
+        action=Action.FIX_IN_XERO,
+        screen=open_in_xero("contacts", short_code),
+        key="contact-missing",
+        stage=Stage.SETUP,
+        predicted=True,
+    )
+
+
+def setup_problems(problems: list[PlanProblem] | tuple[PlanProblem, ...]) -> Explanation:
+    """Problems xerohelper found in its own Shop setup (a category without an account, a tax mismatch…)."""
+    first = problems[0]
+    fix_in_xero = first.fix_in == "xero"
+    return Explanation(
+        title="Shop setup needs a change before this can be sent"
+        if not fix_in_xero
+        else "This needs doing by hand in Xero",
+        what_happened=" ".join(p.message for p in problems),
+        why="xerohelper checks the day against your Shop setup before it sends anything to Xero.",
+        steps=(
+            ("Do what is described above in Xero.", "Then skip this step in xerohelper.")
+            if fix_in_xero
+            else (
+                "In xerohelper, open Shop setup.",
+                "Make the change described above and save.",
+                "Come back to the day and click “I've fixed it — try again”.",
+            )
+        ),
+        action=Action.FIX_IN_XERO if fix_in_xero else Action.FIX_IN_APP,
+        key="shop-setup",
+        stage=Stage.SETUP,
+        predicted=True,
+    )

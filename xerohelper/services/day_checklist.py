@@ -1,0 +1,572 @@
+"""Run a day's checklist against Xero: sales summary → approve drafts → payment tenders.
+
+Every write goes through the journal first (intent with its Idempotency-Key), then Xero, then the outcome.
+Before an invoice is created it is looked up by number: ours → done, someone else's → explained, never
+posted twice. After each step Xero is read back to confirm. Several days (catch-up) go in as few calls as
+Xero allows: one look-up, one batch of invoices, one approval, one batch of payments, one read-back.
+
+This runs on a worker thread (never the GUI thread); it blocks while Xero answers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from xero_python.exceptions import ApiException
+
+from xerohelper.adapters.journal import Attempt, Journal, PaymentRecord
+from xerohelper.adapters.xero_books import ItemResult, XeroBooks
+from xerohelper.adapters.xero_pacing import Cancelled, DailyLimitReached
+from xerohelper.core.checklist import (
+    GONE,
+    Checklist,
+    DayFacts,
+    InvoiceFacts,
+    Step,
+    StepState,
+    work_out,
+)
+from xerohelper.core.connection import ConnectionProblem, ReconnectNeeded
+from xerohelper.core.day import Day
+from xerohelper.core.explanation import Explanation
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.money import ZERO
+from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+from xerohelper.core.sales_invoice import (
+    PaymentPlan,
+    PlanProblem,
+    SalesInvoicePlan,
+    plan_payments,
+    plan_sales_invoice,
+)
+from xerohelper.services.day_explainer import DayExplainer
+
+log = logging.getLogger(__name__)
+SETUP_MAX_AGE = 30 * 60  # seconds the organisation's accounts, tax rates and contact are trusted
+
+
+ProgressListener = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class DayKey:
+    trading_date: date
+    location: str = ""
+
+
+class DayChecklistService:
+    def __init__(
+        self,
+        books: XeroBooks,
+        journal: Journal,
+        organisation_id: str,
+        mapping: Callable[[], Mapping],
+        explainer: DayExplainer,
+        progress: ProgressListener | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.books = books
+        self.journal = journal
+        self.organisation_id = organisation_id
+        self._mapping = mapping
+        self.explainer = explainer
+        self.progress = progress or (lambda words: None)
+        self._clock = clock
+        self._setup: tuple[float, OrganisationSetup, ContactInfo | None] | None = None
+        self._attention: dict[DayKey, dict[Step, Explanation]] = {}
+        self._running: dict[DayKey, Step] = {}
+        self._lock = threading.RLock()  # one run at a time per service
+
+    # ---- reading (no call to Xero) ------------------------------------------------------------------------
+    def save_day(self, day: Day) -> Checklist:
+        """Keep the day's figures (from an import or the Z-report form)."""
+        self.journal.save_day(self.organisation_id, day)
+        self._attention.pop(DayKey(day.date, day.location), None)
+        return self.checklist(day.date, day.location)
+
+    def facts(self, trading_date: date, location: str = "") -> DayFacts:
+        key = DayKey(trading_date, location)
+        record = self.journal.record(self.organisation_id, trading_date, location)
+        mapping = self._mapping()
+        day = record.day
+        problems: list[str] = []
+        if day is not None:
+            problems += day.problems()
+            problems += mapping.problems()
+            problems += [
+                f"The sales category “{c}” has no Xero account yet. Choose one in Shop setup."
+                for c in mapping.unmapped_categories(s.category for s in day.sales)
+            ]
+        attention = dict(self._attention.get(key) or self._attention_from_journal(key))
+        return DayFacts(
+            day_problems=tuple(problems),
+            has_day=day is not None,
+            tenders_to_pay=tuple(t.name for t in day.tenders if t.amount != ZERO) if day else (),
+            invoice=record.invoice,
+            paid_tenders={p.tender: p.payment_id for p in record.payments},
+            running=self._running.get(key),
+            attention=attention,
+            skipped=record.skipped,
+        )
+
+    def checklist(self, trading_date: date, location: str = "") -> Checklist:
+        return work_out(self.facts(trading_date, location))
+
+    def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
+        self.journal.skip(self.organisation_id, trading_date, location, step, reason.strip() or "Skipped")
+        return self.checklist(trading_date, location)
+
+    def unskip(self, trading_date: date, step: Step, location: str = "") -> Checklist:
+        self.journal.unskip(self.organisation_id, trading_date, location, step)
+        return self.checklist(trading_date, location)
+
+    # ---- running ------------------------------------------------------------------------------------------
+    def run_next_step(self, trading_date: date, location: str = "") -> Checklist:
+        """What the primary button does: the next step that is ready (or needs attention) is tried once."""
+        checklist = self.checklist(trading_date, location)
+        step = checklist.next_step
+        if step is None:
+            return checklist
+        return self.run([DayKey(trading_date, location)], only=step.step, approve=True)[0]
+
+    def run_day(self, trading_date: date, location: str = "", approve: bool | None = None) -> Checklist:
+        """Run every step that can run. Drafts are approved only when `approve` (or the Mapping) says so."""
+        return self.run([DayKey(trading_date, location)], approve=approve)[0]
+
+    def refresh(self, trading_date: date, location: str = "") -> Checklist:
+        """'I've fixed it / approved it in Xero — check again': read the day's invoice back from Xero."""
+        key = DayKey(trading_date, location)
+        with self._lock:
+            record = self.journal.record(self.organisation_id, trading_date, location)
+            self._attention.pop(key, None)
+            self._setup = None  # the owner may have changed accounts, tax rates or the contact in Xero
+            if record.invoice is not None:
+                self._guarded(key, Step.APPROVE, lambda: self._read_back([key]))
+        return self.checklist(trading_date, location)
+
+    def catch_up(
+        self, days: Sequence[date], location: str = "", approve: bool | None = None
+    ) -> list[Checklist]:
+        """Missed days in date order, batched; stops cleanly at the first day that needs attention."""
+        return self.run([DayKey(d, location) for d in sorted(days)], approve=approve)
+
+    def run(
+        self, keys: Sequence[DayKey], only: Step | None = None, approve: bool | None = None
+    ) -> list[Checklist]:
+        with self._lock:
+            mapping = self._mapping()
+            do_approve = mapping.approve_automatically if approve is None else approve
+            asked = sorted(set(keys), key=_order)
+            keys = list(asked)
+            for key in keys:
+                self._attention.pop(key, None)
+            try:
+                if only in (None, Step.SALES_SUMMARY):
+                    keys = self._sales_summaries(keys, mapping)
+                if only in (None, Step.APPROVE) and (do_approve or only is Step.APPROVE):
+                    keys = self._approve(keys)
+                if only in (None, Step.PAYMENTS):
+                    self._payments(keys, mapping)
+            except _Stop:
+                pass
+            finally:
+                self._running.clear()
+            return [self.checklist(k.trading_date, k.location) for k in asked]
+
+    # ---- step 1: the sales summary -------------------------------------------------------------------------
+    def _sales_summaries(self, keys: list[DayKey], mapping: Mapping) -> list[DayKey]:
+        """Create the invoices that are missing; return the days that may go on (in order, up to a stop)."""
+        todo = [
+            k
+            for k in keys
+            if self._state(k, Step.SALES_SUMMARY) in (StepState.READY, StepState.NEEDS_ATTENTION)
+        ]
+        if not todo:
+            return keys
+        setup, contact = self._read_setup(todo[0], Step.SALES_SUMMARY)
+        plans: list[tuple[DayKey, SalesInvoicePlan, str]] = []
+        stop_at: DayKey | None = None
+        for key in todo:
+            day = self.journal.day(self.organisation_id, key.trading_date, key.location)
+            predicted = [
+                (st, e)
+                for st, e in self.explainer.preflight(day, mapping, setup, contact)
+                if st is Step.SALES_SUMMARY
+            ]
+            if predicted:
+                self._attention.setdefault(key, {}).update(dict(predicted))
+                stop_at = key
+                break
+            record = self.journal.record(self.organisation_id, key.trading_date, key.location)
+            posting = record.posting + 1 if record.invoice is not None else 1
+            plan = plan_sales_invoice(day, mapping, setup.rates, posting=max(posting, 1))
+            if isinstance(plan, list):
+                self._attention.setdefault(key, {})[Step.SALES_SUMMARY] = self.explainer.for_problems(plan)
+                stop_at = key
+                break
+            plans.append((key, plan, day.fingerprint()))
+        if plans:
+            self._create_invoices(plans, contact)
+        failed = [k for k, _, _ in plans if Step.SALES_SUMMARY in self._attention.get(k, {})]
+        first_stop = min([*failed, *([stop_at] if stop_at else [])], key=_order, default=None)
+        # Days before the first one that needs attention go on to the next steps; the rest wait.
+        return [k for k in keys if first_stop is None or _order(k) < _order(first_stop)]
+
+    def _create_invoices(
+        self, plans: list[tuple[DayKey, SalesInvoicePlan, str]], contact: ContactInfo
+    ) -> None:
+        for key, _, _ in plans:
+            self._running[key] = Step.SALES_SUMMARY
+        first = plans[0][0]
+        # 1. Has Xero got them already (a crash after sending, or the day posted by hand)?
+        self.progress(
+            "Checking Xero for the day's invoice…"
+            if len(plans) == 1
+            else f"Checking Xero for {len(plans)} days' invoices…"
+        )
+        existing = self._guarded(
+            first, Step.SALES_SUMMARY, lambda: self.books.invoices_by_number(p.number for _, p, _ in plans)
+        )
+        to_send = []
+        for key, plan, fingerprint in plans:
+            found = [i for i in existing.get(plan.number, []) if i.status not in GONE]
+            if not found:
+                to_send.append((key, plan, fingerprint))
+                continue
+            invoice = found[0]
+            self.journal.abandon_unfinished(
+                self.organisation_id, key.trading_date, key.location, Step.SALES_SUMMARY
+            )
+            if invoice.total == plan.total:
+                log.info("invoice %s is already in Xero (ours): not sending it again", plan.number)
+                self._record_invoice(key, invoice, fingerprint, plan)
+            else:
+                self._attention.setdefault(key, {})[Step.SALES_SUMMARY] = self.explainer.for_item(
+                    "invoice-number-taken",
+                    plan.number,
+                    [],
+                    {
+                        "number": plan.number,
+                        "xero_total": f"{invoice.total:.2f}",
+                        "till_total": f"{plan.total:.2f}",
+                        "invoice_id": invoice.invoice_id,
+                    },
+                )
+        if not to_send:
+            return
+        # 2. Send the rest in one call, the intent written first (one intent per day, one key for the batch).
+        self.progress(
+            "Sending the sales summary to Xero…"
+            if len(to_send) == 1
+            else f"Sending {len(to_send)} sales summaries to Xero…"
+        )
+        attempts = [
+            self._begin(k, Step.SALES_SUMMARY, "create-invoice", {"number": p.number, "total": str(p.total)})
+            for k, p, _ in to_send
+        ]
+        batch_key = attempts[0].idempotency_key if len(attempts) == 1 else _batch_key(attempts)
+        results = self._guarded(
+            first,
+            Step.SALES_SUMMARY,
+            lambda: self.books.create_invoices([p for _, p, _ in to_send], contact.contact_id, batch_key),
+            attempts=attempts,
+            labels=[p.number for _, p, _ in to_send],
+        )
+        for (key, plan, fingerprint), attempt, result in zip(to_send, attempts, results, strict=False):
+            if result.ok and result.invoice is not None:
+                self.journal.succeeded(attempt, {"InvoiceID": result.invoice.invoice_id})
+                self._record_invoice(key, result.invoice, fingerprint, plan)
+            else:
+                self.journal.failed(attempt, 200, _item_body("Invoices", result))
+                self._attention.setdefault(key, {})[Step.SALES_SUMMARY] = self.explainer.for_item(
+                    "invoice", plan.number, result.problems, {"number": plan.number}
+                )
+
+    def _record_invoice(
+        self, key: DayKey, invoice: InvoiceFacts, fingerprint: str, plan: SalesInvoicePlan
+    ) -> None:
+        posting = _posting_of(invoice.number, plan)
+        self.journal.record_invoice(
+            self.organisation_id, key.trading_date, key.location, invoice, fingerprint, posting
+        )
+
+    # ---- step 2: approve -----------------------------------------------------------------------------------
+    def _approve(self, keys: list[DayKey]) -> list[DayKey]:
+        todo = [
+            k for k in keys if self._state(k, Step.APPROVE) in (StepState.READY, StepState.NEEDS_ATTENTION)
+        ]
+        if not todo:
+            return keys
+        invoices = [
+            self.journal.record(self.organisation_id, k.trading_date, k.location).invoice for k in todo
+        ]
+        for key in todo:
+            self._running[key] = Step.APPROVE
+        self.progress("Approving the sales summary in Xero…")
+        attempts = [
+            self._begin(k, Step.APPROVE, "approve", {"invoice_id": i.invoice_id})
+            for k, i in zip(todo, invoices, strict=True)
+        ]
+        results = self._guarded(
+            todo[0],
+            Step.APPROVE,
+            lambda: self.books.approve(invoices, _batch_key(attempts)),
+            attempts=attempts,
+            labels=[i.number for i in invoices],
+        )
+        first_failed = None
+        for key, attempt, result in zip(todo, attempts, results, strict=False):
+            if result.ok and result.invoice is not None:
+                self.journal.succeeded(
+                    attempt, {"InvoiceID": result.invoice.invoice_id, "Status": result.invoice.status}
+                )
+                self.journal.update_invoice_status(
+                    self.organisation_id,
+                    key.trading_date,
+                    key.location,
+                    result.invoice.status,
+                    result.invoice.amount_due,
+                )
+            else:
+                self.journal.failed(attempt, 200, _item_body("Invoices", result))
+                self._attention.setdefault(key, {})[Step.APPROVE] = self.explainer.for_item(
+                    "invoice", result.key, result.problems, {"number": result.key}
+                )
+                first_failed = first_failed or key
+        return [k for k in keys if first_failed is None or _order(k) < _order(first_failed)]
+
+    # ---- step 3: payment tenders ---------------------------------------------------------------------------
+    def _payments(self, keys: list[DayKey], mapping: Mapping) -> None:
+        todo = [
+            k for k in keys if self._state(k, Step.PAYMENTS) in (StepState.READY, StepState.NEEDS_ATTENTION)
+        ]
+        if not todo:
+            return
+        self._reconcile_payments(todo)
+        setup, contact = self._read_setup(todo[0], Step.PAYMENTS)
+        batch: list[tuple[DayKey, str, PaymentPlan]] = []
+        for key in list(todo):
+            record = self.journal.record(self.organisation_id, key.trading_date, key.location)
+            predicted = [
+                e
+                for st, e in self.explainer.preflight(record.day, mapping, setup, contact)
+                if st is Step.PAYMENTS
+            ]
+            if predicted:
+                self._attention.setdefault(key, {})[Step.PAYMENTS] = predicted[0]
+                todo.remove(key)
+                continue
+            plans = plan_payments(record.day, mapping, {p.tender for p in record.payments})
+            if plans and isinstance(plans[0], PlanProblem):
+                self._attention.setdefault(key, {})[Step.PAYMENTS] = self.explainer.for_problems(plans)
+                continue
+            batch += [(key, record.invoice.invoice_id, p) for p in plans]
+        for key in todo:
+            self._running[key] = Step.PAYMENTS
+        if batch:
+            self.progress("Recording the payments in Xero…")
+            attempts = {
+                key: self._begin(
+                    key,
+                    Step.PAYMENTS,
+                    "create-payments",
+                    {"payments": [[p.tender, str(p.amount)] for k, _, p in batch if k == key]},
+                )
+                for key in dict.fromkeys(k for k, _, _ in batch)
+            }
+            batch_key = _batch_key(list(attempts.values()))
+            results: list[ItemResult] = []
+            for part, start in enumerate(range(0, len(batch), 50)):
+                chunk = batch[start : start + 50]
+                results += self._guarded(
+                    chunk[0][0],
+                    Step.PAYMENTS,
+                    lambda chunk=chunk, part=part: self.books.create_payments(
+                        [(inv, p) for _, inv, p in chunk], batch_key, part
+                    ),
+                    attempts=list(attempts.values()),
+                    labels=[p.tender for _, _, p in chunk],
+                )
+            problems: dict[DayKey, list[tuple[PaymentPlan, ItemResult]]] = {}
+            for (key, invoice_id, plan), result in zip(batch, results, strict=False):
+                if result.ok:
+                    record = PaymentRecord(plan.tender, result.payment_id, plan.amount, invoice_id)
+                    self.journal.record_payment(self.organisation_id, key.trading_date, key.location, record)
+                else:
+                    problems.setdefault(key, []).append((plan, result))
+            for key, attempt in attempts.items():
+                failed = problems.get(key)
+                if not failed:
+                    self.journal.succeeded(attempt, {"Payments": len([1 for k, _, _ in batch if k == key])})
+                    continue
+                self.journal.failed(
+                    attempt, 200, json.dumps({"Payments": [_item_dict(r) for _, r in failed]})
+                )
+                plan, result = failed[0]
+                self._attention.setdefault(key, {})[Step.PAYMENTS] = self.explainer.for_item(
+                    "payment",
+                    plan.tender,
+                    [m for _, r in failed for m in r.problems],
+                    {
+                        "tender": plan.tender,
+                        "amount": f"{plan.amount:.2f}",
+                        "account_code": plan.account_code,
+                        "failed_tenders": ", ".join(p.tender for p, _ in failed),
+                    },
+                )
+        # Read back: AmountDue 0 and PAID, or exactly what is left.
+        if batch:
+            self.progress("Checking the invoice in Xero…")
+            self._guarded(todo[0], Step.PAYMENTS, lambda: self._read_back(todo))
+
+    def _reconcile_payments(self, keys: list[DayKey]) -> None:
+        """After a stop in the middle of recording payments, ask Xero which went through before retrying."""
+        for key in keys:
+            unfinished = [
+                a
+                for a in self.journal.unfinished(self.organisation_id, key.trading_date, key.location)
+                if a.step is Step.PAYMENTS
+            ]
+            if not unfinished:
+                continue
+            record = self.journal.record(self.organisation_id, key.trading_date, key.location)
+            mapping = self._mapping()
+            references = {
+                mapping.reference(key.trading_date, key.location) + f" – {t.name}": t
+                for t in record.day.tenders
+            }
+            made = self._guarded(
+                key,
+                Step.PAYMENTS,
+                lambda record=record: self.books.payments_on_invoice(record.invoice.invoice_id),
+            )
+            for payment in made:
+                tender = references.get(payment.reference)
+                if tender is not None:
+                    self.journal.record_payment(
+                        self.organisation_id,
+                        key.trading_date,
+                        key.location,
+                        PaymentRecord(
+                            tender.name, payment.payment_id, payment.amount, record.invoice.invoice_id
+                        ),
+                    )
+            self.journal.abandon_unfinished(
+                self.organisation_id, key.trading_date, key.location, Step.PAYMENTS
+            )
+
+    def _read_back(self, keys: list[DayKey]) -> None:
+        records = {k: self.journal.record(self.organisation_id, k.trading_date, k.location) for k in keys}
+        ids = [r.invoice.invoice_id for r in records.values() if r.invoice is not None]
+        now = self.books.invoices_by_id(ids)
+        for key, record in records.items():
+            if record.invoice is not None and record.invoice.invoice_id in now:
+                fresh = now[record.invoice.invoice_id]
+                self.journal.update_invoice_status(
+                    self.organisation_id, key.trading_date, key.location, fresh.status, fresh.amount_due
+                )
+
+    # ---- plumbing ------------------------------------------------------------------------------------------
+    def _state(self, key: DayKey, step: Step) -> StepState:
+        return self.checklist(key.trading_date, key.location)[step].state
+
+    def _read_setup(self, key: DayKey, step: Step) -> tuple[OrganisationSetup, ContactInfo | None]:
+        if self._setup is None or self._clock() - self._setup[0] >= SETUP_MAX_AGE:
+            self.progress("Reading your organisation's accounts and tax rates…")
+        return self._guarded(key, step, self.organisation_setup)
+
+    def organisation_setup(self) -> tuple[OrganisationSetup, ContactInfo | None]:
+        """The organisation's accounts, tax rates and sales contact (read once, then kept for a while).
+
+        The app calls this when the day screen opens, so a day's run needs no set-up reads of its own.
+        Raises what Xero raised (the caller explains it)."""
+        cached = self._setup
+        if cached is not None and self._clock() - cached[0] < SETUP_MAX_AGE:
+            return cached[1], cached[2]
+        setup = self.books.read_setup()
+        contact = self.books.find_contact(self._mapping().customer_contact)
+        self._setup = (self._clock(), setup, contact)
+        return setup, contact
+
+    def forget_setup(self) -> None:
+        self._setup = None
+
+    def _begin(self, key: DayKey, step: Step, action: str, request: dict) -> Attempt:
+        return self.journal.begin(self.organisation_id, key.trading_date, key.location, step, action, request)
+
+    def _guarded(self, key: DayKey, step: Step, call, attempts: Sequence[Attempt] = (), labels=()):
+        """Run one call to Xero; turn a failure into the step's explanation and stop the run."""
+        try:
+            return call()
+        except (ReconnectNeeded, Cancelled):
+            raise  # the app shows Reconnect / the owner stopped: the journal keeps the intent for next time
+        except DailyLimitReached as limit:
+            self._stop_with(key, step, self.explainer.for_exception(limit.error, labels))
+        except ApiException as err:
+            for attempt in attempts:  # Xero answered: the outcome is known
+                self.journal.failed(attempt, err.status, _body_text(err))
+            self._stop_with(key, step, self.explainer.for_exception(err, labels))
+        except ConnectionProblem as problem:  # no answer: the intent stays open, reconciled next run
+            self._stop_with(key, step, self.explainer.for_exception(problem, labels))
+
+    def _stop_with(self, key: DayKey, step: Step, explanation: Explanation):
+        self._attention.setdefault(key, {})[step] = explanation
+        self._running.clear()
+        raise _Stop()
+
+    def _attention_from_journal(self, key: DayKey) -> dict[Step, Explanation]:
+        """After a restart: the last failed attempt of a step not yet done still needs attention."""
+        last: dict[Step, Attempt] = {}
+        for attempt in self.journal.attempts(self.organisation_id, key.trading_date, key.location):
+            last[attempt.step] = attempt
+        found = {}
+        for step, attempt in last.items():
+            if attempt.outcome == "failed":
+                found[step] = self.explainer.for_stored(attempt.http_status, attempt.error_body, ())
+        return found
+
+
+class _Stop(Exception):
+    """A step needs attention: stop the run here, cleanly."""
+
+
+def _order(key: DayKey) -> tuple[date, str]:
+    return (key.trading_date, key.location)
+
+
+def _batch_key(attempts: Sequence[Attempt]) -> str:
+    """One Idempotency-Key for a batch, the same every time the same intents are retried."""
+    keys = "".join(a.idempotency_key for a in attempts)
+    return keys if len(keys) <= 128 else _short(keys)
+
+
+def _short(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _posting_of(number: str, plan: SalesInvoicePlan) -> int:
+    tail = number.rsplit("-", 1)[-1]
+    return int(tail) if number != plan.number.split("-")[0] and tail.isdigit() and len(tail) < 3 else 1
+
+
+def _item_dict(result: ItemResult) -> dict:
+    return {"StatusAttributeString": "ERROR", "ValidationErrors": [{"Message": m} for m in result.problems]}
+
+
+def _item_body(collection: str, result: ItemResult) -> str:
+    return json.dumps({collection: [_item_dict(result)]})
+
+
+def _body_text(err: ApiException) -> str:
+    body = err.body
+    if isinstance(body, bytes | bytearray):
+        return bytes(body).decode("utf-8", errors="replace")
+    return str(body or "")
