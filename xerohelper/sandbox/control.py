@@ -102,6 +102,8 @@ def handle(app: SandboxApp, request: Request, path: str) -> Response:
             answer, changed = _dispatch(app, request, path.rstrip("/") or "/")
     except ControlError as problem:
         return plain_json(400, {"error": str(problem)})
+    except (ValueError, TypeError, AttributeError) as problem:  # e.g. {"advance_seconds": "soon"}
+        return plain_json(400, {"error": f"could not use that request: {problem}"})
     if answer is None:
         return plain_json(
             404, {"error": f"no control endpoint {request.method} /_sandbox{path}", "endpoints": _endpoints()}

@@ -331,6 +331,7 @@ class Identity:
             "amr": ["pwd"],
         }
         access = self._jwt(claims)
+        self._forget_expired(now)
         self.world.access_tokens[access] = AccessToken(
             access, grant.grant_id, list(grant.scopes), now, expires
         )
