@@ -289,6 +289,18 @@ def test_revoked_mid_run_then_reconnect_resumes_with_nothing_lost(xero):
     assert service.status().as_json()["reconnect_reason"] is None
 
 
+def test_a_late_refusal_for_the_connection_before_a_reconnect_changes_nothing(xero):
+    service = xero.service()
+    service.connect()
+    before = service.api()
+    xero.control("tokens/revoke", {})
+    service.reconnect()
+    with pytest.raises(ReconnectNeeded):  # a worker still holding the old connection hears no
+        before.call(before.accounting.get_organisations, service.tenant_id)
+    assert service.status().connected
+    assert service.api() is not before
+
+
 def test_a_revoked_sign_in_found_at_start_up_needs_reconnecting(xero, memory_keyring):
     xero.service().connect()
     xero.control("tokens/revoke", {})

@@ -149,6 +149,12 @@ class ConnectionService:
     def _saved(self) -> ConnectionSettings:
         return self._settings.connection(self.endpoints.name)
 
+    def _reload(self) -> ConnectionSettings:
+        """Read the settings file again: another xerohelper window may have changed it."""
+        with self._lock:
+            self._settings = Settings.load(self.folders.settings)
+            return self._saved()
+
     def _save(self, **changes) -> None:
         with self._lock:
             self._settings.set_connection(replace(self._saved(), **changes), self.endpoints.name)
@@ -196,8 +202,7 @@ class ConnectionService:
     def status(self) -> ConnectionStatus:
         """What the app knows without asking Xero (quick; reads the settings and the keyring)."""
         with self._lock:
-            self._settings = Settings.load(self.folders.settings)  # another window may have changed it
-            saved = self._saved()
+            saved = self._reload()
             organisation = self.saved_organisation()
             if organisation is None:
                 return ConnectionStatus(ConnectionState.NOT_CONNECTED)
@@ -274,14 +279,23 @@ class ConnectionService:
         return TokenEndpoint(self.endpoints, client_id)
 
     def _new_api(self, endpoint: TokenEndpoint, start: TokenSet) -> XeroApi:
+        api: XeroApi | None = None
+
+        def ended(reason: ReconnectReason, details: str) -> None:
+            if api is self._api:  # not a late answer to a connection that was replaced since
+                self._reconnect_needed(reason, details)
+            else:
+                log.info("ignored %s from an earlier connection", reason.value)
+
         tokens = Tokens(
             endpoint,
             start,
             persist=self._persist,
             latest_saved=self._latest_saved_refresh_token,
-            on_reconnect_needed=self._reconnect_needed,
+            on_reconnect_needed=ended,
         )
-        return XeroApi(self.endpoints, tokens, on_reconnect_needed=self._reconnect_needed)
+        api = XeroApi(self.endpoints, tokens, on_reconnect_needed=ended)
+        return api
 
     def _persist(self, token_set: TokenSet) -> None:
         self._store.save(SavedSignIn.fresh(token_set.refresh_token, self.tenant_id, token_set.scopes))
@@ -357,7 +371,7 @@ class ConnectionService:
         report(ConnectProgress(ConnectStep.CHECKING_SIGN_IN, "Checking the sign-in with Xero…"))
         first = endpoint.exchange_code(code, redirect, verifier)
         with self._lock:
-            self._store.save(SavedSignIn.fresh(first.refresh_token, self.tenant_id, first.scopes))
+            self._persist(first)  # the code is spent: keep its refresh token before anything else
             self._api = api = self._new_api(endpoint, first)
         report(ConnectProgress(ConnectStep.READING_ORGANISATIONS, "Reading your Xero organisations…"))
         choices = api.organisations_allowed()
@@ -432,7 +446,7 @@ class ConnectionService:
     # ---- disconnecting --------------------------------------------------------------------------------
     def disconnect(self) -> DisconnectResult:
         """Remove the connection in Xero, revoke the sign-in, and forget it on this computer."""
-        saved = self._saved()
+        saved = self._reload()
         if not saved.tenant_id and self._api is None and self._store.load() is None:
             return DisconnectResult(True, "xerohelper was not connected to Xero; there was nothing to do.")
         told_xero = True
