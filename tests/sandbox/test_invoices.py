@@ -306,6 +306,7 @@ def test_rule_period_lock_date(day):
         f"The document date cannot be before the period lock date, currently set at {locked}"
     ]
     assert day.create(day.invoice())[0].status == "DRAFT"  # drafts may sit in a locked period
+    assert day.api.get_organisations(day.tenant).organisations[0].period_lock_date == day.today
 
 
 def test_rule_end_of_year_lock_date_when_approving_or_editing(day):
@@ -440,3 +441,18 @@ def test_wrong_value_types_are_post_data_invalid_never_a_traceback(day):
         assert status == 400, bad
         assert b"Traceback" not in body
         assert b"PostDataInvalidException" in body or b"ValidationException" in body
+
+
+def test_a_new_empty_organisation_takes_its_first_day(make_sandbox):
+    from tests.sandbox.conftest import Connected
+
+    shop = Connected(make_sandbox("empty"))
+    assert shop.accounting.get_contacts(shop.tenant_id).contacts == []
+    invoice = day_invoice("unused", "POS-FIRST", status="AUTHORISED", day=shop.today)
+    invoice.contact = Contact(name="POS Sales")
+    made = shop.accounting.create_invoices(shop.tenant_id, invoices(invoice)).invoices[0]
+    assert (made.status, made.total, made.contact.name) == ("AUTHORISED", Decimal("110.00"), "POS Sales")
+    shop.accounting.create_payments(
+        shop.tenant_id, payments(payment(made.invoice_id, "110.00", day=shop.today))
+    )
+    assert shop.accounting.get_invoice(shop.tenant_id, made.invoice_id).invoices[0].status == "PAID"

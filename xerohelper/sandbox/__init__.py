@@ -23,6 +23,19 @@ Options (``SandboxSettings``): ``client_id``, ``redirect_uris`` (matched exactly
 ``minute_limit`` (60), ``concurrent_limit`` (5), ``day_limit`` (5000), ``app_minute_limit`` (10000),
 ``idempotency_seconds`` (360), ``start_time`` (where the movable clock starts), ``log_requests``.
 
+Worth knowing:
+- The consent page connects one organisation per sign-in (as on Xero's Starter and Core tiers); sign in
+  again to add another, or start with ``auto_consent_tenants="all"`` to connect both demo organisations.
+  ``--auto-consent`` connects the first organisation (Harbour Street Hardware) unless told otherwise.
+- The demo organisations (demo_seed.py) are Australian; their "today" is the local day at UTC+10, and the
+  three earlier days ``POS-YYYYMMDD`` are relative to it. Tenant ids are stable from run to run.
+- ``GET /Invoices`` gives line items when paging or asking for particular invoices (``IDs``,
+  ``InvoiceNumbers``); a plain list leaves them out, as Xero does.
+- Limits are Xero's by default (60 a minute per organisation): tests that make many calls raise them
+  (``minute_limit=...``) or move the clock.
+- Texts Xero has never published (an unknown ContactID, a reused Idempotency-Key, a zero payment, an
+  unreadable where clause) are marked "SANDBOX WORDING" in messages.py.
+
 Talking to it: ``xerohelper.sandbox.testing`` has ``connect()`` (the whole sign-in with an HTTP client
 standing in for the browser), ``sdk_client()`` (the real xero-python SDK pointed at the sandbox, with a
 PKCE refresh), and ``control()`` for the ``/_sandbox/`` control endpoints, which are listed in
