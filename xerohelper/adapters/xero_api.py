@@ -201,7 +201,7 @@ class TokenEndpoint:
                 "redirect_uri": redirect,
                 "code_verifier": verifier,
             },
-            refreshing=False,
+            ends_sign_in=False,  # invalid_grant here: the code was late or used, not the end of a sign-in
         )
         return TokenSet.from_answer(answer)
 
@@ -209,16 +209,20 @@ class TokenEndpoint:
         answer = self._post(
             self.endpoints.token,
             {"grant_type": "refresh_token", "client_id": self.client_id, "refresh_token": refresh_token},
-            refreshing=True,
+            ends_sign_in=True,
         )
         return TokenSet.from_answer(answer)
 
     def revoke(self, refresh_token: str) -> None:
         """Ends the sign-in and removes all its connections in Xero. Already revoked counts as done."""
         with contextlib.suppress(ReconnectNeeded):
-            self._post(self.endpoints.revocation, {"token": refresh_token, "client_id": self.client_id}, True)
+            self._post(
+                self.endpoints.revocation,
+                {"token": refresh_token, "client_id": self.client_id},
+                ends_sign_in=True,
+            )
 
-    def _post(self, url: str, form: dict, refreshing: bool) -> dict:
+    def _post(self, url: str, form: dict, ends_sign_in: bool) -> dict:
         try:
             response, _status, _headers = self._client.call_api(
                 url,
@@ -233,9 +237,9 @@ class TokenEndpoint:
                 _request_timeout=self.timeout,
             )
         except HTTPStatusException as err:
-            error = _token_error(err)
-            log.info("Xero's token endpoint answered %s %s", err.status, error or "")
-            if error == "invalid_grant" and refreshing:
+            error = str(_json_body(err).get("error") or "")
+            log.info("Xero's token endpoint answered %s %s", err.status, error)
+            if error == "invalid_grant" and ends_sign_in:
                 raise ReconnectNeeded(ReconnectReason.SIGN_IN_ENDED, "invalid_grant") from err
             if error:
                 raise XeroRejectedApp(error, f"HTTP {err.status}: {error}") from err
@@ -243,18 +247,11 @@ class TokenEndpoint:
         except (urllib3.exceptions.HTTPError, ApiException, OSError) as err:
             raise XeroUnreachable(f"{type(err).__name__}: {err}") from err
         text = response.data.decode("utf-8") if response.data else ""
+        response.release_conn()
         try:
             return json.loads(text) if text.strip() else {}
         except ValueError as err:
             raise XeroUnreachable("Xero's sign-in service sent an answer that is not JSON") from err
-
-
-def _token_error(err: ApiException) -> str:
-    try:
-        body = json.loads((err.body or b"").decode("utf-8"))
-        return str(body.get("error") or "") if isinstance(body, dict) else ""
-    except (ValueError, AttributeError):
-        return ""
 
 
 class Tokens:
@@ -435,10 +432,11 @@ class XeroApi:
                     self.tokens.refresh(rejected=used)
                     continue
                 if reason is not None:
-                    log.warning("Xero ended the connection: HTTP %s %s", err.status, detail)
+                    said = f"HTTP {err.status} {detail}".strip()
+                    log.warning("Xero ended the connection: %s", said)
                     if self._on_reconnect_needed is not None:
-                        self._on_reconnect_needed(reason, f"HTTP {err.status} {detail}".strip())
-                    raise ReconnectNeeded(reason, f"HTTP {err.status} {detail}".strip()) from err
+                        self._on_reconnect_needed(reason, said)
+                    raise ReconnectNeeded(reason, said) from err
                 raise
             except urllib3.exceptions.HTTPError as err:
                 raise XeroUnreachable(f"{type(err).__name__}: {err}") from err
