@@ -21,8 +21,9 @@ from datetime import date
 from xero_python.exceptions import ApiException
 
 from xerohelper.adapters.journal import Attempt, Journal, PaymentRecord
+from xerohelper.adapters.settings import SANDBOX
 from xerohelper.adapters.xero_books import ItemResult, XeroBooks
-from xerohelper.adapters.xero_pacing import Cancelled, DailyLimitReached
+from xerohelper.adapters.xero_pacing import Cancelled, DailyLimitReached, XeroPacer
 from xerohelper.core.checklist import (
     GONE,
     Checklist,
@@ -45,7 +46,10 @@ from xerohelper.core.sales_invoice import (
     plan_payments,
     plan_sales_invoice,
 )
+from xerohelper.services.connection import ConnectionService
 from xerohelper.services.day_explainer import DayExplainer
+from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
+from xerohelper.services.shop_mapping import load_mapping
 
 log = logging.getLogger(__name__)
 SETUP_MAX_AGE = 30 * 60  # seconds the organisation's accounts, tax rates and contact are trusted
@@ -82,6 +86,38 @@ class DayChecklistService:
         self._attention: dict[DayKey, dict[Step, Explanation]] = {}
         self._running: dict[DayKey, Step] = {}
         self._lock = threading.RLock()  # one run at a time per service
+
+    @classmethod
+    def for_connection(
+        cls,
+        connection: ConnectionService,
+        pacer: XeroPacer | None = None,
+        progress: ProgressListener | None = None,
+    ) -> DayChecklistService:
+        """The service for the connected organisation, its Mapping and the journal in the user's data folder.
+
+        Raises NotConnected / ReconnectNeeded when there is no usable connection."""
+        api = connection.api()
+        tenant_id = connection.saved_organisation().tenant_id
+        return cls(
+            XeroBooks(api, tenant_id, pacer or XeroPacer()),
+            Journal.in_folder(connection.folders.data),
+            tenant_id,
+            lambda: cls.mapping_for(connection),
+            DayExplainer(lambda: connection.saved_organisation().short_code),
+            progress=progress,
+        )
+
+    @staticmethod
+    def mapping_for(connection: ConnectionService) -> Mapping:
+        """The organisation's saved Mapping; the ready one for the sandbox's demo shop; else an empty one."""
+        organisation = connection.saved_organisation()
+        saved = load_mapping(connection.folders.settings, organisation.tenant_id)
+        if saved is not None:
+            return saved
+        if connection.endpoints.name == SANDBOX and organisation.name == DEMO_ORGANISATION:
+            return DEMO_MAPPING
+        return Mapping()
 
     # ---- reading (no call to Xero) ------------------------------------------------------------------------
     def save_day(self, day: Day) -> Checklist:

@@ -1,0 +1,100 @@
+"""`xerohelper day run/status` and `xerohelper mapping export/import`, in-process against the sandbox."""
+
+from __future__ import annotations
+
+import json
+
+from tests.services.connected_shop import connected_shop
+from xerohelper.cli import main
+from xerohelper.core.mapping import Mapping
+from xerohelper.services.demo_shop import DEMO_MAPPING, demo_day_file
+
+
+def test_day_run_then_status(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        file = demo_day_file(shop.today, tmp_path / "till")
+        day = shop.today.isoformat()
+        code = main(["day", "run", "--date", day, "--from", str(file), "--sandbox", shop.xero.base_url])
+        out, err = capsys.readouterr()
+        assert code == 1  # a draft waits for the owner's approval
+        assert "1. Sales summary: done" in out and "2. Approve drafts: ready" in out
+        assert "Sending the sales summary to Xero" in err
+
+        code = main(["day", "run", "--date", day, "--approve", "--json", "--sandbox", shop.xero.base_url])
+        report = json.loads(capsys.readouterr().out)
+        assert code == 0 and report["finished"] and report["amount_due"] == "0.00"
+        assert set(report["steps"][2]["xero"]) == {"Cash", "EFTPOS", "Amex"}
+
+        code = main(["day", "status", "--date", day, "--json", "--sandbox", shop.xero.base_url])
+        status = json.loads(capsys.readouterr().out)
+        assert code == 0
+        assert [s["state"] for s in status["steps"]] == ["done", "done", "done"]
+        assert status["steps"][0]["xero"]["invoice_number"] == f"POS-{shop.today:%Y%m%d}"
+
+
+def test_day_status_shows_the_explanation_of_what_needs_attention(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        shop.control("contacts/archive", {"tenant": shop.tenant_id, "contact": "POS Sales"})
+        file = demo_day_file(shop.today, tmp_path / "till")
+        code = main(
+            [
+                "day",
+                "run",
+                "--date",
+                shop.today.isoformat(),
+                "--from",
+                str(file),
+                "--json",
+                "--sandbox",
+                shop.xero.base_url,
+            ]
+        )
+        report = json.loads(capsys.readouterr().out)
+        assert code == 1
+        first = report["steps"][0]
+        assert first["state"] == "needs attention"
+        assert first["explanation"]["action"] == "fix-in-xero"
+        assert "/Contacts/" in first["explanation"]["screen"]["path"]
+
+
+def test_unreadable_day_file_exits_2_and_says_why(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        bad = tmp_path / "bad.csv"
+        bad.write_text("this,is,not\na,till,export\n")
+        code = main(
+            [
+                "day",
+                "run",
+                "--date",
+                shop.today.isoformat(),
+                "--from",
+                str(bad),
+                "--sandbox",
+                shop.xero.base_url,
+            ]
+        )
+        assert code == 2
+        assert "bad.csv" in capsys.readouterr().err
+
+
+def test_mapping_export_then_import(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        exported = tmp_path / "harbour.json"
+        assert main(["mapping", "export", str(exported), "--sandbox", shop.xero.base_url]) == 0
+        assert Mapping.from_dict(json.loads(exported.read_text())) == DEMO_MAPPING
+
+        changed = DEMO_MAPPING.with_tender("Gift card", "830")
+        exported.write_text(json.dumps(changed.to_dict()))
+        assert main(["mapping", "import", str(exported), "--sandbox", shop.xero.base_url]) == 0
+        assert main(["mapping", "export", str(tmp_path / "again.json"), "--sandbox", shop.xero.base_url]) == 0
+        again = Mapping.from_dict(json.loads((tmp_path / "again.json").read_text()))
+        assert again.tenders["Gift card"] == "830"
+
+        (tmp_path / "junk.json").write_text("{not json")
+        assert main(["mapping", "import", str(tmp_path / "junk.json"), "--sandbox", shop.xero.base_url]) == 2
+        assert "isn't a xerohelper mapping file" in capsys.readouterr().err
+
+
+def test_day_commands_need_a_connection_first(capsys):
+    assert main(["day", "status", "--date", "2026-11-21"]) == 3
+    assert "xerohelper connect" in capsys.readouterr().err

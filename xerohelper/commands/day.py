@@ -1,0 +1,140 @@
+"""`xerohelper day run` and `xerohelper day status`: a day's checklist from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+NAME = "day"
+HELP = "post a day's takings to Xero (run) or show where a day's checklist stands (status)"
+
+EXIT_DONE = 0
+EXIT_NOT_FINISHED = 1  # a step needs attention, or waits for the owner (approving a draft)
+EXIT_USAGE = 2
+EXIT_NOT_CONNECTED = 3
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21"
+        ) from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
+    run = actions.add_parser("run", help="send the day to Xero: sales summary, approval, payment tenders")
+    run.add_argument("--date", type=_date, required=True, help="the trading day, YYYY-MM-DD")
+    run.add_argument("--from", dest="file", metavar="FILE", help="the till's export (or day file) to post")
+    run.add_argument(
+        "--approve", action="store_true", help="approve the sales summary now (not only a draft)"
+    )
+    run.add_argument("--location", default="", help="the shop or till, when the file has several")
+    status = actions.add_parser("status", help="the day's steps, their Xero ids and anything to fix")
+    status.add_argument("--date", type=_date, required=True, help="the trading day, YYYY-MM-DD")
+    status.add_argument("--location", default="", help="the shop or till, when the shop has several")
+    for sub in (run, status):
+        sub.add_argument(
+            "--sandbox", metavar="BASE_URL", help="talk to a Xero sandbox at BASE_URL instead of Xero"
+        )
+        sub.add_argument("--json", action="store_true", help="print the checklist as one JSON object")
+
+
+def run(args: argparse.Namespace) -> int:
+    from xerohelper.core.connection import ConnectionProblem
+    from xerohelper.services.connection import ConnectionService, NotASandboxAddress
+    from xerohelper.services.day_checklist import DayChecklistService
+
+    try:
+        connection = ConnectionService.for_command_line(args.sandbox)
+        if connection.saved_organisation() is None:
+            print("xerohelper isn't connected to Xero yet. Run 'xerohelper connect' first.", file=sys.stderr)
+            return EXIT_NOT_CONNECTED
+        progress = (lambda words: print(words, file=sys.stderr)) if not args.json else None
+        days = DayChecklistService.for_connection(connection, progress=progress)
+    except NotASandboxAddress as problem:
+        print(f"xerohelper day: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except ConnectionProblem as problem:
+        print(problem.in_words(), file=sys.stderr)
+        return EXIT_NOT_CONNECTED
+
+    if args.action == "run":
+        if args.file:
+            code = _import(days, args)
+            if code is not None:
+                return code
+        try:
+            checklist = days.run_day(args.date, args.location, approve=True if args.approve else None)
+        except ConnectionProblem as problem:
+            print(problem.in_words(), file=sys.stderr)
+            checklist = days.checklist(args.date, args.location)
+            _show(days, checklist, args)
+            return EXIT_NOT_CONNECTED
+    else:
+        checklist = days.checklist(args.date, args.location)
+    _show(days, checklist, args)
+    return EXIT_DONE if checklist.is_finished else EXIT_NOT_FINISHED
+
+
+def _import(days, args) -> int | None:
+    from xerohelper.services.import_day import import_day_file
+
+    outcome = import_day_file(args.file, only_date=args.date)
+    if not outcome.ok:
+        print(outcome.message, file=sys.stderr)
+        return EXIT_USAGE
+    chosen = [d for d in outcome.days if d.location == args.location] or outcome.days
+    days.save_day(chosen[0])
+    return None
+
+
+def _show(days, checklist, args) -> None:
+    record = days.journal.record(days.organisation_id, args.date, args.location)
+    if args.json:
+        print(json.dumps(as_json(args.date, args.location, checklist, record)))
+        return
+    from xerohelper.core.dates import long_date
+
+    print(long_date(args.date) + (f" — {args.location}" if args.location else ""))
+    for number, status in enumerate(checklist.steps, 1):
+        print(
+            f"  {number}. {status.title}: {status.state}" + (f" — {status.reason}" if status.reason else "")
+        )
+    for status in checklist.steps:
+        if status.attention is not None:
+            print()
+            print(status.attention.as_text())
+
+
+def as_json(trading_date: date, location: str, checklist, record) -> dict:
+    """The `day status --json` / `day run --json` object."""
+    invoice = record.invoice
+    xero_ids = {
+        "sales-summary": {"invoice_id": invoice.invoice_id, "invoice_number": invoice.number}
+        if invoice
+        else {},
+        "approve": {"invoice_id": invoice.invoice_id, "status": invoice.status} if invoice else {},
+        "payments": {p.tender: p.payment_id for p in record.payments},
+    }
+    return {
+        "date": trading_date.isoformat(),
+        "location": location,
+        "finished": checklist.is_finished,
+        "steps": [
+            {
+                "step": str(status.step),
+                "title": status.title,
+                "state": str(status.state),
+                "reason": status.reason,
+                "xero": xero_ids[str(status.step)],
+                "explanation": status.attention.to_json_dict() if status.attention is not None else None,
+            }
+            for status in checklist.steps
+        ],
+        "amount_due": f"{invoice.amount_due:.2f}" if invoice else None,
+    }
