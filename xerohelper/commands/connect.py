@@ -5,20 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
+from xerohelper.commands._xero_target import EXIT_PROBLEM, add_sandbox_argument, connection_service
+
 NAME = "connect"
 HELP = "sign in to Xero in your browser and choose the organisation xerohelper posts to"
 
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
 EXIT_CANCELLED = 130
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--sandbox",
-        metavar="BASE_URL",
-        help="talk to a Xero sandbox at BASE_URL (e.g. http://127.0.0.1:8900) instead of Xero",
-    )
+    add_sandbox_argument(parser)
     parser.add_argument(
         "--organisation",
         metavar="NAME",
@@ -32,24 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from xerohelper.adapters.settings import SettingsFileDamaged
     from xerohelper.core.connection import ConnectionProblem, ConnectStep
-    from xerohelper.services.connection import (
-        ConnectionService,
-        NotASandboxAddress,
-        OrganisationChoiceNeeded,
-    )
+    from xerohelper.services.connection import OrganisationChoiceNeeded
 
-    try:
-        service = ConnectionService.for_command_line(
-            args.sandbox, open_browser=(lambda _link: False) if args.no_browser else None
-        )
-    except NotASandboxAddress as problem:
-        print(f"xerohelper connect: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    except SettingsFileDamaged as problem:
-        print(problem, file=sys.stderr)
-        return EXIT_PROBLEM
+    no_browser = (lambda _link: False) if args.no_browser else None
+    service, code = connection_service(NAME, args, open_browser=no_browser)
+    if service is None:
+        return code
 
     def show(progress) -> None:
         if progress.step is ConnectStep.WAITING_FOR_BROWSER:

@@ -5,34 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 
+from xerohelper.commands._xero_target import EXIT_PROBLEM, add_sandbox_argument, connection_service
+
 NAME = "disconnect"
 HELP = "disconnect from Xero: revoke xerohelper's access and forget the sign-in on this computer"
 
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--sandbox",
-        metavar="BASE_URL",
-        help="talk to a Xero sandbox at BASE_URL (e.g. http://127.0.0.1:8900) instead of Xero",
-    )
+    add_sandbox_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from xerohelper.adapters.settings import SettingsFileDamaged
     from xerohelper.core.connection import ConnectionProblem
-    from xerohelper.services.connection import ConnectionService, NotASandboxAddress
 
-    try:
-        service = ConnectionService.for_command_line(args.sandbox)
-    except NotASandboxAddress as problem:
-        print(f"xerohelper disconnect: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    except SettingsFileDamaged as problem:
-        print(problem, file=sys.stderr)
-        return EXIT_PROBLEM
+    service, code = connection_service(NAME, args)
+    if service is None:
+        return code
     try:
         result = service.disconnect()
     except ConnectionProblem as problem:

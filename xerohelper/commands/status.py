@@ -6,11 +6,10 @@ import argparse
 import json
 import sys
 
+from xerohelper.commands._xero_target import EXIT_PROBLEM, add_sandbox_argument, connection_service
+
 NAME = "status"
 HELP = "show whether xerohelper is connected to Xero, and to which organisation"
-
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,31 +19,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='print {"connected": …, "organisation": {"name", "tenant_id", "short_code"} | null, '
         '"reconnect_reason": … | null}',
     )
-    parser.add_argument(
-        "--sandbox",
-        metavar="BASE_URL",
-        help="talk to a Xero sandbox at BASE_URL (e.g. http://127.0.0.1:8900) instead of Xero",
-    )
-    parser.add_argument(
-        "--offline",
-        action="store_true",
-        help="don't ask Xero; say what this computer knows",
-    )
+    add_sandbox_argument(parser)
+    parser.add_argument("--offline", action="store_true", help="don't ask Xero; say what this computer knows")
 
 
 def run(args: argparse.Namespace) -> int:
-    from xerohelper.adapters.settings import SettingsFileDamaged
     from xerohelper.core.connection import ConnectionProblem, XeroUnreachable
-    from xerohelper.services.connection import ConnectionService, NotASandboxAddress
 
-    try:
-        service = ConnectionService.for_command_line(args.sandbox)
-    except NotASandboxAddress as problem:
-        print(f"xerohelper status: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    except SettingsFileDamaged as problem:
-        print(problem, file=sys.stderr)
-        return EXIT_PROBLEM
+    service, code = connection_service(NAME, args)
+    if service is None:
+        return code
     try:
         try:
             status = service.status() if args.offline else service.check()
@@ -54,8 +38,5 @@ def run(args: argparse.Namespace) -> int:
     except ConnectionProblem as problem:
         print(problem.in_words(), file=sys.stderr)
         return EXIT_PROBLEM
-    if args.json:
-        print(json.dumps(status.as_json()))
-    else:
-        print(status.in_words())
+    print(json.dumps(status.as_json()) if args.json else status.in_words())
     return 0
