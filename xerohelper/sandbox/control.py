@@ -109,7 +109,7 @@ def handle(app: SandboxApp, request: Request, path: str) -> Response:
             404, {"error": f"no control endpoint {request.method} /_sandbox{path}", "endpoints": _endpoints()}
         )
     if changed:
-        app._changed()
+        app.changed()
     return plain_json(200, answer)
 
 
@@ -239,11 +239,11 @@ def _dispatch(app: SandboxApp, request: Request, path: str) -> tuple[dict | None
         return app.faults.snapshot(), False
     if path == "/requests":
         if method == "DELETE":
-            with app._counts_lock:
+            with app.counts_lock:
                 app.counts.clear()
         if method == "POST":
             return None, False
-        with app._counts_lock:
+        with app.counts_lock:
             counts = dict(sorted(app.counts.items()))
         return {"total": sum(counts.values()), "by_endpoint": counts}, False
     if path == "/limits":

@@ -75,7 +75,7 @@ class SandboxApp:
         self.idempotency = IdempotencyKeys(settings, clock)
         self.faults = Faults()
         self.counts: Counter[str] = Counter()
-        self._counts_lock = threading.Lock()
+        self.counts_lock = threading.Lock()
         self.base_url = ""
         self.on_change = on_change  # called after a request that changed the state (for --state)
         self.observers: list = []  # callables (request, response), e.g. tests checking every answer
@@ -85,7 +85,7 @@ class SandboxApp:
         lower = request.path.lower().rstrip("/") or "/"
         if lower == "/_sandbox" or lower.startswith("/_sandbox/"):
             return control.handle(self, request, lower[len("/_sandbox") :] or "/")
-        with self._counts_lock:
+        with self.counts_lock:
             self.counts[endpoint_name(request.method, request.path)] += 1
         fault = self.faults.take(request.method, request.path)
         if fault is not None:
@@ -96,14 +96,14 @@ class SandboxApp:
         with self.world.lock:
             response = self._identity_route(request, lower)
         if request.method != "GET" and response.status < 500:
-            self._changed()
+            self.changed()
         return response
 
     def _latency(self) -> None:
         if self.faults.latency_ms > 0:
             time.sleep(self.faults.latency_ms / 1000)
 
-    def _changed(self) -> None:
+    def changed(self) -> None:
         if self.on_change is not None:
             self.on_change()
 
@@ -188,7 +188,7 @@ class SandboxApp:
             with self.world.lock:
                 response = accounting.handle(call, scopes)
             if writes and response.status < 500:
-                self._changed()
+                self.changed()
             return response
         if len(key) > MAX_KEY_LENGTH:
             return validation_exception(
@@ -207,7 +207,7 @@ class SandboxApp:
             response = accounting.handle(call, scopes)
             self.idempotency.remember(scope, key, print_, response)
         if response.status < 500:
-            self._changed()
+            self.changed()
         return response
 
 
