@@ -201,6 +201,18 @@ def test_calls_that_all_find_the_access_token_expired_refresh_it_once(xero):
     assert xero.token_calls() - calls_before == 1
 
 
+def test_a_rotation_done_by_another_window_is_picked_up_not_fought(xero, memory_keyring):
+    window = xero.service()
+    window.connect()
+    command_line = xero.service()
+    command_line.api()  # holds the refresh token the keyring had at that moment
+    window.refresh()  # rotates it, and saves the new one
+    xero.sandbox.clock.advance(31 * 60)  # the one the command line holds is now dead at Xero
+    command_line.refresh()
+    assert command_line.status().connected
+    assert saved_refresh_token(memory_keyring) == command_line.api().tokens.current().refresh_token
+
+
 def test_a_refresh_token_that_cannot_be_saved_is_never_used(xero, memory_keyring, monkeypatch):
     service = xero.service()
     service.connect()
