@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from tests.services.connected_shop import connected_shop
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded
+from xerohelper.core.day import Tender
 from xerohelper.core.explanation import Action
 
 DONE, READY, NOT_STARTED, ATTENTION = (
@@ -240,3 +243,66 @@ def test_revoked_mid_run_then_reconnect_resumes_with_nothing_lost(shop):
     assert shop.service.run_day(shop.today, approve=True).is_finished
     number = f"POS-{shop.today:%Y%m%d}"
     assert len(shop.invoices_numbered(number)) == 1 and len(shop.payments_on(number)) == 3
+
+
+def test_a_corrected_day_is_sent_again_after_confirmation(shop):
+    shop.approve_automatically()
+    day = shop.the_day()
+    shop.service.save_day(day)
+    assert shop.service.run_day(shop.today).is_finished
+    number = f"POS-{shop.today:%Y%m%d}"
+    assert shop.service.resend_preview(shop.today).figures_changed is False
+
+    # The till's figures changed after posting: ten dollars more cash.
+    corrected = replace(
+        day,
+        tenders=tuple(
+            Tender(t.name, t.amount + (Decimal("11.00") if t.name == "Cash" else 0)) for t in day.tenders
+        ),
+        sales=(*day.sales, type(day.sales[0])("Garden", Decimal("10.00"), Decimal("1.00"))),
+    )
+    shop.service.save_day(corrected)
+    preview = shop.service.resend_preview(shop.today)
+    assert preview.figures_changed
+    assert preview.new_number == f"{number}-2"
+    assert "Remove the 3 payment(s)" in preview.words and f"Void invoice {number}" in preview.words
+    assert "(2251.40)" in preview.words
+
+    assert shop.service.resend(shop.today).is_finished
+    (old,) = shop.invoices_numbered(number)
+    assert old["status"] == "VOIDED"
+    assert shop.payments_on(number) == []
+    (new,) = shop.invoices_numbered(f"{number}-2")
+    assert new["status"] == "PAID" and Decimal(new["total"]) == Decimal("2251.40")
+    assert len(shop.payments_on(f"{number}-2")) == 3
+
+
+def test_catch_up_posts_missed_days_in_order_and_stops_at_the_first_that_needs_attention(shop):
+    shop.approve_automatically()
+    first = shop.today - timedelta(days=20)
+    dates = [first + timedelta(days=n) for n in range(5)]
+    for d in dates:
+        day = shop.the_day(d)
+        if d == dates[2]:  # that day the till took a voucher, which has no Xero account yet
+            day = replace(day, tenders=(*day.tenders[:-1], Tender("Voucher", day.tenders[-1].amount)))
+        shop.service.save_day(day)
+    shop.service.organisation_setup()
+    shop.reset_call_counts()
+
+    checklists = shop.service.catch_up(dates)
+
+    assert [c.is_finished for c in checklists] == [True, True, False, False, False]
+    stuck = checklists[2]
+    assert (
+        stuck[Step.PAYMENTS].state is ATTENTION and "Voucher" in stuck[Step.PAYMENTS].attention.what_happened
+    )
+    assert states(checklists[3]) == [READY, NOT_STARTED, NOT_STARTED]  # untouched until day 3 is fixed
+    assert shop.invoices_numbered(f"POS-{dates[3]:%Y%m%d}") == []
+    calls = shop.calls()
+    assert calls["PUT /api.xro/2.0/invoices"] == 1 and calls["PUT /api.xro/2.0/payments"] == 1, calls
+
+    shop.mapping = shop.mapping.with_tender("Voucher", "830")  # fixed in Shop setup
+    assert all(c.is_finished for c in shop.service.catch_up(dates))
+    for d in dates:
+        assert len(shop.invoices_numbered(f"POS-{d:%Y%m%d}")) == 1
+        assert len(shop.payments_on(f"POS-{d:%Y%m%d}")) == 3

@@ -10,6 +10,7 @@ This runs on a worker thread (never the GUI thread); it blocks while Xero answer
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
@@ -17,6 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from xero_python.exceptions import ApiException
 
@@ -183,7 +185,8 @@ class DayChecklistService:
             self._attention.pop(key, None)
             self._setup = None  # the owner may have changed accounts, tax rates or the contact in Xero
             if record.invoice is not None:
-                self._guarded(key, Step.APPROVE, lambda: self._read_back([key]))
+                with contextlib.suppress(_Stop):  # a failure's explanation is on the step
+                    self._guarded(key, Step.APPROVE, lambda: self._read_back([key]))
         return self.checklist(trading_date, location)
 
     def catch_up(
@@ -191,6 +194,68 @@ class DayChecklistService:
     ) -> list[Checklist]:
         """Missed days in date order, batched; stops cleanly at the first day that needs attention."""
         return self.run([DayKey(d, location) for d in sorted(days)], approve=approve)
+
+    # ---- a corrected day --------------------------------------------------------------------------------
+    def resend_preview(self, trading_date: date, location: str = "") -> ResendPreview | None:
+        """What re-sending the day would change in Xero, for the owner to confirm (None: nothing to do)."""
+        record = self.journal.record(self.organisation_id, trading_date, location)
+        if record.invoice is None or record.invoice.status in GONE or record.day is None:
+            return None
+        mapping = self._mapping()
+        new_number = mapping.invoice_number(trading_date, location, record.posting + 1)
+        return ResendPreview(
+            invoice=record.invoice,
+            payments=record.payments,
+            new_number=new_number,
+            new_total=record.day.totals.gross,
+            figures_changed=record.figures_changed_since_posting,
+        )
+
+    def resend(self, trading_date: date, location: str = "", approve: bool | None = None) -> Checklist:
+        """After the owner confirmed: remove the day's payments, void the invoice, post the day again."""
+        key = DayKey(trading_date, location)
+        with self._lock:
+            self._attention.pop(key, None)
+            record = self.journal.record(self.organisation_id, trading_date, location)
+            invoice = record.invoice
+            if invoice is None or invoice.status in GONE:
+                return self.run_day(trading_date, location, approve)
+            try:
+                self.progress("Removing the day's payments in Xero…")
+                seen = self._guarded(
+                    key, Step.PAYMENTS, lambda: self.books.payments_on_invoice(invoice.invoice_id)
+                )
+                for payment in seen:
+                    attempt = self._begin(
+                        key, Step.PAYMENTS, "remove-payment", {"payment_id": payment.payment_id}
+                    )
+                    self._guarded(
+                        key,
+                        Step.PAYMENTS,
+                        lambda p=payment, a=attempt: self.books.delete_payment(
+                            p.payment_id, a.idempotency_key
+                        ),
+                        attempts=[attempt],
+                    )
+                    self.journal.succeeded(attempt, {"PaymentID": payment.payment_id, "Status": "DELETED"})
+                self.journal.forget_payments(self.organisation_id, trading_date, location, invoice.invoice_id)
+                self.progress(f"Voiding invoice {invoice.number} in Xero…")
+                attempt = self._begin(
+                    key, Step.SALES_SUMMARY, "void-invoice", {"invoice_id": invoice.invoice_id}
+                )
+                gone = self._guarded(
+                    key,
+                    Step.SALES_SUMMARY,
+                    lambda: self.books.void(invoice, attempt.idempotency_key),
+                    attempts=[attempt],
+                )
+                self.journal.succeeded(attempt, {"InvoiceID": gone.invoice_id, "Status": gone.status})
+                self.journal.update_invoice_status(
+                    self.organisation_id, trading_date, location, gone.status, gone.amount_due
+                )
+            except _Stop:
+                return self.checklist(trading_date, location)
+        return self.run_day(trading_date, location, approve)
 
     def run(
         self, keys: Sequence[DayKey], only: Step | None = None, approve: bool | None = None
@@ -203,6 +268,8 @@ class DayChecklistService:
             for key in keys:
                 self._attention.pop(key, None)
             try:
+                if len(keys) > 1:
+                    keys = self._up_to_first_predicted_problem(keys, mapping)
                 if only in (None, Step.SALES_SUMMARY):
                     keys = self._sales_summaries(keys, mapping)
                 if only in (None, Step.APPROVE) and (do_approve or only is Step.APPROVE):
@@ -214,6 +281,24 @@ class DayChecklistService:
             finally:
                 self._running.clear()
             return [self.checklist(k.trading_date, k.location) for k in asked]
+
+    def _up_to_first_predicted_problem(self, keys: list[DayKey], mapping: Mapping) -> list[DayKey]:
+        """Catch-up: the days in order up to and including the first one whose problems can be foreseen;
+        the days after it are left untouched until that one is fixed."""
+        setup, contact = self._read_setup(keys[0], Step.SALES_SUMMARY)
+        for index, key in enumerate(keys):
+            record = self.journal.record(self.organisation_id, key.trading_date, key.location)
+            if record.day is None:
+                continue
+            foreseen = bool(self.explainer.preflight(record.day, mapping, setup, contact))
+            if record.invoice is None:
+                foreseen = foreseen or isinstance(plan_sales_invoice(record.day, mapping, setup.rates), list)
+            paid = {p.tender for p in record.payments}
+            payments = plan_payments(record.day, mapping, paid)
+            foreseen = foreseen or bool(payments and isinstance(payments[0], PlanProblem))
+            if foreseen:
+                return keys[: index + 1]
+        return keys
 
     # ---- step 1: the sales summary -------------------------------------------------------------------------
     def _sales_summaries(self, keys: list[DayKey], mapping: Mapping) -> list[DayKey]:
@@ -566,6 +651,34 @@ class DayChecklistService:
             if attempt.outcome == "failed":
                 found[step] = self.explainer.for_stored(attempt.http_status, attempt.error_body, ())
         return found
+
+
+@dataclass(frozen=True)
+class ResendPreview:
+    """What re-sending a day changes in Xero, in words for the confirmation."""
+
+    invoice: InvoiceFacts
+    payments: tuple[PaymentRecord, ...]
+    new_number: str
+    new_total: Decimal
+    figures_changed: bool
+
+    @property
+    def words(self) -> str:
+        lines = []
+        if self.payments:
+            paid = ", ".join(f"{p.tender} {p.amount:.2f}" for p in self.payments)
+            lines.append(
+                f"Remove the {len(self.payments)} payment(s) on invoice {self.invoice.number} ({paid})."
+            )
+        verb = "Delete" if self.invoice.status in ("DRAFT", "SUBMITTED") else "Void"
+        lines.append(
+            f"{verb} invoice {self.invoice.number} ({self.invoice.total:.2f}); it stays in Xero's history."
+        )
+        lines.append(
+            f"Send the day again as invoice {self.new_number} ({self.new_total:.2f}), then its payments."
+        )
+        return "\n".join(lines)
 
 
 class _Stop(Exception):
