@@ -204,6 +204,19 @@ def test_dropped_connection(connected):
     assert control(connected.base_url, "faults")["pending"] == []
 
 
+def test_lost_answer_the_work_is_done_and_the_same_key_replays_it(connected):
+    control(connected.base_url, "faults", {"kind": "drop-after", "count": 1, "method": "PUT"})
+    day = invoices(day_invoice(connected.contact_id(), "LOST-1", day=connected.today))
+    with pytest.raises((urllib3.exceptions.HTTPError, ConnectionError)):
+        connected.accounting.create_invoices(connected.tenant_id, day, idempotency_key="lost-1")
+    saved = connected.accounting.get_invoices(connected.tenant_id, invoice_numbers=["LOST-1"]).invoices
+    assert len(saved) == 1
+    again = connected.accounting.create_invoices(connected.tenant_id, day, idempotency_key="lost-1").invoices[
+        0
+    ]
+    assert again.invoice_id == saved[0].invoice_id
+
+
 def test_faults_can_hit_the_token_endpoint(connected):
     control(connected.base_url, "faults", {"kind": "503", "count": 1, "path_contains": "/connect/token"})
     status, _, _ = http_request(
@@ -262,7 +275,8 @@ def test_state_dump_holds_everything(connected):
 
 def test_control_index_and_mistakes_answer_in_words(connected):
     index = control(connected.base_url, "")
-    assert any("/_sandbox/faults" in line for line in index["endpoints"])
+    assert any("/_sandbox/faults" in line and "drop-after" in line for line in index["endpoints"])
+    assert len(index["endpoints"]) == 21
     status, _, body = http_request("POST", connected.base_url + "/_sandbox/nothing-here", b"{}")
     assert status == 404 and "endpoints" in json.loads(body)
     status, _, body = http_request("POST", connected.base_url + "/_sandbox/lock-dates", b"not json")

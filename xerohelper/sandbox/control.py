@@ -17,8 +17,9 @@ POST /_sandbox/accounts/remove-code   {"tenant", "code"}: the account keeps its 
 POST /_sandbox/accounts/disable-payments   {"tenant", "code" or "account_id"}; also enable-payments
 POST /_sandbox/accounts/archive       {"tenant", "code" or "account_id"}; also restore
 POST /_sandbox/organisation           {"tenant", "approved_invoice_limit": n or null, "plan": "STARTER"}
-POST /_sandbox/faults                 {"kind": "500"|"503"|"offline"|"drop", "count": n, "path_contains",
-                                      "method", "retry_after"}: the next n matching calls fail that way
+POST /_sandbox/faults                 {"kind": "500"|"503"|"offline"|"drop"|"drop-after", "count": n,
+                                      "path_contains", "method", "retry_after"}: the next n matching calls fail
+                                      that way (drop-after: carried out, but the answer is lost)
 POST /_sandbox/latency                {"ms": n}: every Xero call waits that long first
 GET  /_sandbox/faults                 what is pending; DELETE clears faults and latency
 GET  /_sandbox/requests               calls per endpoint ("PUT /api.xro/2.0/payments"); DELETE resets
@@ -47,8 +48,16 @@ class ControlError(ValueError):
 
 
 def _endpoints() -> list[str]:
-    lines = (__doc__ or "").splitlines()
-    return [" ".join(line.split()) for line in lines if line[:4] in ("GET ", "POST") and "/_sandbox/" in line]
+    """The table in this module's docstring, one entry per endpoint."""
+    entries: list[str] = []
+    for line in (__doc__ or "").splitlines():
+        if line[:4] in ("GET ", "POST") and "/_sandbox/" in line:
+            entries.append(" ".join(line.split()))
+        elif entries and line.startswith("     ") and line.strip():
+            entries[-1] += " " + " ".join(line.split())
+        elif not line.strip() and entries:
+            break
+    return entries
 
 
 def _body(request: Request) -> dict:

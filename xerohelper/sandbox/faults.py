@@ -1,7 +1,8 @@
 """Trouble on request: slow answers, and the next N calls failing the way Xero fails.
 
 Kinds: ``500`` (Xero's "An unhandled error with the Xero API"), ``503`` (offline for maintenance),
-``offline`` (503 "Organisation offline"), ``drop`` (the connection closes with no answer). A fault can be
+``offline`` (503 "Organisation offline"), ``drop`` (the connection closes with no answer, nothing done),
+``drop-after`` (the request is carried out, then the connection closes: a lost answer). A fault can be
 limited to paths containing some text (``/Payments``) and to one HTTP method, and a 503 can carry a
 ``Retry-After``. Latency applies to every Xero call until cleared.
 """
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from xerohelper.sandbox import messages
 from xerohelper.sandbox.responses import Response, unavailable, unhandled_error
 
-KINDS = ("500", "503", "offline", "drop")
+KINDS = ("500", "503", "offline", "drop", "drop-after")
+DROPPED = Response(0, b"", None, drop_connection=True)
 
 
 @dataclass
@@ -30,14 +32,17 @@ class Fault:
             return False
         return not self.path_contains or self.path_contains.lower() in path.lower()
 
-    def answer(self) -> Response:
+    def answer(self) -> Response | None:
+        """The answer instead of Xero's, or None when the request is to be carried out first."""
+        if self.kind == "drop-after":
+            return None
         if self.kind == "500":
             return unhandled_error()
         if self.kind == "503":
             return unavailable(messages.OFFLINE_FOR_MAINTENANCE, self.retry_after)
         if self.kind == "offline":
             return unavailable(messages.ORGANISATION_OFFLINE, self.retry_after)
-        return Response(0, b"", None, drop_connection=True)
+        return DROPPED
 
 
 class Faults:
@@ -54,15 +59,15 @@ class Faults:
         with self._lock:
             self._queue.append(fault)
 
-    def take(self, method: str, path: str) -> Response | None:
-        """The fault answer for this request, if one is due (each answer uses up one of its count)."""
+    def take(self, method: str, path: str) -> Fault | None:
+        """The fault due for this request, if any (each use takes one from its count)."""
         with self._lock:
             for fault in self._queue:
                 if fault.matches(method, path):
                     fault.remaining -= 1
                     if fault.remaining <= 0:
                         self._queue.remove(fault)
-                    return fault.answer()
+                    return fault
         return None
 
     def clear(self) -> None:

@@ -26,7 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from xerohelper.sandbox import accounting, consent_page, control, messages
 from xerohelper.sandbox.clock import Clock
-from xerohelper.sandbox.faults import Faults
+from xerohelper.sandbox.faults import DROPPED, Faults
 from xerohelper.sandbox.idempotency import MAX_KEY_LENGTH, IdempotencyKeys, fingerprint
 from xerohelper.sandbox.identity import Identity
 from xerohelper.sandbox.limits import RateLimits
@@ -88,16 +88,17 @@ class SandboxApp:
         with self.counts_lock:
             self.counts[endpoint_name(request.method, request.path)] += 1
         fault = self.faults.take(request.method, request.path)
-        if fault is not None:
-            return fault
+        if fault is not None and fault.answer() is not None:
+            return fault.answer()
         if lower.startswith(API_PREFIX + "/"):
-            return self._accounting(request, lower)
-        self._latency()
-        with self.world.lock:
-            response = self._identity_route(request, lower)
-        if request.method != "GET" and response.status < 500:
-            self.changed()
-        return response
+            response = self._accounting(request, lower)
+        else:
+            self._latency()
+            with self.world.lock:
+                response = self._identity_route(request, lower)
+            if request.method != "GET" and response.status < 500:
+                self.changed()
+        return DROPPED if fault is not None else response  # drop-after: done, but the answer is lost
 
     def _latency(self) -> None:
         if self.faults.latency_ms > 0:
