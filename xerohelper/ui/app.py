@@ -1,4 +1,4 @@
-"""Start the Qt application and show the main window."""
+"""Start the Qt application and show the main window — before anything heavy is loaded."""
 
 from __future__ import annotations
 

@@ -1,42 +1,272 @@
-"""The main window: the set-up wizard on first run, later the day screen."""
+"""The main window: the set-up wizard on first run, the day screen every day after, and the reconnect
+page when Xero ends the connection. The window appears at once; the SDK, the keyring and the journal are
+loaded afterwards on a worker thread (AppSession.open)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+import logging
+import threading
 
-from xerohelper.ui.setup_wizard import SetupWizard
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
+from xerohelper.services.app_session import AppSession, FirstLook
+from xerohelper.ui.reconnect_page import ReconnectPage
+from xerohelper.ui.setup_wizard import CONNECT, READY, SETUP, SetupWizard
+from xerohelper.ui.workers import run_in_background
+
+log = logging.getLogger(__name__)
 NOT_CONNECTED = "Not connected"
 
 
-def window_title(organisation_name: str | None) -> str:
-    return f"xerohelper — {organisation_name or NOT_CONNECTED}"
+def window_title(organisation_name: str | None, demo: bool = False) -> str:
+    name = organisation_name or NOT_CONNECTED
+    return f"xerohelper — {name}" + (" (demo)" if demo else "")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, demo: bool = False) -> None:
+    def __init__(
+        self, demo: bool = False, session: AppSession | None = None, open_session: bool = True
+    ) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.demo = demo
+        self.session = session or AppSession(demo=demo)
+        self.demo = self.session.demo
         self.organisation_name: str | None = None
-        self.setWindowTitle(window_title(None))
-        self.resize(900, 640)
-        self.setMinimumSize(720, 520)
+        self.day_screen = None
+        self.first_look: FirstLook | None = None
+        self._cancel_connect: threading.Event | None = None
+        self.setWindowTitle(window_title(None, self.demo))
+        self.resize(1100, 720)
+        self.setMinimumSize(760, 540)
 
         self.pages = QStackedWidget()
         self.wizard = SetupWizard()
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # lives inside the window, not as a dialog
+        self.reconnect_page = ReconnectPage()
         self.pages.addWidget(self.wizard)
+        self.pages.addWidget(self.reconnect_page)
         self.setCentralWidget(self.pages)
+        self.connection_label = QLabel(NOT_CONNECTED)
+        self.connection_label.setObjectName("connection_state")
+        self.statusBar().addPermanentWidget(self.connection_label)
 
         welcome = self.wizard.welcome_page
-        welcome.connect_requested.connect(self._not_yet_available)
-        welcome.demo_requested.connect(self._not_yet_available)
+        welcome.connect_requested.connect(self.start_connecting)
+        welcome.demo_requested.connect(self.switch_to_demo)
+        self.wizard.connect_page.cancel_requested.connect(self.cancel_connecting)
+        self.wizard.connect_page.retry_requested.connect(self.start_connecting)
+        self.wizard.currentIdChanged.connect(self._page_entered)
+        self.wizard.finished.connect(lambda _result: self.show_day_screen())
+        self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
+        self._busy(True)
+        if open_session:
+            QTimer.singleShot(0, self.open_session)
 
-    def show_organisation(self, name: str | None) -> None:
+    # ---- starting ---------------------------------------------------------------------------------------
+    def open_session(self) -> None:
+        self.statusBar().showMessage("Starting…")
+        run_in_background(self.session.open, on_done=self._opened, on_failed=self._open_failed)
+
+    def _opened(self, look: FirstLook) -> None:
+        self.first_look = look
+        self._busy(False)
+        self.statusBar().clearMessage()
+        organisation = look.status.organisation
+        self.show_organisation(organisation.name if organisation else None, look.status.connected)
+        log.info("first page: %s", look.page)
+        if look.page == "reconnect":
+            self.show_reconnect(look.status.reconnect_reason)
+        elif look.page == "day":
+            self.show_day_screen()
+        elif look.page == "setup":
+            self._go_to(SETUP)
+        elif self.demo:
+            self.start_connecting()  # the demo's browser step is done for the owner
+
+    def _open_failed(self, error: BaseException) -> None:
+        self._busy(False)
+        words = getattr(error, "words", None) or str(error)
+        self.statusBar().showMessage(f"xerohelper couldn't start properly: {words}")
+        log.error("opening the session failed: %r", error)
+
+    # ---- connecting -------------------------------------------------------------------------------------
+    def start_connecting(self) -> None:
+        self._go_to(CONNECT)
+        page = self.wizard.connect_page
+        page.show_waiting("Opening Xero's sign-in page in your web browser…")
+        self._cancel_connect = threading.Event()
+        cancel = self._cancel_connect
+        run_in_background(
+            lambda report: self.session.connect(progress=report, cancel=cancel),
+            on_done=self._connected,
+            on_failed=self._connect_failed,
+            on_progress=lambda p: page.show_waiting(p.words, p.link, p.seconds_left),
+        )
+
+    def cancel_connecting(self) -> None:
+        if self._cancel_connect is not None:
+            self._cancel_connect.set()
+        if self.session.connection is not None:
+            self.session.connection.cancel()
+
+    def _connected(self, organisation) -> None:
+        self.wizard.choices = []
+        self.show_organisation(organisation.name, True)
+        self.wizard.connect_page.show_connected(organisation.name)
+        if self.wizard.currentId() == CONNECT:
+            self.wizard.next()
+
+    def _connect_failed(self, error: BaseException) -> None:
+        choices = getattr(error, "choices", None)
+        if choices:  # several organisations: the owner chooses on the next page
+            self.wizard.choices = list(choices)
+            self.wizard.choose_page.set_choices(choices)
+            self.wizard.connect_page.show_connected("Xero")
+            self.wizard.next()
+            return
+        title, words, next_step = _in_words(error)
+        self.wizard.connect_page.show_problem(title, words, next_step)
+
+    def switch_to_demo(self) -> None:
+        """From the welcome page: swap to the built-in sandbox and connect to the demo shop."""
+        if not self.session.demo:
+            old = self.session
+            self.session = AppSession(folders=old.folders, demo=True)
+            self.demo = True
+            self.setWindowTitle(window_title(None, True))
+            run_in_background(old.close)
+        self._go_to(CONNECT)
+        self.wizard.connect_page.show_waiting("Starting the demo shop and its practice Xero…")
+        run_in_background(
+            self.session.open, on_done=lambda _look: self.start_connecting(), on_failed=self._connect_failed
+        )
+
+    # ---- shop setup -------------------------------------------------------------------------------------
+    def _page_entered(self, page_id: int) -> None:
+        if page_id == SETUP:
+            self._load_setup()
+        elif page_id == READY:
+            self._save_setup()
+
+    def _load_setup(self) -> None:
+        page = self.wizard.setup_page
+        page.show_loading()
+        chosen = self.wizard.choose_page.chosen() if self.wizard.choices else None
+
+        def load():
+            if chosen is not None:
+                self.session.connection.choose_organisation(chosen.tenant_id)
+            organisation = self.session.connection.saved_organisation()
+            days = self.session.days()
+            setup, contact = days.organisation_setup()
+            mapping = self.session.mapping()
+            return organisation, setup, contact, mapping
+
+        run_in_background(load, on_done=self._setup_loaded, on_failed=self._setup_failed)
+
+    def _setup_loaded(self, loaded) -> None:
+        from xerohelper.ui.shop_setup import ShopSetupEditor
+
+        organisation, setup, contact, mapping = loaded
+        self.show_organisation(organisation.name, True)
+        editor = ShopSetupEditor(setup, mapping, contact=contact)
+        self.wizard.setup_page.show_editor(editor)
+
+    def _setup_failed(self, error: BaseException) -> None:
+        if _is_reconnect(error):
+            self.show_reconnect(error.reason)
+            return
+        title, words, next_step = _in_words(error)
+        self.wizard.setup_page.show_problem(f"{title}. {words} {next_step}")
+
+    def _save_setup(self) -> None:
+        editor = self.wizard.setup_page.editor
+        if editor is None:
+            return
+        mapping = editor.mapping()
+        self.wizard.ready_page.show_summary(
+            self.organisation_name or "your organisation", mapping.approve_automatically
+        )
+        run_in_background(lambda: self.session.save_mapping(mapping), on_failed=self._setup_failed)
+
+    # ---- the day ----------------------------------------------------------------------------------------
+    def show_day_screen(self) -> None:
+        if self.day_screen is None:
+            from xerohelper.ui.day_screen import DayScreen
+
+            self.day_screen = DayScreen(self.session)
+            self.day_screen.reconnect_needed.connect(lambda error: self.show_reconnect(error.reason))
+            self.pages.addWidget(self.day_screen)
+        self.pages.setCurrentWidget(self.day_screen)
+        self.day_screen.show_day(self.session.today())
+
+    # ---- reconnecting -----------------------------------------------------------------------------------
+    def show_reconnect(self, reason) -> None:
+        self.show_organisation(self.organisation_name, False)
+        if reason is not None:
+            self.reconnect_page.show_reason(reason.words, reason.next_step)
+        self.pages.setCurrentWidget(self.reconnect_page)
+
+    def start_reconnecting(self) -> None:
+        self.reconnect_page.show_working("Opening Xero's sign-in page in your web browser…")
+        run_in_background(
+            lambda report: self.session.connect(progress=report),
+            on_done=self._reconnected,
+            on_failed=self._reconnect_failed,
+            on_progress=lambda p: self.reconnect_page.show_working(p.words),
+        )
+
+    def _reconnected(self, organisation) -> None:
+        self.show_organisation(organisation.name, True)
+        self.show_day_screen()  # the day carries on where it stopped: its state is in the journal
+
+    def _reconnect_failed(self, error: BaseException) -> None:
+        title, words, next_step = _in_words(error)
+        self.reconnect_page.show_reason(f"{title}. {words}", next_step)
+
+    # ---- bits -------------------------------------------------------------------------------------------
+    def show_organisation(self, name: str | None, connected: bool = True) -> None:
         self.organisation_name = name
-        self.setWindowTitle(window_title(name))
+        self.setWindowTitle(window_title(name, self.demo))
+        if name and connected:
+            self.connection_label.setText(f"Connected to {name}")
+        elif name:
+            self.connection_label.setText(f"{name}: sign in again")
+        else:
+            self.connection_label.setText(NOT_CONNECTED)
 
-    def _not_yet_available(self) -> None:
-        self.statusBar().showMessage("This version can't do that yet: it comes in the next update.", 8000)
+    def _go_to(self, page_id: int) -> None:
+        self.pages.setCurrentWidget(self.wizard)
+        if self.wizard.currentId() == -1 or self.wizard.currentId() > page_id:
+            self.wizard.restart()
+        while self.wizard.currentId() < page_id:
+            before = self.wizard.currentId()
+            if page_id == SETUP and before == CONNECT:
+                self.wizard.connect_page.done = True
+            self.wizard.next()
+            if self.wizard.currentId() == before:
+                break
+
+    def _busy(self, busy: bool) -> None:
+        self.wizard.welcome_page.setEnabled(not busy)
+
+    def closeEvent(self, event) -> None:
+        self.cancel_connecting()
+        self.session.close()
+        super().closeEvent(event)
+
+
+def _is_reconnect(error: BaseException) -> bool:
+    return type(error).__name__ == "ReconnectNeeded"
+
+
+def _in_words(error: BaseException) -> tuple[str, str, str]:
+    """A failure as title, what happened and what to do — for the connect and reconnect pages."""
+    words = getattr(error, "words", None)
+    if words:
+        return "Connecting didn't work", words, getattr(error, "next_step", "")
+    from xerohelper.adapters.xero_errors import explain_exception
+
+    card = explain_exception(error)[0]
+    return card.title, card.what_happened, " ".join(card.steps[:1])

@@ -1,18 +1,59 @@
-"""The first-run wizard that walks a shop owner from nothing to a connected, set-up shop."""
+"""The first-run wizard: Welcome → Connect → Choose organisation → Shop setup → Ready.
+
+Pages only draw and collect; the work (signing in, reading Xero, saving) runs on background threads
+through the session, and each page moves on when its work is done. Qt-free decisions live in AppSession.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCommandLinkButton,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
+
+WELCOME, CONNECT, CHOOSE, SETUP, READY = range(5)
+
+
+def _heading(text: str, scale: float = 1.6) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def _words(text: str = "", secondary: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if secondary:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def _centred(page: QWizardPage, column: QWidget, max_width: int = 680) -> None:
+    column.setMaximumWidth(max_width)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(column, 4)
+    row.addStretch(1)
+    layout = QVBoxLayout(page)
+    layout.addStretch(1)
+    layout.addLayout(row)
+    layout.addStretch(2)
 
 
 class WelcomePage(QWizardPage):
@@ -24,16 +65,8 @@ class WelcomePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("welcome_page")
-        # No wizard title here: the page draws its own, larger welcome.
-
-        heading = QLabel("Your till's takings in Xero, every day")
+        heading = _heading("Your till's takings in Xero, every day", 1.8)
         heading.setObjectName("welcome_heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setWordWrap(True)
-
         intro = QLabel(
             "<p>Each day xerohelper takes your till's totals and, in order:</p>"
             "<ol>"
@@ -46,12 +79,12 @@ class WelcomePage(QWizardPage):
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
-        body_font = intro.font()
-        body_font.setPointSizeF(body_font.pointSizeF() * 1.1)
-        intro.setFont(body_font)
+        font = intro.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        intro.setFont(font)
 
         self.connect_button = QCommandLinkButton(
-            "Connect to Xero",
+            "&Connect to Xero",
             "Sign in to Xero in your web browser and choose your organisation. "
             "xerohelper never sees your Xero password.",
         )
@@ -59,46 +92,243 @@ class WelcomePage(QWizardPage):
         self.connect_button.setAccessibleName("Connect to Xero")
         self.connect_button.setDefault(True)
         self.connect_button.clicked.connect(self.connect_requested)
-
         self.demo_button = QCommandLinkButton(
-            "Try the demo shop",
+            "&Try the demo shop",
             "Look around with a made-up shop and a practice Xero. Nothing is sent to your real Xero.",
         )
         self.demo_button.setObjectName("demo_button")
         self.demo_button.setAccessibleName("Try the demo shop")
         self.demo_button.clicked.connect(self.demo_requested)
-
-        privacy = QLabel(
-            "Your Xero sign-in is remembered in this computer's password store, never in a plain file."
+        privacy = _words(
+            "Your Xero sign-in is remembered in this computer's password store, never in a plain file.", True
         )
-        privacy.setWordWrap(True)
-        privacy.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         column = QWidget()
-        column.setMaximumWidth(640)
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(heading)
-        inner.addSpacing(4)
-        inner.addWidget(intro)
-        inner.addSpacing(12)
-        inner.addWidget(self.connect_button)
-        inner.addWidget(self.demo_button)
-        inner.addSpacing(16)
-        inner.addWidget(privacy)
+        for widget in (heading, intro, self.connect_button, self.demo_button, privacy):
+            inner.addWidget(widget)
+        inner.insertSpacing(2, 12)
+        inner.insertSpacing(5, 16)
+        _centred(self, column, 640)
 
-        centred = QHBoxLayout()
-        centred.addStretch(1)
-        centred.addWidget(column, 3)
-        centred.addStretch(1)
+    def nextId(self) -> int:
+        return CONNECT
+
+
+class ConnectPage(QWizardPage):
+    """Waiting for the browser; what is happening in words; Cancel; every failure explained."""
+
+    cancel_requested = Signal()
+    retry_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("connect_page")
+        self.done = False
+        self.heading = _heading("Connecting to Xero")
+        self.words = _words("Opening Xero's sign-in page in your web browser…")
+        self.words.setObjectName("connect_words")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName("Connecting")
+        self.link = _words(secondary=True)
+        self.link.setTextFormat(Qt.TextFormat.RichText)
+        self.link.setOpenExternalLinks(True)
+        self.link.setObjectName("connect_link")
+        self.problem_title = _heading("", 1.2)
+        self.problem_title.setObjectName("connect_problem_title")
+        self.problem = _words()
+        self.problem.setObjectName("connect_problem")
+        self.cancel_button = QPushButton("Ca&ncel")
+        self.cancel_button.setObjectName("cancel_connect_button")
+        self.cancel_button.setAccessibleName("Cancel connecting")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.retry_button = QPushButton("&Try again")
+        self.retry_button.setObjectName("retry_connect_button")
+        self.retry_button.setAccessibleName("Try connecting again")
+        self.retry_button.clicked.connect(self.retry_requested)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        column = QWidget()
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.heading, self.words, self.busy, self.link, self.problem_title, self.problem):
+            inner.addWidget(widget)
+        inner.addLayout(buttons)
+        _centred(self, column)
+        self.show_waiting("Opening Xero's sign-in page in your web browser…")
+
+    def show_waiting(self, words: str, link: str | None = None, seconds_left: int | None = None) -> None:
+        self.done = False
+        self.words.setText(words + (f" (about {seconds_left // 60 or 1} min left)" if seconds_left else ""))
+        self.busy.show()
+        self.link.setVisible(bool(link))
+        if link:
+            self.link.setText(f"Browser didn't open? <a href=\"{link}\">Open Xero's sign-in page</a>.")
+        self.problem_title.hide()
+        self.problem.hide()
+        self.retry_button.hide()
+        self.cancel_button.show()
+        self.completeChanged.emit()
+
+    def show_problem(self, title: str, words: str, next_step: str) -> None:
+        self.done = False
+        self.busy.hide()
+        self.link.hide()
+        self.words.setText("xerohelper couldn't connect to Xero.")
+        self.problem_title.setText(title)
+        self.problem.setText(f"{words}\n\n{next_step}".strip())
+        self.problem_title.show()
+        self.problem.show()
+        self.retry_button.show()
+        self.cancel_button.hide()
+        self.retry_button.setFocus()
+        self.completeChanged.emit()
+
+    def show_connected(self, organisation_name: str) -> None:
+        self.done = True
+        self.busy.hide()
+        self.link.hide()
+        self.cancel_button.hide()
+        self.retry_button.hide()
+        self.words.setText(f"Connected to {organisation_name}.")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.done
+
+    def nextId(self) -> int:
+        wizard = self.wizard()
+        return CHOOSE if wizard is not None and wizard.choices else SETUP
+
+
+class ChooseOrganisationPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("choose_page")
+        self.setTitle("Choose your organisation")
+        self.setSubTitle("You allowed xerohelper into more than one Xero organisation. Which shop is this?")
+        self.group = QButtonGroup(self)
+        self.group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
+        self.box = QVBoxLayout(self)
+        self.box.addStretch(1)
+        self.choices: list = []
+
+    def set_choices(self, choices) -> None:
+        for button in self.group.buttons():
+            self.group.removeButton(button)
+            button.deleteLater()
+        self.choices = list(choices)
+        for index, choice in enumerate(self.choices):
+            button = QRadioButton(choice.name)
+            button.setObjectName(f"organisation_{index}")
+            button.setAccessibleName(choice.name)
+            self.group.addButton(button, index)
+            self.box.insertWidget(index, button)
+            if choice.newly_allowed and self.group.checkedId() < 0:
+                button.setChecked(True)
+        self.completeChanged.emit()
+
+    def chosen(self):
+        index = self.group.checkedId()
+        return self.choices[index] if index >= 0 else None
+
+    def isComplete(self) -> bool:
+        return self.chosen() is not None
+
+    def nextId(self) -> int:
+        return SETUP
+
+
+class ShopSetupPage(QWizardPage):
+    """Sales categories and tenders mapped to accounts and tax rates; problems shown inline."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("setup_page")
+        self.setTitle("Set up your shop")
+        self.setSubTitle(
+            "Tell xerohelper where each kind of sale and each way of paying goes in Xero. "
+            "You can change this later in Settings."
+        )
+        self.editor = None
+        self.saved = False
+        self.words = _words("Reading your accounts and tax rates from Xero…")
+        self.words.setObjectName("setup_words")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.words)
+        self.layout_.addWidget(self.busy)
+
+    def show_loading(self) -> None:
+        self.saved = False
+        self.words.setText("Reading your accounts and tax rates from Xero…")
+        self.words.show()
+        self.busy.show()
+        if self.editor is not None:
+            self.editor.hide()
+        self.completeChanged.emit()
+
+    def show_editor(self, editor: QWidget) -> None:
+        if self.editor is not None:
+            self.layout_.removeWidget(self.editor)
+            self.editor.deleteLater()
+        self.editor = editor
+        self.layout_.addWidget(editor, 1)
+        self.words.hide()
+        self.busy.hide()
+        editor.show()
+        self.completeChanged.emit()
+
+    def show_problem(self, words: str) -> None:
+        self.busy.hide()
+        self.words.setText(words)
+        self.words.show()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.editor is not None and self.editor.isVisible()
+
+    def nextId(self) -> int:
+        return READY
+
+
+class ReadyPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("ready_page")
+        self.setTitle("You're ready")
+        self.words = _words()
+        self.words.setObjectName("ready_words")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.words)
         layout.addStretch(1)
-        layout.addLayout(centred)
-        layout.addStretch(2)
+
+    def show_summary(self, organisation_name: str, approve_automatically: bool) -> None:
+        how = (
+            "xerohelper will approve each day's invoice for you."
+            if approve_automatically
+            else "Each day's invoice goes to Xero as a draft for you to check and approve."
+        )
+        self.words.setText(
+            f"xerohelper is connected to {organisation_name} and knows where your takings go.\n\n{how}\n\n"
+            "Click Finish to see today's takings: import your till's end-of-day export, or type in the "
+            "Z-report totals, then send the day to Xero step by step."
+        )
+
+    def nextId(self) -> int:
+        return -1
 
 
 class SetupWizard(QWizard):
-    """The wizard itself. Its pages only draw; decisions live outside Qt."""
+    """The wizard itself, inside the main window. Its pages only draw; the window does the work."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -107,7 +337,29 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.NoCancelButton)
+        self.choices: list = []
         self.welcome_page = WelcomePage()
-        self.addPage(self.welcome_page)
-        # The welcome page is answered by its two big buttons, not by Next/Finish.
-        self.setButtonLayout([QWizard.WizardButton.Stretch])
+        self.connect_page = ConnectPage()
+        self.choose_page = ChooseOrganisationPage()
+        self.setup_page = ShopSetupPage()
+        self.ready_page = ReadyPage()
+        for page_id, page in enumerate(
+            (self.welcome_page, self.connect_page, self.choose_page, self.setup_page, self.ready_page)
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(WELCOME)
+        self.currentIdChanged.connect(self._buttons_for)
+        self._buttons_for(WELCOME)
+
+    def _buttons_for(self, page_id: int) -> None:
+        if page_id in (WELCOME, CONNECT):
+            # These pages are answered by their own buttons and by the work finishing.
+            self.setButtonLayout([QWizard.WizardButton.Stretch])
+        else:
+            self.setButtonLayout(
+                [
+                    QWizard.WizardButton.Stretch,
+                    QWizard.WizardButton.NextButton,
+                    QWizard.WizardButton.FinishButton,
+                ]
+            )

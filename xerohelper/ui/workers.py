@@ -63,12 +63,15 @@ class _Runner(QRunnable):
         job = self.job
         job.thread_name = threading.current_thread().name
         try:
-            result = job.work(job.progress.emit) if _takes_report(job.work) else job.work()
-        except BaseException as error:  # every failure goes back to the GUI to be explained
-            log.info("background work raised %s", type(error).__name__, exc_info=True)
-            job.failed.emit(error)
-        else:
-            job.done.emit(result)
+            try:
+                result = job.work(job.progress.emit) if _takes_report(job.work) else job.work()
+            except BaseException as error:  # every failure goes back to the GUI to be explained
+                log.info("background work raised %s", type(error).__name__, exc_info=True)
+                job.failed.emit(error)
+            else:
+                job.done.emit(result)
+        except RuntimeError:  # the window that asked has gone (the app is closing): nobody to tell
+            log.debug("background work finished after its window closed")
 
 
 def _takes_report(work: Callable) -> bool:
