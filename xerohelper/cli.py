@@ -9,6 +9,7 @@ imports nothing heavy at module level: `--help` and `--version` must answer with
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import pkgutil
 import sys
@@ -73,7 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(modules).parse_args(argv)
     command = getattr(args, "command", None)
     if command:
-        return int(modules[command].run(args) or 0)
+        from xerohelper.adapters.app_folders import AppFolders
+        from xerohelper.adapters.logs import start_logging, stop_logging
+
+        with contextlib.suppress(OSError):  # a log folder that can't be written must not stop the command
+            start_logging(AppFolders.for_this_user().logs)
+        try:
+            return int(modules[command].run(args) or 0)
+        finally:
+            stop_logging()
     from xerohelper.ui.app import run_app  # Qt is imported only when the window is wanted
 
     return run_app(demo=args.demo)

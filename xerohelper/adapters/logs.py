@@ -39,9 +39,15 @@ def start_logging(log_folder: Path, level: int = logging.INFO) -> Path:
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("xerohelper")
     root.setLevel(level)
-    for old in [h for h in root.handlers if getattr(h, "_xerohelper", False)]:
-        root.removeHandler(old)
-        old.close()
+    stop_logging()
     handler._xerohelper = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     return path
+
+
+def stop_logging() -> None:
+    """Close the app's log file (the end of a command, or of a test)."""
+    root = logging.getLogger("xerohelper")
+    for handler in [h for h in root.handlers if getattr(h, "_xerohelper", False)]:
+        root.removeHandler(handler)
+        handler.close()
