@@ -1,6 +1,6 @@
-"""The `xerohelper` command line.
+"""The sub-commands of `xerohelper` (xerohelper/cli.py hands everything but opening the app to this).
 
-With no sub-command it opens the app. Each sub-command lives in its own module under
+Each sub-command lives in its own module under
 `xerohelper/commands/` and is found by name, so adding one never means editing this file.
 A command module defines NAME, HELP, add_arguments(parser) and run(args) -> exit code, and
 imports nothing heavy at module level: `--help` and `--version` must answer without Qt or the SDK.
@@ -59,8 +59,7 @@ def build_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def dispatch(argv: list[str]) -> int:
     modules = _command_modules()
     first = next((a for a in argv if not a.startswith("-")), None)
     if first is not None and first not in modules:

@@ -11,7 +11,6 @@ import logging
 import os
 import socket
 import threading
-import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -170,6 +169,8 @@ def _free_port() -> int:
 
 def _follow_sign_in_link(link: str) -> bool:
     """The demo's "browser": the sandbox consents at once, and its redirect lands on our own listener."""
+    import urllib.request
+
     try:
         with urllib.request.urlopen(link, timeout=30) as answer:
             answer.read()

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from xerohelper import APP_NAME, __version__
 from xerohelper.adapters.app_folders import AppFolders
-from xerohelper.adapters.logs import start_logging
 from xerohelper.ui.main_window import MainWindow
 
 log = logging.getLogger("xerohelper.ui")
+SMOKE_ENV = "XEROHELPER_SMOKE"  # set: print "shown ok" once the window is up and answering, then quit
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -36,12 +37,25 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(demo: bool = False) -> int:
-    folders = AppFolders.for_this_user().create()
-    start_logging(folders.logs)
+def _start_logging(demo: bool) -> None:
+    from xerohelper.adapters.logs import start_logging
+
+    start_logging(AppFolders.for_this_user().create().logs)
     qInstallMessageHandler(_qt_message_to_log)
-    app = create_application()
     log.info("xerohelper %s starting%s", __version__, " in demo mode" if demo else "")
+
+
+def run_app(demo: bool = False) -> int:
+    app = create_application()
     window = MainWindow(demo=demo)
     window.show()
+    QTimer.singleShot(0, lambda: _start_logging(demo))  # the log file is opened once the window is up
+    if os.environ.get(SMOKE_ENV):
+        # Packaging and start-up checks: say when the window is up and answering, then quit.
+        def shown() -> None:
+            print(f"shown ok platform={app.platformName()} pid={os.getpid()}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     return app.exec()

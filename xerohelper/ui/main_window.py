@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from xerohelper.services.app_session import AppSession, FirstLook
 from xerohelper.ui.reconnect_page import ReconnectPage
 from xerohelper.ui.setup_wizard import CONNECT, READY, SETUP, SetupWizard
 from xerohelper.ui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from xerohelper.services.app_session import AppSession, FirstLook
+
 log = logging.getLogger(__name__)
 NOT_CONNECTED = "Not connected"
+OPEN_AFTER_MS = 60
 
 
 def window_title(organisation_name: str | None, demo: bool = False) -> str:
@@ -30,8 +34,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.session = session or AppSession(demo=demo)
-        self.demo = self.session.demo
+        self.session = session  # made (with the heavy parts) once the window is up: see open_session
+        self.demo = session.demo if session is not None else demo
         self.organisation_name: str | None = None
         self.day_screen = None
         self.first_look: FirstLook | None = None
@@ -61,10 +65,16 @@ class MainWindow(QMainWindow):
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
         self._busy(True)
         if open_session:
-            QTimer.singleShot(0, self.open_session)
+            # After the window has been drawn and answers: loading the SDK, keyring and journal on a worker
+            # still competes with this thread for Python's lock, so let the first frames go first.
+            QTimer.singleShot(OPEN_AFTER_MS, self.open_session)
 
     # ---- starting ---------------------------------------------------------------------------------------
     def open_session(self) -> None:
+        if self.session is None:
+            from xerohelper.services.app_session import AppSession
+
+            self.session = AppSession(demo=self.demo)
         self.statusBar().showMessage("Starting…")
         run_in_background(self.session.open, on_done=self._opened, on_failed=self._open_failed)
 
@@ -107,7 +117,7 @@ class MainWindow(QMainWindow):
     def cancel_connecting(self) -> None:
         if self._cancel_connect is not None:
             self._cancel_connect.set()
-        if self.session.connection is not None:
+        if self.session is not None and self.session.connection is not None:
             self.session.connection.cancel()
 
     def _connected(self, organisation) -> None:
@@ -131,6 +141,8 @@ class MainWindow(QMainWindow):
     def switch_to_demo(self) -> None:
         """From the welcome page: swap to the built-in sandbox and connect to the demo shop."""
         if not self.session.demo:
+            from xerohelper.services.app_session import AppSession
+
             old = self.session
             self.session = AppSession(folders=old.folders, demo=True)
             self.demo = True
@@ -252,8 +264,9 @@ class MainWindow(QMainWindow):
         self.wizard.welcome_page.setEnabled(not busy)
 
     def closeEvent(self, event) -> None:
-        self.cancel_connecting()
-        self.session.close()
+        if self.session is not None:
+            self.cancel_connecting()
+            self.session.close()
         super().closeEvent(event)
 
 

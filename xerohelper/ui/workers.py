@@ -9,7 +9,6 @@ GUI thread. Results and exceptions come back as queued signals, so callbacks alw
 
 from __future__ import annotations
 
-import inspect
 import logging
 import threading
 from collections.abc import Callable
@@ -76,6 +75,8 @@ class _Runner(QRunnable):
 
 def _takes_report(work: Callable) -> bool:
     """True when `work` has exactly one parameter without a default (the `report` callable)."""
+    import inspect
+
     required = [
         p
         for p in inspect.signature(work).parameters.values()
