@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from xerohelper.ui.setup_wizard import centred, heading
+
 
 class ReconnectPage(QWidget):
     reconnect_requested = Signal()
@@ -13,12 +15,7 @@ class ReconnectPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("reconnect_page")
-        self.heading = QLabel("Xero needs you to sign in again")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
+        self.heading = heading("Xero needs you to sign in again")
         self.reason = QLabel()
         self.reason.setObjectName("reconnect_reason")
         self.reason.setWordWrap(True)
@@ -42,7 +39,6 @@ class ReconnectPage(QWidget):
         self.button.clicked.connect(self.reconnect_requested)
 
         column = QWidget()
-        column.setMaximumWidth(640)
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         for widget in (self.heading, self.reason, self.kept, self.progress, self.busy):
@@ -51,14 +47,7 @@ class ReconnectPage(QWidget):
         row.addWidget(self.button)
         row.addStretch(1)
         inner.addLayout(row)
-        centred = QHBoxLayout()
-        centred.addStretch(1)
-        centred.addWidget(column, 4)
-        centred.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addLayout(centred)
-        layout.addStretch(2)
+        centred(self, column, 640)
 
     def show_reason(self, words: str, next_step: str) -> None:
         self.reason.setText(f"{words}\n\n{next_step}".strip())

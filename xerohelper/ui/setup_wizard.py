@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 WELCOME, CONNECT, CHOOSE, SETUP, READY = range(5)
 
 
-def _heading(text: str, scale: float = 1.6) -> QLabel:
+def heading(text: str, scale: float = 1.6) -> QLabel:
+    """A large bold title that wraps."""
     label = QLabel(text)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
@@ -44,7 +45,8 @@ def _words(text: str = "", secondary: bool = False) -> QLabel:
     return label
 
 
-def _centred(page: QWizardPage, column: QWidget, max_width: int = 680) -> None:
+def centred(page: QWidget, column: QWidget, max_width: int = 680) -> None:
+    """Lay `column` out in the middle of `page`, no wider than `max_width`, a little above centre."""
     column.setMaximumWidth(max_width)
     row = QHBoxLayout()
     row.addStretch(1)
@@ -65,8 +67,8 @@ class WelcomePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("welcome_page")
-        heading = _heading("Your till's takings in Xero, every day", 1.8)
-        heading.setObjectName("welcome_heading")
+        title = heading("Your till's takings in Xero, every day", 1.8)
+        title.setObjectName("welcome_heading")
         intro = QLabel(
             "<p>Each day xerohelper takes your till's totals and, in order:</p>"
             "<ol>"
@@ -106,11 +108,11 @@ class WelcomePage(QWizardPage):
         column = QWidget()
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
-        for widget in (heading, intro, self.connect_button, self.demo_button, privacy):
+        for widget in (title, intro, self.connect_button, self.demo_button, privacy):
             inner.addWidget(widget)
         inner.insertSpacing(2, 12)
         inner.insertSpacing(5, 16)
-        _centred(self, column, 640)
+        centred(self, column, 640)
 
     def nextId(self) -> int:
         return CONNECT
@@ -126,7 +128,7 @@ class ConnectPage(QWizardPage):
         super().__init__()
         self.setObjectName("connect_page")
         self.done = False
-        self.heading = _heading("Connecting to Xero")
+        self.heading = heading("Connecting to Xero")
         self.words = _words("Opening Xero's sign-in page in your web browser…")
         self.words.setObjectName("connect_words")
         self.busy = QProgressBar()
@@ -137,7 +139,7 @@ class ConnectPage(QWizardPage):
         self.link.setTextFormat(Qt.TextFormat.RichText)
         self.link.setOpenExternalLinks(True)
         self.link.setObjectName("connect_link")
-        self.problem_title = _heading("", 1.2)
+        self.problem_title = heading("", 1.2)
         self.problem_title.setObjectName("connect_problem_title")
         self.problem = _words()
         self.problem.setObjectName("connect_problem")
@@ -160,7 +162,7 @@ class ConnectPage(QWizardPage):
         for widget in (self.heading, self.words, self.busy, self.link, self.problem_title, self.problem):
             inner.addWidget(widget)
         inner.addLayout(buttons)
-        _centred(self, column)
+        centred(self, column)
         self.show_waiting("Opening Xero's sign-in page in your web browser…")
 
     def show_waiting(self, words: str, link: str | None = None, seconds_left: int | None = None) -> None:
