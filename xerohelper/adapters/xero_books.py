@@ -156,32 +156,34 @@ class XeroBooks:
     def create_invoices(
         self, plans: Sequence[SalesInvoicePlan], contact_id: str, idempotency_key: str
     ) -> list[ItemResult]:
-        invoices = Invoices(invoices=[_invoice(plan, contact_id) for plan in plans])
-        answer = self._run(
+        batch = Invoices(invoices=[_invoice(plan, contact_id) for plan in plans])
+        return self._invoice_batch(
             "create invoices",
             self._accounting.create_invoices,
-            invoices,
-            summarize_errors=False,
-            idempotency_key=idempotency_key,
+            batch,
+            [p.number for p in plans],
+            idempotency_key,
         )
-        return [
-            ItemResult(plan.number, invoice=None if _errors(inv) else _facts(inv), problems=_errors(inv))
-            for plan, inv in zip(plans, answer.invoices or [], strict=False)
-        ]
 
     def approve(self, invoices: Sequence[InvoiceFacts], idempotency_key: str) -> list[ItemResult]:
         """Set these invoices to AUTHORISED ("Awaiting payment") in one call."""
         batch = Invoices(invoices=[Invoice(invoice_id=i.invoice_id, status="AUTHORISED") for i in invoices])
-        answer = self._run(
+        return self._invoice_batch(
             "approve invoices",
             self._accounting.update_or_create_invoices,
             batch,
-            summarize_errors=False,
-            idempotency_key=idempotency_key,
+            [i.number for i in invoices],
+            idempotency_key,
         )
+
+    def _invoice_batch(
+        self, what: str, method, batch: Invoices, numbers: list[str], key: str
+    ) -> list[ItemResult]:
+        """One call for many invoices (summarizeErrors=false): each invoice gets its own answer."""
+        answer = self._run(what, method, batch, summarize_errors=False, idempotency_key=key)
         return [
-            ItemResult(before.number, invoice=None if _errors(inv) else _facts(inv), problems=_errors(inv))
-            for before, inv in zip(invoices, answer.invoices or [], strict=False)
+            ItemResult(number, invoice=None if _errors(inv) else _facts(inv), problems=_errors(inv))
+            for number, inv in zip(numbers, answer.invoices or [], strict=False)
         ]
 
     def void(self, invoice: InvoiceFacts, idempotency_key: str) -> InvoiceFacts:
