@@ -687,7 +687,7 @@ ENTRIES: tuple[Entry, ...] = (
         steps=(
             "In Xero, go to Accounting > Chart of accounts and look up code {account_code}: check its type "
             "and that it is active.",
-            "In xerohelper's mappings, choose a sales (Revenue) account for that category, for example "
+            "In xerohelper's Shop setup, choose a sales (Revenue) account for that category, for example "
             "200 Sales.",
             TRY_AGAIN,
         ),
@@ -702,10 +702,10 @@ ENTRIES: tuple[Entry, ...] = (
         title="Xero doesn't know account code {account_code}",
         what="Xero took {where|the day's invoice} but left account code {account_code} off a line, "
         "because it has no account with that code. The invoice is not right as it is.",
-        why="The account was deleted or its code changed in Xero after the mapping was set up.",
+        why="The account was deleted or its code changed in Xero after xerohelper's Shop setup was done.",
         steps=(
             "In Xero, go to Accounting > Chart of accounts and find the account you meant to use.",
-            "In xerohelper's mappings, choose that account instead of code {account_code}.",
+            "In xerohelper's Shop setup, choose that account instead of code {account_code}.",
             "Check the day's invoice in Xero, then send the day again.",
         ),
         action=A.FIX_IN_APP,
@@ -722,7 +722,7 @@ ENTRIES: tuple[Entry, ...] = (
         "used for sales.",
         steps=(
             "In Xero, go to Accounting > Chart of accounts and look up code {account_code}.",
-            "In xerohelper's mappings, choose an active sales account instead.",
+            "In xerohelper's Shop setup, choose an active sales account instead.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_APP,
@@ -739,7 +739,7 @@ ENTRIES: tuple[Entry, ...] = (
         why="A sales category or payment type from the till isn't mapped to a Xero account in xerohelper "
         "yet, often a new one the till started using.",
         steps=(
-            "In xerohelper's mappings, choose a Xero account for every sales category and tender.",
+            "In xerohelper's Shop setup, choose a Xero account for every sales category and tender.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_APP,
@@ -761,7 +761,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "In Xero, go to Accounting > Chart of accounts and open the account the tender is paid into.",
             ),
             "Tick “Enable payments to this account” and save. If the account is archived, restore it, or "
-            "choose another account in xerohelper's mappings.",
+            "choose another account in xerohelper's Shop setup.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_XERO,
@@ -775,12 +775,12 @@ ENTRIES: tuple[Entry, ...] = (
         title="Xero can't find the account a payment goes into",
         what="Xero turned down {where|a payment} because it can't find the account it should go into.",
         why="The account has no code in Xero, or it was archived, deleted or given a new code after "
-        "xerohelper's mappings were set up.",
+        "xerohelper's Shop setup was done.",
         steps=(
             "In Xero, go to Accounting > Chart of accounts and find "
             "{account|the account the tender is paid into}.",
             "Check it is active and has a code; type a code that isn't used yet if it has none.",
-            "If you now use a different account, choose it in xerohelper's mappings.",
+            "If you now use a different account, choose it in xerohelper's Shop setup.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_XERO,
@@ -799,7 +799,7 @@ ENTRIES: tuple[Entry, ...] = (
         steps=(
             "In Xero, go to Accounting > Bank accounts and click Add Bank Account.",
             "Create the account (for example “Card clearing”) and give it a code.",
-            "In xerohelper's mappings, choose that account, then click “I've fixed it — try again”.",
+            "In xerohelper's Shop setup, choose that account, then click “I've fixed it — try again”.",
         ),
         action=A.FIX_IN_XERO,
         screen="bank_accounts",
@@ -815,7 +815,7 @@ ENTRIES: tuple[Entry, ...] = (
         "exists.",
         why="The account was made earlier, by hand or by an earlier set-up.",
         steps=(
-            "In xerohelper's mappings, choose the existing account instead of creating a new one.",
+            "In xerohelper's Shop setup, choose the existing account instead of creating a new one.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_APP,
@@ -836,7 +836,7 @@ ENTRIES: tuple[Entry, ...] = (
         steps=(
             "In Xero, go to Accounting > Advanced > Tax rates and check the sales tax rates you use are "
             "active.",
-            "In xerohelper's mappings, choose a sales tax rate for each category.",
+            "In xerohelper's Shop setup, choose a sales tax rate for each category.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_APP,
@@ -855,7 +855,7 @@ ENTRIES: tuple[Entry, ...] = (
         "than sales.",
         steps=(
             "In Xero, go to Accounting > Advanced > Tax rates and check which sales tax rates are active.",
-            "In xerohelper's mappings, choose the right sales tax rate for each category.",
+            "In xerohelper's Shop setup, choose the right sales tax rate for each category.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_APP,
@@ -873,7 +873,7 @@ ENTRIES: tuple[Entry, ...] = (
         "way round), or a refund line has the wrong sign.",
         steps=(
             "In xerohelper's settings, check whether your till's prices include tax.",
-            "Check the tax rate of each sales category in xerohelper's mappings.",
+            "Check the tax rate of each sales category in xerohelper's Shop setup.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_APP,
@@ -1042,11 +1042,11 @@ ENTRIES: tuple[Entry, ...] = (
         r"One or more line items must be specified",
         title="The day's invoice has no lines to send",
         what="Xero turned down the day's invoice because it has no lines.",
-        why="This happens on a day with no sales, or when every sales category is left out in the mappings.",
+        why="This happens on a day with no sales, or when every sales category is left out in Shop setup.",
         steps=(
             "Check the day's figures in xerohelper.",
             "If the shop had no sales that day, skip the sales summary.",
-            "Otherwise check that each sales category has a Xero account in xerohelper's mappings, then "
+            "Otherwise check that each sales category has a Xero account in xerohelper's Shop setup, then "
             "click “I've fixed it — try again”.",
         ),
         action=A.FIX_IN_APP,
@@ -1223,10 +1223,10 @@ ENTRIES: tuple[Entry, ...] = (
         what="Xero turned down {where|what xerohelper sent} because it included “{field}”, which Xero "
         "doesn't recognise." + KEPT,
         why="This is almost always a problem in xerohelper. If you recently renamed something in Xero (a "
-        "tax rate, an account, a tracking option), a name in xerohelper's mappings may no longer match.",
+        "tax rate, an account, a tracking option), a name in xerohelper's Shop setup may no longer match.",
         steps=(
-            "If you renamed something in Xero lately, check xerohelper's mappings still show the same names "
-            "as Xero.",
+            "If you renamed something in Xero lately, check that xerohelper's Shop setup still shows the "
+            "same names as Xero.",
             COPY_FOR_SUPPORT,
         ),
         action=A.CONTACT_SUPPORT,
@@ -1359,7 +1359,7 @@ FALLBACKS: tuple[Entry, ...] = (
         steps=(
             "Read Xero's message below: it usually names the tax rate.",
             "In Xero, go to Accounting > Advanced > Tax rates and check it; then check the tax rates in "
-            "xerohelper's mappings.",
+            "xerohelper's Shop setup.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_XERO,
