@@ -1394,7 +1394,7 @@ FALLBACKS: tuple[Entry, ...] = (
         steps=(
             "Read Xero's message below: it usually names the account or its code.",
             "In Xero, go to Accounting > Chart of accounts and check that account; then check xerohelper's "
-            "mappings.",
+            "Shop setup.",
             TRY_AGAIN,
         ),
         action=A.FIX_IN_XERO,
