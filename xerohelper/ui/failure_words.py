@@ -1,0 +1,34 @@
+"""Background work that failed, turned into the explanation card the owner sees (never a traceback); and
+a check that a window is still there when late work comes back."""
+
+from __future__ import annotations
+
+import logging
+
+import shiboken6
+
+from xerohelper.core.explanation import Explanation
+from xerohelper.services.day_explainer import DayExplainer
+
+log = logging.getLogger(__name__)
+
+
+def explain_failure(error: BaseException, short_code: str | None = None) -> Explanation:
+    """The card for what went wrong (Xero's refusal, no internet, the connection ended…)."""
+    log.info("explaining a failure: %s", type(error).__name__)
+    return DayExplainer(lambda: short_code).for_exception(error)
+
+
+def short_code_of(session) -> str | None:
+    """The organisation's short code for Open in Xero links, if the session knows it (no file or network)."""
+    connection = getattr(session, "connection", None)
+    try:
+        organisation = connection.saved_organisation() if connection is not None else None
+    except Exception:  # the settings could not be read: links go to Xero's home instead
+        return None
+    return organisation.short_code if organisation is not None else None
+
+
+def still_open(widget) -> bool:
+    """False once Qt has deleted the widget (a dialog closed while its work was still running)."""
+    return shiboken6.isValid(widget)
