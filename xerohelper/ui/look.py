@@ -162,6 +162,7 @@ class Badge(QFrame):
     def __init__(self, look: Look | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("badge")
+        self.setProperty("badge", True)  # the style sheet finds it by this, whatever its name
         self._look: Look | None = None
         self._painted_for: tuple[str, ...] = ()
         self._icon = QLabel()
@@ -204,7 +205,7 @@ class Badge(QFrame):
         colour = tone_colour(self._look.tone, palette)
         self._icon.setPixmap(pixmap(self._look.icon, colour, 16))
         self.setStyleSheet(
-            f"QFrame#badge {{ background: {tone_background(self._look.tone, palette).name()};"
+            f'QFrame[badge="true"] {{ background: {tone_background(self._look.tone, palette).name()};'
             f" border: 1px solid {blend(palette.color(QPalette.ColorRole.Base), colour, 0.45).name()};"
             f" border-radius: 11px; }}"
             f" QLabel#badge_words {{ color: {colour.name()}; font-weight: 600; }}"

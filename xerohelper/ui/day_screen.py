@@ -1,0 +1,784 @@
+"""The day screen: what the shop owner sees every day.
+
+    screen = DayScreen(session)              # an opened, connected AppSession
+    screen.reconnect_needed.connect(...)     # Xero ended the sign-in: show Reconnect (the day's work is kept)
+    screen.busy_changed.connect(...)         # work with Xero started / ended
+    screen.show_day(session.today())
+
+Left: a calendar coloured by each day's status. Right: the day's POS card (import a till file or type the
+Z report), then the checklist — sales summary, approve, payments — each step a card with its state and,
+when Xero said no, the explanation card under it. At the bottom, the primary button says what it will do
+next ("Send the sales summary").
+
+Nothing here waits for Xero or the disk on the GUI thread: every call to the day service, the import and
+the journal runs through workers.run_in_background, and its result (a fresh DaySnapshot) comes back to
+the GUI thread to be shown. While work runs, its step card says so with the progress words, the buttons
+wait, and after half a second a busy indicator appears.
+"""
+
+from __future__ import annotations
+
+import calendar as month_days
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xerohelper.adapters.journal import DayRecord
+from xerohelper.adapters.xero_errors import explain_exception
+from xerohelper.core.checklist import ORDER, Checklist, Step, StepState
+from xerohelper.core.connection import ConnectionState, ConnectionStatus, ReconnectNeeded
+from xerohelper.core.dates import long_date
+from xerohelper.core.xero_screens import ScreenLink, open_in_xero
+from xerohelper.ui import look
+from xerohelper.ui.day_calendar import DayCalendar, day_status, most_urgent
+from xerohelper.ui.explanation_card import ExplanationCard, plain
+from xerohelper.ui.look import DayStatus
+from xerohelper.ui.pos_card import PosCard, balance_words
+from xerohelper.ui.step_card import SkipDialog, StepCard
+from xerohelper.ui.workers import run_in_background
+from xerohelper.ui.z_report_dialog import ZReportDialog
+
+log = logging.getLogger(__name__)
+
+BUSY_AFTER_MS = 500  # the busy indicator shows for work that takes longer than this
+RUN_WORDS = {
+    Step.SALES_SUMMARY: "&Send the sales summary",
+    Step.APPROVE: "&Approve the invoice in Xero",
+    Step.PAYMENTS: "&Record the payments",
+}
+RUN_NEXT = "&Run next step"
+WHAT_IT_DOES = {
+    Step.SALES_SUMMARY: "Sends the day's takings to Xero as one sales invoice.",
+    Step.APPROVE: "Approves the day's invoice in Xero, so the payments can go on it. "
+    "You can also approve it in Xero yourself.",
+    Step.PAYMENTS: "Records each payment against the day's invoice, into its account.",
+}
+
+
+@dataclass(frozen=True)
+class DaySnapshot:
+    """Everything the screen shows for one day, read in the background (journal and settings; no Xero)."""
+
+    trading_date: date
+    location: str
+    today: date
+    connection: ConnectionStatus
+    checklist: Checklist
+    record: DayRecord
+    month: tuple[int, int]
+    statuses: dict[date, DayStatus]
+    categories: tuple[str, ...]
+    tenders: tuple[str, ...]
+
+    @property
+    def organisation_name(self) -> str:
+        return self.connection.organisation.name if self.connection.organisation else ""
+
+    @property
+    def short_code(self) -> str | None:
+        return self.connection.organisation.short_code if self.connection.organisation else None
+
+    @property
+    def draft_link(self) -> ScreenLink | None:
+        """The day's invoice in Xero while it waits for approval."""
+        invoice = self.record.invoice
+        if invoice is None or invoice.status not in ("DRAFT", "SUBMITTED"):
+            return None
+        return open_in_xero("invoice", self.short_code, InvoiceID=invoice.invoice_id)
+
+
+def read_snapshot(session, trading_date: date, location: str, month: tuple[int, int]) -> DaySnapshot:
+    """Blocking (journal, settings, keyring): call it in the background."""
+    days = session.days()
+    year, number = month
+    first, last = date(year, number, 1), date(year, number, month_days.monthrange(year, number)[1])
+    found: dict[date, list[DayStatus]] = {}
+    for day, place in days.journal.days_between(days.organisation_id, first, last):
+        found.setdefault(day, []).append(day_status(days.checklist(day, place)))
+    mapping = session.mapping()
+    return DaySnapshot(
+        trading_date=trading_date,
+        location=location,
+        today=session.today(),
+        connection=session.status(),
+        checklist=days.checklist(trading_date, location),
+        record=days.journal.record(days.organisation_id, trading_date, location),
+        month=month,
+        statuses={day: most_urgent(statuses) for day, statuses in found.items()},
+        categories=tuple(mapping.sales),
+        tenders=tuple(mapping.tenders),
+    )
+
+
+def _quiet(words: str) -> None:
+    """The day service's progress listener when nobody listens."""
+
+
+class _ScrolledColumn(QWidget):
+    """The scroll area's content. Its height comes from its width (wrapped words): without this, the
+    scroll area would also honour the height the words need at the narrowest width, and scroll for nothing."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 0)
+
+
+class DayScreen(QWidget):
+    reconnect_needed = Signal(object)  # the ReconnectNeeded exception
+    busy_changed = Signal(bool)
+    loaded = Signal(object)  # the DaySnapshot just shown
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("day_screen")
+        self.setAccessibleName("The day's takings and checklist")
+        self.session = session
+        self.location = ""
+        self.trading_date: date | None = None
+        self.snapshot: DaySnapshot | None = None
+        self.busy = False
+        self.z_report_dialog: ZReportDialog | None = None
+        self._loads = 0  # each load has a number; only the latest one is shown
+        self._running_step: Step | None = None
+        self._progress_words = ""
+        self._last_action = None
+        self._reconnect: ReconnectNeeded | None = None
+        self._warmed_up = False
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self._show_busy_indicator)
+        self._build()
+
+    # ---- what the main window uses ------------------------------------------------------------------------
+    @property
+    def run_next_button(self) -> QPushButton:
+        return self._run_next_button
+
+    @property
+    def step_cards(self) -> list[StepCard]:
+        return list(self._step_cards.values())
+
+    def step_card(self, step: Step) -> StepCard:
+        return self._step_cards[step]
+
+    @property
+    def explanation_cards(self) -> dict[Step, ExplanationCard]:
+        """The explanation card under each step (shown only when that step needs attention)."""
+        return {step: card.explanation_card for step, card in self._step_cards.items()}
+
+    @property
+    def problem_card(self) -> ExplanationCard:
+        """The explanation card for a problem that belongs to no step (loading the day, importing)."""
+        return self._problem_card
+
+    @property
+    def calendar(self) -> DayCalendar:
+        return self._calendar
+
+    @property
+    def pos_card(self) -> PosCard:
+        return self._pos_card
+
+    def show_day(self, trading_date: date) -> None:
+        """Show `trading_date` (the figures, the checklist and the calendar around it)."""
+        self.trading_date = trading_date
+        self._calendar.set_selected(trading_date)
+        self._day_title.setText(long_date(trading_date))
+        self._problem_card.set_explanation(None)
+        self._pos_card.clear_problem()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the day again from the journal (no call to Xero) and show it."""
+        if self.trading_date is None:
+            return
+        self._loads += 1
+        number = self._loads
+        session, day, place = self.session, self.trading_date, self.location
+        month = self._calendar.shown_month()
+        run_in_background(
+            lambda: read_snapshot(session, day, place, month),
+            on_done=lambda snapshot: self._loaded(number, snapshot),
+            on_failed=lambda error: self._load_failed(number, error),
+        )
+
+    def set_connection(self, status: ConnectionStatus) -> None:
+        """The main window tells the screen when the connection changes (after a reconnect, say)."""
+        if status.connected:
+            self._reconnect = None
+        self._show_connection(status)
+
+    # ---- building the screen ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        # header: the organisation and the connection, always visible; the busy indicator on the right
+        self._organisation = look.make_heading(QLabel("…"), 1.45)
+        self._organisation.setObjectName("organisation_name")
+        self._organisation.setAccessibleName("Organisation")
+        self._connection_badge = look.Badge(look.NOT_CONNECTED)
+        self._connection_badge.setObjectName("connection_badge")
+        self._demo_label = look.secondary(QLabel("Demo shop: a practice Xero, nothing real is sent"))
+        self._demo_label.setObjectName("demo_note")
+        self._demo_label.setVisible(bool(getattr(self.session, "demo", False)))
+        self._busy_bar = QProgressBar()
+        self._busy_bar.setObjectName("busy_indicator")
+        self._busy_bar.setAccessibleName("Working")
+        self._busy_bar.setRange(0, 0)
+        self._busy_bar.setTextVisible(False)
+        self._busy_bar.setFixedWidth(140)
+        self._busy_bar.setMaximumHeight(10)
+        self._busy_words = look.secondary(QLabel())
+        self._busy_words.setObjectName("busy_words")
+        self._busy_bar.setVisible(False)
+        self._busy_words.setVisible(False)
+        header = QFrame()
+        header.setObjectName("day_header")
+        top = QHBoxLayout(header)
+        top.setContentsMargins(20, 12, 20, 12)
+        top.setSpacing(12)
+        top.addWidget(self._organisation)
+        top.addWidget(self._connection_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self._demo_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
+        top.addWidget(self._busy_words)
+        top.addWidget(self._busy_bar)
+        header.setStyleSheet(
+            "QFrame#day_header { background: palette(base); border-bottom: 1px solid palette(mid); }"
+        )
+
+        # left: the calendar
+        self._calendar = DayCalendar()
+        self._calendar.date_chosen.connect(self._date_chosen)
+        self._calendar.month_shown.connect(lambda year, month: self.refresh())
+        self._calendar.setFixedWidth(300)
+        self._calendar.calendar.setMinimumHeight(260)
+        days_heading = look.make_heading(QLabel("&Days"), 1.1)
+        days_heading.setBuddy(self._calendar.calendar)
+        left = QVBoxLayout()
+        left.setContentsMargins(20, 16, 12, 16)
+        left.setSpacing(8)
+        left.addWidget(days_heading)
+        left.addWidget(self._calendar)
+        left.addStretch(1)
+
+        # right: the day
+        self._day_title = look.make_heading(QLabel(""), 1.3)
+        self._day_title.setObjectName("day_title")
+        self._problem_card = ExplanationCard(name="problem_card")
+        self._problem_card.try_again.connect(self._repeat_last_action)
+        self._pos_card = PosCard()
+        self._pos_card.import_requested.connect(self._import)
+        self._pos_card.z_report_requested.connect(self._type_z_report)
+        self._pos_card.resend_requested.connect(self._resend)
+        checklist_heading = look.make_heading(QLabel("Sending the day to Xero"), 1.15)
+        self._step_cards: dict[Step, StepCard] = {}
+        for step in ORDER:
+            card = StepCard(step)
+            card.skip_requested.connect(self._ask_skip)
+            card.unskip_requested.connect(self._unskip)
+            card.try_again.connect(self._try_again)
+            card.check_again.connect(self._check_again)
+            self._step_cards[step] = card
+
+        content = QWidget()
+        content.setObjectName("day_content")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 16, 20, 16)
+        column.setSpacing(12)
+        column.addWidget(self._day_title)
+        column.addWidget(self._problem_card)
+        column.addWidget(self._pos_card)
+        column.addSpacing(4)
+        column.addWidget(checklist_heading)
+        for card in self._step_cards.values():
+            column.addWidget(card)
+        column.addStretch(1)
+        content.setMaximumWidth(1000)
+        holder = _ScrolledColumn()
+        centred = QHBoxLayout(holder)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addWidget(content, 1)
+        centred.addStretch(0)
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("day_scroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(holder)
+
+        # bottom: what happens next, and the button that does it
+        self._next_label = QLabel()
+        self._next_label.setObjectName("next_step_words")
+        self._next_label.setWordWrap(True)
+        self._next_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._run_next_button = QPushButton(RUN_NEXT)
+        self._run_next_button.setObjectName("run_next_button")
+        self._run_next_button.setAccessibleName("Run next step")
+        self._run_next_button.setAutoDefault(True)
+        self._run_next_button.setDefault(True)
+        self._run_next_button.setMinimumWidth(260)
+        self._run_next_button.setMinimumHeight(40)
+        self._run_next_button.setFont(look.scaled_font(self._run_next_button.font(), 1.1, bold=True))
+        self._run_next_button.setToolTip("Ctrl+Enter")
+        self._run_next_button.clicked.connect(self.run_next_step)
+        self._run_next_button.setStyleSheet(
+            "QPushButton#run_next_button { background: palette(highlight); color: palette(highlighted-text);"
+            " border: 1px solid palette(highlight); border-radius: 6px; padding: 6px 18px; }"
+            " QPushButton#run_next_button:focus { border: 2px solid palette(text); }"
+            " QPushButton#run_next_button:disabled { background: palette(button);"
+            " color: palette(mid); border: 1px solid palette(mid); }"
+        )
+        action_bar = QFrame()
+        action_bar.setObjectName("action_bar")
+        action_bar.setStyleSheet(
+            "QFrame#action_bar { background: palette(base); border-top: 1px solid palette(mid); }"
+        )
+        bottom = QHBoxLayout(action_bar)
+        bottom.setContentsMargins(16, 10, 20, 10)
+        bottom.setSpacing(16)
+        self._next_icon = QLabel()
+        self._next_icon.setFixedWidth(22)
+        bottom.addWidget(self._next_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self._next_label, 1)
+        bottom.addWidget(self._run_next_button)
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self._scroll, 1)
+        right.addWidget(action_bar)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addLayout(left)
+        body.addLayout(right, 1)
+
+        screen = QVBoxLayout(self)
+        screen.setContentsMargins(0, 0, 0, 0)
+        screen.setSpacing(0)
+        screen.addWidget(header)
+        screen.addLayout(body, 1)
+
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.run_next_step)
+        self._set_controls_enabled()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.trading_date is None:
+            self.show_day(self.session.today())
+
+    # ---- showing a snapshot -------------------------------------------------------------------------------
+    def _loaded(self, number: int, snapshot: DaySnapshot) -> None:
+        if not shiboken6.isValid(self) or number != self._loads:
+            return
+        self._show(snapshot)
+        if not self._warmed_up:
+            self._warm_up()
+
+    def _load_failed(self, number: int, error: BaseException) -> None:
+        if not shiboken6.isValid(self) or number != self._loads:
+            return
+        self._failed(error, step=None, action=self.refresh)
+
+    def _show(self, snapshot: DaySnapshot) -> None:
+        self._calendar.set_last_day(snapshot.today)
+        self._calendar.set_statuses(snapshot.statuses)
+        if snapshot.trading_date != self.trading_date or snapshot.location != self.location:
+            return  # the owner has moved on to another day; that day's own load will show it
+        self.snapshot = snapshot
+        self._organisation.setText(snapshot.organisation_name or "Not connected")
+        self._show_connection(snapshot.connection)
+        today = " (today)" if snapshot.trading_date == snapshot.today else ""
+        self._day_title.setText(long_date(snapshot.trading_date) + today)
+        record = snapshot.record
+        self._pos_card.show_day(record.day, record.figures_changed_since_posting)
+        earlier_finished = True
+        for step, card in self._step_cards.items():
+            status = snapshot.checklist[step]
+            can_skip = status.state in (StepState.READY, StepState.NEEDS_ATTENTION) or (
+                status.state is StepState.NOT_STARTED and earlier_finished
+            )
+            card.set_status(status, snapshot.draft_link if step is Step.APPROVE else None, can_skip)
+            earlier_finished = earlier_finished and status.state in (StepState.DONE, StepState.SKIPPED)
+        if self.busy and self._running_step is not None:
+            self._step_cards[self._running_step].show_running(self._progress_words)
+        self._show_next(snapshot)
+        self._set_controls_enabled()
+        self.loaded.emit(snapshot)
+
+    def _show_connection(self, status: ConnectionStatus) -> None:
+        if self._reconnect is not None or status.state is ConnectionState.RECONNECT_NEEDED:
+            self._connection_badge.set_look(look.RECONNECT_NEEDED)
+        elif status.connected:
+            self._connection_badge.set_look(look.CONNECTED)
+        else:
+            self._connection_badge.set_look(look.NOT_CONNECTED)
+        if status.organisation is not None:
+            self._organisation.setText(status.organisation.name)
+
+    def _show_next(self, snapshot: DaySnapshot) -> None:
+        checklist = snapshot.checklist
+        following = checklist.next_step
+        mark = None
+        if checklist.needs_attention:
+            mark = look.STEP_LOOKS[StepState.NEEDS_ATTENTION]
+        elif checklist.is_finished:
+            mark = look.STEP_LOOKS[
+                StepState.SKIPPED
+                if checklist[Step.SALES_SUMMARY].state is StepState.SKIPPED
+                else StepState.DONE
+            ]
+        if mark is None:
+            self._next_icon.clear()
+        else:
+            self._next_icon.setPixmap(look.pixmap(mark.icon, look.tone_colour(mark.tone), 20))
+        if following is None:
+            self._run_next_button.setText(RUN_NEXT)
+            self._run_next_button.setAccessibleName("Run next step")
+            if checklist.is_finished:
+                skipped = checklist[Step.SALES_SUMMARY].state is StepState.SKIPPED
+                words = (
+                    "This day is skipped: nothing goes to Xero for it."
+                    if skipped
+                    else "All done for this day: the takings are in Xero."
+                )
+            else:
+                waiting = next(
+                    s for s in checklist.steps if s.state not in (StepState.DONE, StepState.SKIPPED)
+                )
+                words = f"{waiting.title}: {waiting.reason}" if waiting.reason else ""
+            self._next_label.setText(words)
+            return
+        self._run_next_button.setText(RUN_WORDS[following.step])
+        self._run_next_button.setAccessibleName(plain(RUN_WORDS[following.step]))
+        words = f"Next: {WHAT_IT_DOES[following.step]}"
+        if following.state is StepState.NEEDS_ATTENTION:
+            words = (
+                f"Xero said no to the {following.title.lower()}. Fix it as the card above says, "
+                "then click “I've fixed it — try again”."
+            )
+        day = snapshot.record.day
+        if following.step is Step.SALES_SUMMARY and day is not None:
+            tone, balance = balance_words(day)
+            if tone is look.Tone.ATTENTION:
+                words += f"\n{balance}"
+        self._next_label.setText(words)
+
+    # ---- the work -----------------------------------------------------------------------------------------
+    def run_next_step(self) -> None:
+        """The primary button: run the next step that can run."""
+        if self.busy or self.snapshot is None or self.trading_date is None:
+            return
+        following = self.snapshot.checklist.next_step
+        if following is None:
+            return
+        day, place = self.trading_date, self.location
+        words = {
+            Step.SALES_SUMMARY: "Sending the sales summary to Xero…",
+            Step.APPROVE: "Approving the invoice in Xero…",
+            Step.PAYMENTS: "Recording the payments in Xero…",
+        }[following.step]
+        self._start(lambda days: days.run_next_step(day, place), step=following.step, words=words)
+
+    def _try_again(self, step: Step) -> None:
+        """I've fixed it — try again: read the day back from Xero, then run that step again."""
+        day, place = self.trading_date, self.location
+
+        def again(days):
+            checklist = days.refresh(day, place)
+            following = checklist.next_step
+            if following is not None and following.step is step:
+                days.run_next_step(day, place)
+
+        self._start(again, step=step, words="Checking Xero again…")
+
+    def _check_again(self, step: Step) -> None:
+        """I've approved it in Xero — check again."""
+        day, place = self.trading_date, self.location
+        self._start(lambda days: days.refresh(day, place), step=step, words="Checking the invoice in Xero…")
+
+    def _ask_skip(self, step: Step) -> None:
+        if self.busy:
+            return
+        dialog = SkipDialog(step, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.skip(step, dialog.reason_text()))
+        self.skip_dialog = dialog
+        dialog.open()
+
+    def skip(self, step: Step, reason: str) -> None:
+        """Skip `step` (and the steps after it, which can't happen without it) for the day shown."""
+        day, place = self.trading_date, self.location
+        later = ORDER[ORDER.index(step) :]
+
+        def leave_out(days):
+            checklist = days.checklist(day, place)
+            for each in later:
+                if checklist[each].state not in (StepState.DONE, StepState.SKIPPED):
+                    days.skip(day, each, reason, place)
+
+        self._start(leave_out, words="Noting the skipped step…")
+
+    def _unskip(self, step: Step) -> None:
+        day, place = self.trading_date, self.location
+        later = ORDER[ORDER.index(step) :]
+
+        def put_back(days):
+            checklist = days.checklist(day, place)
+            for each in later:
+                if checklist[each].state is StepState.SKIPPED:
+                    days.unskip(day, each, place)
+
+        self._start(put_back, words="Putting the step back…")
+
+    def _import(self, path: Path) -> None:
+        if self.busy or self.trading_date is None:
+            return
+        session, day = self.session, self.trading_date
+
+        def read_and_keep(days):
+            outcome = session.import_file(path, day)
+            if outcome.ok:
+                for found in outcome.days:  # the day's figures (one per till, for a shop with several)
+                    days.save_day(found)
+            return outcome
+
+        self._pos_card.clear_problem()
+        self._start(read_and_keep, words=f"Reading {path.name}…", after=self._imported)
+
+    def _imported(self, outcome) -> None:
+        if not outcome.ok:
+            self._pos_card.show_problem(outcome.message())
+            return
+        notes = list(outcome.notes)
+        for question in outcome.questions:
+            hint = f" (probably “{question.suggestion}”)" if question.suggestion else ""
+            notes.append(question.text() + hint)
+        self._pos_card.show_imported(outcome.file.name, notes)
+
+    def _type_z_report(self) -> None:
+        if self.busy or self.snapshot is None:
+            return
+        snapshot = self.snapshot
+        dialog = ZReportDialog(
+            snapshot.trading_date,
+            snapshot.categories,
+            snapshot.tenders,
+            today=snapshot.today,
+            day=snapshot.record.day,
+            location=self.location,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.keep_day(dialog.day))
+        dialog.destroyed.connect(self._forget_z_report_dialog)
+        self.z_report_dialog = dialog
+        dialog.open()
+
+    def _forget_z_report_dialog(self, *_) -> None:
+        self.z_report_dialog = None
+
+    def keep_day(self, day) -> None:
+        """Keep typed figures for the day (the Z-report dialog's result)."""
+        if day is None:
+            return
+        self._pos_card.clear_problem()
+        self._start(lambda days: days.save_day(day), words="Keeping the day's totals…")
+
+    def _resend(self) -> None:
+        day, place = self.trading_date, self.location
+        self._start(
+            lambda days: days.resend_preview(day, place),
+            words="Working out the changes…",
+            after=self._confirm_resend,
+        )
+
+    def _confirm_resend(self, preview) -> None:
+        if preview is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Send the corrected day again?",
+            "The figures changed after the day was sent. To send the corrected day, xerohelper will:",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(preview.words)
+        send = box.addButton("&Send the corrected day", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        day, place = self.trading_date, self.location
+        box.buttonClicked.connect(
+            lambda button: (
+                self._start(
+                    lambda days: days.resend(day, place),
+                    step=Step.SALES_SUMMARY,
+                    words="Sending the day again…",
+                )
+                if button is send
+                else None
+            )
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _repeat_last_action(self) -> None:
+        self._problem_card.set_explanation(None)
+        if self._last_action is None:
+            self.refresh()
+            return
+        work, step, words, after = self._last_action
+        self._start(work, step=step, words=words, after=after)
+
+    def _warm_up(self) -> None:
+        """Read the organisation's accounts and tax rates once, so the first run needs no reads of its own."""
+        self._warmed_up = True
+        session = self.session
+
+        def read_setup():
+            session.days().organisation_setup()
+
+        def failed(error):
+            if isinstance(error, ReconnectNeeded) and shiboken6.isValid(self):
+                self._failed(error, step=None, action=None)
+            else:
+                log.info("reading the organisation's set-up failed: %r", error)
+
+        run_in_background(read_setup, on_failed=failed)
+
+    # ---- running in the background ------------------------------------------------------------------------
+    def _start(self, work, step: Step | None = None, words: str = "Working on it…", after=None) -> None:
+        """Run `work(days)` in the background, then show the day afresh; `after(result)` on the GUI."""
+        if self.busy or self.trading_date is None:
+            return
+        self._last_action = (work, step, words, after)
+        session, day, place = self.session, self.trading_date, self.location
+        month = self._calendar.shown_month()
+
+        def job(report):
+            days = session.days()
+            days.progress = report
+            try:
+                result = work(days)
+            finally:
+                days.progress = _quiet
+            return result, read_snapshot(session, day, place, month)
+
+        self._problem_card.set_explanation(None)
+        self._set_busy(True, step, words)
+        run_in_background(
+            job,
+            on_done=lambda answer: self._finished(answer, after),
+            on_failed=lambda error: self._failed(error, step, (work, step, words, after), busy=True),
+            on_progress=self._progress,
+        )
+
+    def _finished(self, answer, after) -> None:
+        if not shiboken6.isValid(self):
+            return
+        result, snapshot = answer
+        self._loads += 1  # a load started before this work would show the day as it was
+        self._set_busy(False)
+        self._reconnect = None
+        self._show(snapshot)
+        if after is not None:
+            after(result)
+        QTimer.singleShot(0, self, self._scroll_to_what_matters)
+
+    def _scroll_to_what_matters(self) -> None:
+        """After work: bring the step that needs the owner (or the one to run next) into view."""
+        if self.snapshot is None:
+            return
+        checklist = self.snapshot.checklist
+        target = next((s for s in checklist.steps if s.state is StepState.NEEDS_ATTENTION), None)
+        target = target or checklist.next_step
+        if target is not None:
+            self._scroll.ensureWidgetVisible(self._step_cards[target.step], 0, 16)
+
+    def _failed(self, error: BaseException, step: Step | None, action, busy: bool = False) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if busy:
+            self._set_busy(False)
+        if isinstance(error, ReconnectNeeded):
+            # The main window shows Reconnect; the day stays as it is, its work kept in the journal.
+            self._reconnect = error
+            self._connection_badge.set_look(look.RECONNECT_NEEDED)
+            if self.snapshot is not None:
+                self._show(self.snapshot)
+            self.reconnect_needed.emit(error)
+            return
+        log.warning("day screen: %s failed", "a step" if step else "loading the day", exc_info=error)
+        short_code = self.snapshot.short_code if self.snapshot else None
+        explanation = explain_exception(error, short_code=short_code)[0]
+        if self.snapshot is not None and self.snapshot.trading_date == self.trading_date:
+            self._show(self.snapshot)
+        if step is not None:
+            self._step_cards[step].show_problem(explanation)
+        else:
+            self._last_action = action if isinstance(action, tuple) else None
+            self._problem_card.set_explanation(explanation)
+
+    def _progress(self, words) -> None:
+        if not shiboken6.isValid(self) or not self.busy:
+            return
+        self._progress_words = str(words)
+        self._busy_words.setText(self._progress_words)
+        if self._running_step is not None:
+            self._step_cards[self._running_step].show_running(self._progress_words)
+
+    def _set_busy(self, busy: bool, step: Step | None = None, words: str = "") -> None:
+        self.busy = busy
+        self._running_step = step if busy else None
+        self._progress_words = words if busy else ""
+        if busy:
+            self._busy_words.setText(words)
+            self._busy_timer.start()
+            if step is not None:
+                self._step_cards[step].show_running(words)
+        else:
+            self._busy_timer.stop()
+            self._busy_bar.setVisible(False)
+            self._busy_words.setVisible(False)
+        self._set_controls_enabled()
+        self.busy_changed.emit(busy)
+
+    def _show_busy_indicator(self) -> None:
+        if self.busy:
+            self._busy_bar.setVisible(True)
+            self._busy_words.setVisible(True)
+
+    @property
+    def busy_indicator_shown(self) -> bool:
+        return self._busy_bar.isVisible()
+
+    def _set_controls_enabled(self) -> None:
+        ready = not self.busy and self.snapshot is not None
+        following = self.snapshot.checklist.next_step if self.snapshot else None
+        self._run_next_button.setEnabled(ready and following is not None)
+        self._pos_card.set_busy(not ready)
+        self._problem_card.set_busy(self.busy)
+        for card in self._step_cards.values():
+            card.set_busy(not ready)
+
+    def _date_chosen(self, day: date) -> None:
+        if day != self.trading_date:
+            self.show_day(day)
