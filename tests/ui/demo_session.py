@@ -18,7 +18,19 @@ def demo_session() -> Iterator[AppSession]:
         session.connect()
         yield session
     finally:
+        _wait_for_background_work()
         session.close()
+
+
+def _wait_for_background_work() -> None:
+    """Background work may still be letting go of the journal after it reported back: closing the journal
+    under it crashes SQLite, so the session closes only when the thread pool is idle (as the app must)."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10000)
 
 
 def import_demo_day(session: AppSession, trading_date: date):
