@@ -58,6 +58,7 @@ from xerohelper.ui.z_report_dialog import ZReportDialog
 log = logging.getLogger(__name__)
 
 BUSY_AFTER_MS = 500  # the busy indicator shows for work that takes longer than this
+CONTENT_WIDTH = 1040  # the day's column stops growing here: long lines are hard to read
 RUN_WORDS = {
     Step.SALES_SUMMARY: "&Send the sales summary",
     Step.APPROVE: "&Approve the invoice in Xero",
@@ -309,10 +310,11 @@ class DayScreen(QWidget):
         for card in self._step_cards.values():
             column.addWidget(card)
         column.addStretch(1)
-        content.setMaximumWidth(1000)
+        content.setMaximumWidth(CONTENT_WIDTH)
         holder = _ScrolledColumn()
         centred = QHBoxLayout(holder)
         centred.setContentsMargins(0, 0, 0, 0)
+        centred.addStretch(0)
         centred.addWidget(content, 1)
         centred.addStretch(0)
         self._scroll = QScrollArea()
@@ -348,7 +350,14 @@ class DayScreen(QWidget):
         action_bar.setStyleSheet(
             "QFrame#action_bar { background: palette(base); border-top: 1px solid palette(mid); }"
         )
-        bottom = QHBoxLayout(action_bar)
+        inner = QWidget()
+        inner.setMaximumWidth(CONTENT_WIDTH)
+        across = QHBoxLayout(action_bar)
+        across.setContentsMargins(0, 0, 0, 0)
+        across.addStretch(0)
+        across.addWidget(inner, 1)
+        across.addStretch(0)
+        bottom = QHBoxLayout(inner)
         bottom.setContentsMargins(16, 10, 20, 10)
         bottom.setSpacing(16)
         self._next_icon = QLabel()

@@ -58,6 +58,14 @@ def _name_box(name: str, accessible: str, choices, text: str) -> QComboBox:
     return box
 
 
+def _words(message: str) -> str:
+    """The form's own column names in the messages ("The net of “Paint”…" → "Before tax of “Paint”…")."""
+    for field, words in (("net", "Before tax"), ("gross", "Total with tax"), ("tax", "Tax")):
+        if message.startswith(f"The {field} of "):
+            return f"{words} of " + message[len(f"The {field} of ") :]
+    return message
+
+
 class SalesRow:
     def __init__(self, index: int, categories, category: str = "", kind: LineKind = LineKind.SALE) -> None:
         n = index + 1
@@ -126,6 +134,7 @@ class ZReportDialog(QDialog):
         self._problem_boxes: list[QWidget] = []
 
         intro = look.make_heading(QLabel(f"Totals for {long_date(trading_date)}"), 1.25)
+        intro.setObjectName("z_title")
         how = look.secondary(
             QLabel(
                 "Type what the till's end-of-day (Z) report says. For each sales row, two of before tax, "
@@ -315,7 +324,7 @@ class ZReportDialog(QDialog):
             self.problems_box.setVisible(False)
             self.accept()
             return True
-        self.problems_label.setText("Please correct:\n" + "\n".join(f"• {p.message}" for p in found))
+        self.problems_label.setText("Please correct:\n" + "\n".join(f"• {_words(p.message)}" for p in found))
         self.problems_box.setVisible(True)
         colour = look.tone_colour(look.Tone.ATTENTION).name()
         for problem in found:

@@ -1,0 +1,76 @@
+"""look.py: money in words, state colours for light and dark palettes, icons, badges — and the guard that
+keeps PySide6 6.12 from freeing None on Python 3.11."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel
+
+from xerohelper.core.checklist import StepState
+from xerohelper.ui import look
+
+
+@pytest.mark.parametrize(
+    ("amount", "words"),
+    [
+        ("1234.56", "$1,234.56"),
+        ("0", "$0.00"),
+        ("-12.4", "-$12.40"),
+        ("1000000", "$1,000,000.00"),
+        ("0.005", "$0.01"),
+    ],
+)
+def test_money_is_written_the_australian_and_new_zealand_way(amount, words):
+    assert look.money_words(Decimal(amount)) == words
+
+
+def palette(window: str, base: str) -> QPalette:
+    result = QPalette()
+    result.setColor(QPalette.ColorRole.Window, QColor(window))
+    result.setColor(QPalette.ColorRole.Base, QColor(base))
+    return result
+
+
+def test_state_colours_follow_light_and_dark_palettes(qapp):
+    light, dark = palette("#f0f0f0", "#ffffff"), palette("#2b2b2b", "#1e1e1e")
+    assert not look.is_dark(light) and look.is_dark(dark)
+    for tone in look.Tone:
+        on_light, on_dark = look.tone_colour(tone, light), look.tone_colour(tone, dark)
+        assert on_light.lightness() < on_dark.lightness(), tone  # darker ink on light, lighter on dark
+        assert look.tone_background(tone, dark).lightness() < 100
+
+
+def test_every_state_has_words_and_an_icon_not_just_a_colour(qapp):
+    for state in StepState:
+        shown = look.STEP_LOOKS[state]
+        assert shown.words and look.icon_path(shown.icon).is_file()
+    for status in look.DayStatus:
+        assert look.DAY_LOOKS[status].words and look.icon_path(look.DAY_LOOKS[status].icon).is_file()
+    assert not look.pixmap("done", "#1d7a3a", 16).isNull()
+
+
+def test_a_badge_says_its_state_in_words(qtbot):
+    badge = look.Badge(look.STEP_LOOKS[StepState.NEEDS_ATTENTION])
+    qtbot.addWidget(badge)
+    assert badge.text() == "Needs attention" and badge.accessibleName() == "Needs attention"
+
+
+class _Pinger(QObject):
+    ping = Signal()
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None and True are immortal from Python 3.12")
+def test_none_and_true_survive_pysides_lost_references(qtbot):
+    label = QLabel()
+    qtbot.addWidget(label)
+    pinger = _Pinger()
+    assert look.pin_python_singletons() is True
+    for _ in range(20_000):  # far more than None's and True's own reference counts
+        label.setText("x")
+        pinger.ping.emit()
+    assert sys.getrefcount(None) > 1 << 39 and sys.getrefcount(True) > 1 << 39
