@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QPainter, QTextCharFormat
+from PySide6.QtGui import QBrush, QPainter, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from xerohelper.core.checklist import Checklist, Step, StepState
@@ -88,7 +88,12 @@ class StatusCalendar(QCalendarWidget):
         painter.save()
         size = max(8, min(12, rect.height() // 3))
         mark = look.pixmap(shown.icon, colour, size)
-        painter.drawPixmap(rect.right() - size - 2, rect.top() + 2, mark)
+        left, top = rect.right() - size - 2, rect.top() + 2
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))  # readable on the selection too
+        painter.drawEllipse(QRect(left - 1, top - 1, size + 2, size + 2))
+        painter.drawPixmap(left, top, mark)
         painter.fillRect(QRect(rect.left() + 4, rect.bottom() - 3, rect.width() - 8, 3), colour)
         painter.restore()
 

@@ -432,6 +432,8 @@ class DayScreen(QWidget):
             self._step_cards[self._running_step].show_running(self._progress_words)
         self._show_next(snapshot)
         self._set_controls_enabled()
+        if self.focusWidget() is None and self._run_next_button.isEnabled():
+            self._run_next_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter runs the next step
         self.loaded.emit(snapshot)
 
     def _show_connection(self, status: ConnectionStatus) -> None:
@@ -708,6 +710,9 @@ class DayScreen(QWidget):
         self._set_busy(False)
         self._reconnect = None
         self._show(snapshot)
+        if snapshot.trading_date != self.trading_date:
+            self.refresh()  # the owner moved to another day meanwhile: the work's answer was for the old one
+            return
         if after is not None:
             after(result)
         QTimer.singleShot(0, self, self._scroll_to_what_matters)
@@ -783,6 +788,8 @@ class DayScreen(QWidget):
         ready = not self.busy and self.snapshot is not None
         following = self.snapshot.checklist.next_step if self.snapshot else None
         self._run_next_button.setEnabled(ready and following is not None)
+        finished = self.snapshot is not None and self.snapshot.checklist.is_finished
+        self._run_next_button.setVisible(not finished)  # nothing more to run: the words say the day is done
         self._pos_card.set_busy(not ready)
         self._problem_card.set_busy(self.busy)
         for card in self._step_cards.values():

@@ -9,7 +9,7 @@ step's new status.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -259,10 +259,12 @@ class StepCard(QFrame):
         tone = look.STEP_LOOKS[state].tone if state is not None else look.Tone.NEUTRAL
         colour = look.tone_colour(tone)
         look.style_card(self, tone if state in (StepState.NEEDS_ATTENTION, StepState.RUNNING) else None)
+        palette = look.current_palette()
+        ink = palette.color(QPalette.ColorRole.Base).name() if look.is_dark(palette) else "white"
         filled = state in (StepState.DONE, StepState.NEEDS_ATTENTION, StepState.RUNNING, StepState.READY)
         self._number.setStyleSheet(
             f"QLabel#step_number {{ border-radius: 15px; border: 2px solid {colour.name()};"
-            f" color: {'white' if filled else colour.name()};"
+            f" color: {ink if filled else colour.name()};"
             f" background: {colour.name() if filled else 'transparent'}; }}"
         )
 
