@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded, ReconnectReason
@@ -309,3 +310,30 @@ def test_choosing_another_day_in_the_calendar_shows_it(qtbot, screen, session):
     assert screen.trading_date == yesterday
     assert screen.pos_card.day is None
     assert screen.calendar.status_of(session.today()) is DayStatus.NOT_POSTED
+
+
+def test_figures_changed_after_sending_can_be_sent_again(qtbot, screen, session):
+    import_the_demo_day(qtbot, screen, session)
+    for _ in range(3):
+        click_run_next(qtbot, screen)
+    assert screen.snapshot.checklist.is_finished
+    assert not screen.pos_card.changed_row.isVisible()
+
+    day = screen.pos_card.day
+    corrected = replace(
+        day, tenders=(*day.tenders[:-1], replace(day.tenders[-1], amount=day.tenders[-1].amount + 10))
+    )
+    screen.keep_day(corrected)
+    qtbot.waitUntil(lambda: not screen.busy and screen.pos_card.changed_row.isVisible(), timeout=WAIT)
+    assert "differ by $10.00" in screen.pos_card.balance_label.text()
+
+    click(qtbot, screen.pos_card.resend_button)
+    qtbot.waitUntil(lambda: screen.findChild(QMessageBox) is not None, timeout=WAIT)
+    box = screen.findChild(QMessageBox)
+    assert "Void invoice POS-" in box.informativeText() or "Delete invoice POS-" in box.informativeText()
+    send = next(b for b in box.buttons() if plain(b.text()) == "Send the corrected day")
+    click(qtbot, send)
+    qtbot.waitUntil(lambda: not screen.busy and screen.snapshot.record.posting == 2, timeout=WAIT)
+    assert state(screen, Step.SALES_SUMMARY) is StepState.DONE
+    assert "POS-" in screen.step_card(Step.SALES_SUMMARY).reason_label.text()
+    assert not screen.pos_card.changed_row.isVisible()
