@@ -270,3 +270,18 @@ def test_dialog_closes_with_escape(qtbot, demo):
 
 
 from PySide6.QtWidgets import QWidget as QWidget_  # noqa: E402
+
+
+def test_tab_goes_along_each_row_then_down(qtbot, demo):
+    session, setup, contact = demo
+    editor = shown(ShopSetupEditor(setup, session.mapping(), ["Paint", "Garden"], ["Cash"], contact), qtbot)
+    paint_account = editor.findChild(QComboBox, "sales_account_paint")
+    paint_tax = editor.findChild(QComboBox, "sales_tax_paint")
+    garden_account = editor.findChild(QComboBox, "sales_account_garden")
+    assert paint_account.nextInFocusChain() is paint_tax
+    assert paint_tax.nextInFocusChain() is garden_account
+    chain, widget = [], editor.new_category
+    for _ in range(4):
+        widget = widget.nextInFocusChain()
+        chain.append(widget.objectName())
+    assert chain[:2] == ["add_category_button", "tender_account_cash"]
