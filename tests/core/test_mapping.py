@@ -39,6 +39,8 @@ def test_problems_in_plain_words():
     problems = bad.problems()
     assert any("contact" in p for p in problems)
     assert any("{date}" in p and "{yyyymmdd}" in p for p in problems)
+    unclosed = Mapping(invoice_number_pattern="POS-{yyyymmdd")
+    assert "doesn't pair up" in unclosed.problems()[0]
     same_every_day = Mapping(invoice_number_pattern="POS-{yyyy}")
     assert "same number" in same_every_day.problems()[0]
 

@@ -265,8 +265,8 @@ def test_a_corrected_day_is_sent_again_after_confirmation(shop):
     preview = shop.service.resend_preview(shop.today)
     assert preview.figures_changed
     assert preview.new_number == f"{number}-2"
-    assert "Remove the 3 payment(s)" in preview.words and f"Void invoice {number}" in preview.words
-    assert "(2251.40)" in preview.words
+    assert "Remove the 3 payments" in preview.words and f"Void invoice {number}" in preview.words
+    assert "($2,251.40)" in preview.words and "Cash $412.30" in preview.words
 
     assert shop.service.resend(shop.today).is_finished
     (old,) = shop.invoices_numbered(number)

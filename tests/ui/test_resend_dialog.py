@@ -35,7 +35,7 @@ def test_says_exactly_what_changes_and_cancel_is_the_safe_default(qtbot):
     text = html.unescape(dialog.changes.text())
     for line in preview.words.splitlines():
         assert f"<li>{line}</li>" in text
-    assert "Remove the 3 payment(s)" in text and "Void invoice POS-" in text and "-2 (" in text
+    assert "Remove the 3 payments" in text and "Void invoice POS-" in text and "-2 (" in text
     labels = " ".join(w.text() for w in dialog.findChildren(type(dialog.changes)))
     assert HISTORY_NOTE in labels
     assert dialog.cancel_button.isDefault() and not dialog.resend_button.isDefault()

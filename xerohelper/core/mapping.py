@@ -81,6 +81,11 @@ class Mapping:
                 f"The invoice number or reference uses {{{unknown.args[0]}}}, which xerohelper doesn't know. "
                 f"You can use: {', '.join('{' + p + '}' for p in PLACEHOLDERS)}."
             )
+        except (ValueError, IndexError):  # a { without its }, or a stray }
+            found.append(
+                "The invoice number or reference has a { or } that doesn't pair up. Write the date as "
+                "{yyyymmdd}, with both brackets."
+            )
         else:
             if "{yyyymmdd}" not in self.invoice_number_pattern and not all(
                 p in self.invoice_number_pattern for p in ("{yyyy}", "{mm}", "{dd}")

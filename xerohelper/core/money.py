@@ -24,3 +24,9 @@ def money(value: Decimal | int | str) -> Decimal:
 def money_text(amount: Decimal) -> str:
     """Two decimals, no currency sign, no thousands separator: '1234.50', '-5.00'."""
     return f"{money(amount):.2f}"
+
+
+def money_words(amount: Decimal) -> str:
+    """As a shop owner writes it: '$2,240.40', '-$5.00'."""
+    value = money(amount)
+    return f"{'-' if value < 0 else ''}${abs(value):,.2f}"

@@ -39,7 +39,7 @@ from xerohelper.core.connection import ConnectionProblem, ReconnectNeeded
 from xerohelper.core.day import Day
 from xerohelper.core.explanation import Explanation
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.money import ZERO
+from xerohelper.core.money import ZERO, money_words
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.sales_invoice import (
     PaymentPlan,
@@ -667,17 +667,14 @@ class ResendPreview:
     def words(self) -> str:
         lines = []
         if self.payments:
-            paid = ", ".join(f"{p.tender} {p.amount:.2f}" for p in self.payments)
-            lines.append(
-                f"Remove the {len(self.payments)} payment(s) on invoice {self.invoice.number} ({paid})."
-            )
+            paid = ", ".join(f"{p.tender} {money_words(p.amount)}" for p in self.payments)
+            count = "the payment" if len(self.payments) == 1 else f"the {len(self.payments)} payments"
+            lines.append(f"Remove {count} on invoice {self.invoice.number} ({paid}).")
         verb = "Delete" if self.invoice.status in ("DRAFT", "SUBMITTED") else "Void"
-        lines.append(
-            f"{verb} invoice {self.invoice.number} ({self.invoice.total:.2f}); it stays in Xero's history."
-        )
-        lines.append(
-            f"Send the day again as invoice {self.new_number} ({self.new_total:.2f}), then its payments."
-        )
+        total = money_words(self.invoice.total)
+        lines.append(f"{verb} invoice {self.invoice.number} ({total}); it stays in Xero's history.")
+        new_total = money_words(self.new_total)
+        lines.append(f"Send the day again as invoice {self.new_number} ({new_total}), then its payments.")
         return "\n".join(lines)
 
 

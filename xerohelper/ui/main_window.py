@@ -8,7 +8,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from xerohelper.ui.reconnect_page import ReconnectPage
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 NOT_CONNECTED = "Not connected"
 OPEN_AFTER_MS = 60
+CLOSE_WAIT_MS = 10_000  # at most this long for work under way when the window closes
 
 
 def window_title(organisation_name: str | None, demo: bool = False) -> str:
@@ -266,6 +267,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.session is not None:
             self.cancel_connecting()
+            if self.session.connection is not None and self.session._days is not None:
+                self.session._days.books.pacer.cancel.set()  # stop waiting on Xero's limits
+            # Let running work finish before the journal and the sandbox close under it.
+            QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
             self.session.close()
         super().closeEvent(event)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -253,6 +254,8 @@ class ShopSetupPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setup_page")
+        # QWizard gives a page only the height it asks for; this page's list should use the whole window.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setTitle("Set up your shop")
         self.setSubTitle(
             "Tell xerohelper where each kind of sale and each way of paying goes in Xero. "
@@ -283,6 +286,8 @@ class ShopSetupPage(QWizardPage):
             self.layout_.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor = editor
+        editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        editor.changed.connect(self.completeChanged)
         self.layout_.addWidget(editor, 1)
         self.words.hide()
         self.busy.hide()
@@ -296,7 +301,13 @@ class ShopSetupPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.editor is not None and self.editor.isVisible()
+        if self.editor is None:
+            return False
+        from xerohelper.ui.shop_setup import (
+            _cannot_save,
+        )  # the editor's own rule for what must be fixed first
+
+        return not _cannot_save(self.editor)
 
     def nextId(self) -> int:
         return READY
@@ -306,23 +317,34 @@ class ReadyPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("ready_page")
-        self.setTitle("You're ready")
-        self.words = _words()
-        self.words.setObjectName("ready_words")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.words)
-        layout.addStretch(1)
+        self.title = heading("You're ready", 1.8)
+        self.connected = _words()
+        self.connected.setObjectName("ready_words")
+        self.how = _words()
+        self.next = _words(
+            "Click Finish to see today's takings. Import your till's end-of-day export, or type in the "
+            "Z-report totals, then send the day to Xero one step at a time."
+        )
+        column = QWidget()
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(12)
+        for widget in (self.title, self.connected, self.how, self.next):
+            font = widget.font()
+            if widget is not self.title:
+                font.setPointSizeF(font.pointSizeF() * 1.1)
+                widget.setFont(font)
+            inner.addWidget(widget)
+        centred(self, column, 640)
 
     def show_summary(self, organisation_name: str, approve_automatically: bool) -> None:
-        how = (
-            "xerohelper will approve each day's invoice for you."
-            if approve_automatically
-            else "Each day's invoice goes to Xero as a draft for you to check and approve."
+        self.connected.setText(
+            f"xerohelper is connected to {organisation_name} and knows where your takings go."
         )
-        self.words.setText(
-            f"xerohelper is connected to {organisation_name} and knows where your takings go.\n\n{how}\n\n"
-            "Click Finish to see today's takings: import your till's end-of-day export, or type in the "
-            "Z-report totals, then send the day to Xero step by step."
+        self.how.setText(
+            "Each day's invoice will be approved for you, so the payments can go straight on."
+            if approve_automatically
+            else "Each day's invoice goes to Xero as a draft first, for you to check and approve."
         )
 
     def nextId(self) -> int:
