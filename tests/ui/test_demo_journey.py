@@ -6,9 +6,10 @@ Reconnect, and the day carries on with nothing lost."""
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.sandbox.testing import control
@@ -98,4 +99,31 @@ def test_xero_ending_the_connection_mid_day_then_reconnect_resumes(qtbot):
     for step in (Step.APPROVE, Step.PAYMENTS):
         click(qtbot, screen.run_next_button)
         qtbot.waitUntil(lambda step=step: screen.step_card(step).state is StepState.DONE, timeout=WAIT)
+    window.close()
+
+
+def test_menus_lead_to_catch_up_history_settings_and_about(qtbot):
+    window = open_demo_to_the_day(qtbot)
+    assert window.catch_up_action.isEnabled() and window.history_action.isEnabled()
+    session = window.session
+    days = session.days()
+    earlier = session.today() - timedelta(days=6)
+    outcome = session.import_file(session.demo_day_file(earlier), earlier)
+    days.save_day(outcome.days[0])  # a day imported but never sent
+
+    window.catch_up_action.trigger()
+    from xerohelper.ui.catch_up_dialog import CatchUpDialog
+
+    qtbot.waitUntil(lambda: window.findChild(CatchUpDialog) is not None, timeout=WAIT)
+    dialog = window.findChild(CatchUpDialog)
+    # The demo sends drafts: the missed day's sales summary goes in, waiting for approval.
+    qtbot.waitUntil(lambda: days.checklist(earlier)[Step.SALES_SUMMARY].state is StepState.DONE, timeout=WAIT)
+    dialog.close()
+
+    for action, name in ((window.history_action, "HistoryView"), (window.settings_action, "SettingsDialog")):
+        action.trigger()
+        qtbot.waitUntil(
+            lambda name=name: any(type(w).__name__ == name for w in window.findChildren(QWidget)),
+            timeout=WAIT,
+        )
     window.close()

@@ -84,6 +84,12 @@ class AppSession:
             base_url, folders=demo_folders, environ=environ, open_browser=_follow_sign_in_link
         )
 
+    def stop_waiting(self) -> None:
+        """Cut short any wait for Xero's limits (the window is closing)."""
+        with self._lock:
+            if self._days is not None:
+                self._days.books.pacer.cancel.set()
+
     def close(self) -> None:
         with self._lock:
             if self._days is not None:

@@ -156,6 +156,16 @@ class DayChecklistService:
     def checklist(self, trading_date: date, location: str = "") -> Checklist:
         return work_out(self.facts(trading_date, location))
 
+    def unfinished_days(self, first: date, last: date) -> list[date]:
+        """Days between `first` and `last` whose figures are in but whose checklist isn't finished."""
+        return sorted(
+            {
+                d
+                for d, location in self.journal.days_between(self.organisation_id, first, last)
+                if not self.checklist(d, location).is_finished
+            }
+        )
+
     def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
         self.journal.skip(self.organisation_id, trading_date, location, step, reason.strip() or "Skipped")
         return self.checklist(trading_date, location)

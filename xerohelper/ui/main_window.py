@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 NOT_CONNECTED = "Not connected"
 OPEN_AFTER_MS = 60
 CLOSE_WAIT_MS = 10_000  # at most this long for work under way when the window closes
+CATCH_UP_DAYS = 62  # how far back "Catch up missed days" looks
 
 
 def window_title(organisation_name: str | None, demo: bool = False) -> str:
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.wizard.currentIdChanged.connect(self._page_entered)
         self.wizard.finished.connect(lambda _result: self.show_day_screen())
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
+        self._build_menus()
         self._busy(True)
         if open_session:
             # After the window has been drawn and answers: loading the SDK, keyring and journal on a worker
@@ -204,7 +207,7 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: self.session.save_mapping(mapping), on_failed=self._setup_failed)
 
     # ---- the day ----------------------------------------------------------------------------------------
-    def show_day_screen(self) -> None:
+    def show_day_screen(self, day=None) -> None:
         if self.day_screen is None:
             from xerohelper.ui.day_screen import DayScreen
 
@@ -212,7 +215,7 @@ class MainWindow(QMainWindow):
             self.day_screen.reconnect_needed.connect(lambda error: self.show_reconnect(error.reason))
             self.pages.addWidget(self.day_screen)
         self.pages.setCurrentWidget(self.day_screen)
-        self.day_screen.show_day(self.session.today())
+        self.day_screen.show_day(day or self.session.today())
 
     # ---- reconnecting -----------------------------------------------------------------------------------
     def show_reconnect(self, reason) -> None:
@@ -238,9 +241,106 @@ class MainWindow(QMainWindow):
         title, words, next_step = _in_words(error)
         self.reconnect_page.show_reason(f"{title}. {words}", next_step)
 
+    # ---- menus: catch-up, history, settings, about ----
+    def _build_menus(self) -> None:
+        day_menu = self.menuBar().addMenu("&Day")
+        self.today_action = day_menu.addAction("&Today's takings", lambda: self.show_day_screen())
+        self.catch_up_action = day_menu.addAction("&Catch up missed days…", self.catch_up)
+        self.history_action = day_menu.addAction("&History…", self.show_history)
+        day_menu.addSeparator()
+        day_menu.addAction("&Quit", self.close)
+        settings_menu = self.menuBar().addMenu("&Settings")
+        self.shop_setup_action = settings_menu.addAction("&Shop setup…", self.show_shop_setup)
+        self.settings_action = settings_menu.addAction("&Connection and settings…", self.show_settings)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("&About xerohelper, logs and support report…", self.show_about)
+        self._menus_need_connection = (
+            self.today_action,
+            self.catch_up_action,
+            self.history_action,
+            self.shop_setup_action,
+        )
+        self._enable_menus(False)
+
+    def _enable_menus(self, connected: bool) -> None:
+        for action in self._menus_need_connection:
+            action.setEnabled(connected)
+
+    def catch_up(self) -> None:
+        self.statusBar().showMessage("Looking for days not yet in Xero…")
+        run_in_background(self._missed_days, on_done=self._catch_up_days, on_failed=self._menu_failed)
+
+    def _missed_days(self):
+        days = self.session.days()
+        today = self.session.today()
+        return days.unfinished_days(today - timedelta(days=CATCH_UP_DAYS), today)
+
+    def _catch_up_days(self, dates) -> None:
+        self.statusBar().clearMessage()
+        if not dates:
+            self.statusBar().showMessage("Nothing to catch up: every day you imported is in Xero.", 8000)
+            return
+        from xerohelper.ui.catch_up_dialog import CatchUpDialog
+
+        dialog = CatchUpDialog(self.session, dates, self)
+        dialog.go_to_day.connect(self.show_day)
+        dialog.reconnect_needed.connect(lambda error: self.show_reconnect(error.reason))
+        dialog.finished.connect(lambda _result: self.day_screen.refresh() if self.day_screen else None)
+        dialog.open()
+
+    def show_history(self) -> None:
+        from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+        from xerohelper.ui.history_view import HistoryView
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle("History — the days in Xero")
+        dialog.resize(900, 520)
+        view = HistoryView(self.session, dialog)
+        QVBoxLayout(dialog).addWidget(view)
+        view.go_to_day.connect(lambda day: (dialog.accept(), self.show_day(day)))
+        dialog.open()
+
+    def show_shop_setup(self) -> None:
+        from xerohelper.ui.shop_setup import ShopSetupDialog
+
+        dialog = ShopSetupDialog(self.session, self)
+        dialog.saved.connect(lambda _mapping: self.day_screen.refresh() if self.day_screen else None)
+        dialog.open()
+
+    def show_settings(self) -> None:
+        from xerohelper.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session, self)
+        dialog.disconnected.connect(self._disconnected)
+        dialog.connect_requested.connect(lambda: (dialog.accept(), self.start_connecting()))
+        dialog.open()
+
+    def _disconnected(self, result) -> None:
+        self.show_organisation(None, False)
+        self.statusBar().showMessage(result.words, 12000)
+        self._go_to(0)
+
+    def show_about(self) -> None:
+        from xerohelper.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.session, self).open()
+
+    def show_day(self, day) -> None:
+        self.show_day_screen(day)
+
+    def _menu_failed(self, error: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if _is_reconnect(error):
+            self.show_reconnect(error.reason)
+            return
+        title, words, next_step = _in_words(error)
+        self.statusBar().showMessage(f"{title}: {words} {next_step}", 15000)
+
     # ---- bits -------------------------------------------------------------------------------------------
     def show_organisation(self, name: str | None, connected: bool = True) -> None:
         self.organisation_name = name
+        self._enable_menus(bool(name) and connected)
         self.setWindowTitle(window_title(name, self.demo))
         if name and connected:
             self.connection_label.setText(f"Connected to {name}")
@@ -267,8 +367,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.session is not None:
             self.cancel_connecting()
-            if self.session.connection is not None and self.session._days is not None:
-                self.session._days.books.pacer.cancel.set()  # stop waiting on Xero's limits
+            self.session.stop_waiting()  # a wait for Xero's limits ends now
             # Let running work finish before the journal and the sandbox close under it.
             QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
             self.session.close()
