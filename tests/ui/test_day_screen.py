@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from xerohelper.core.checklist import Step, StepState
@@ -42,6 +42,7 @@ def session():
     session.open()
     session.connect()
     yield session
+    QThreadPool.globalInstance().waitForDone(10_000)  # no worker thread may still hold the journal
     session.close()
 
 
