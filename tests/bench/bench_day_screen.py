@@ -12,6 +12,7 @@ while the steps ran, and how long each click took.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -102,6 +103,7 @@ def main() -> int:
     session.close()
     screen.deleteLater()
     app.processEvents()
+    shutil.rmtree(HOME, ignore_errors=True)
     return 0 if finished else 1
 
 

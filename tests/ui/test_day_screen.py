@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded, ReconnectReason
@@ -29,7 +29,7 @@ SHOP = "Harbour Street Hardware"
 WAIT = 10_000  # ms; a step against the sandbox takes a few hundredths of a second
 
 
-def shot(screen: DayScreen, name: str) -> None:
+def shot(screen: QWidget, name: str) -> None:
     folder = os.environ.get("XEROHELPER_SCREENSHOTS")
     if folder:
         QApplication.processEvents()
@@ -242,6 +242,7 @@ def test_typed_z_report_totals_show_the_difference_in_words(qtbot, screen, sessi
     cash = next(row for row in dialog.tender_rows if row.name.currentText() == "Cash")
     qtbot.keyClicks(cash.amount, "1087.60")
     assert "differ by $12.40" in dialog.balance_label.text()
+    shot(dialog, "z-report")
     click(qtbot, dialog.save_button)
 
     qtbot.waitUntil(lambda: not screen.busy and screen.pos_card.day is not None, timeout=WAIT)
