@@ -2,38 +2,130 @@
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python packaging/take_screenshots.py
 
-Works offscreen too (QT_QPA_PLATFORM=offscreen), which draws the same pictures without an X server.
-Each screen is drawn at the window size a shop owner is likely to have (1280×720 laptop).
+(QT_QPA_PLATFORM=offscreen draws the same pictures without an X server.) The real app runs in demo mode
+against the built-in sandbox, in a throwaway home folder, at 1280×720 — a small laptop screen:
+welcome, shop setup, ready, the day before sending, a step Xero refused with its explanation, the finished
+day, and the reconnect page.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "resources" / "screenshots"
+sys.path.insert(0, str(ROOT))
+home = tempfile.mkdtemp()
+os.environ.update(
+    HOME=home, XDG_CONFIG_HOME=f"{home}/c", XDG_DATA_HOME=f"{home}/d", XDG_STATE_HOME=f"{home}/s"
+)
 
-from xerohelper.ui.app import create_application
-from xerohelper.ui.main_window import MainWindow
+from keyring import set_keyring  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+from PySide6.QtWidgets import QWizard  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
+from xerohelper.core.checklist import Step, StepState  # noqa: E402
+from xerohelper.sandbox.testing import control  # noqa: E402
+from xerohelper.ui.app import create_application  # noqa: E402
+from xerohelper.ui.main_window import MainWindow  # noqa: E402
+from xerohelper.ui.setup_wizard import READY, SETUP  # noqa: E402
+
+
+class _ThrowawayKeyring(KeyringBackend):
+    """The demo's sign-in, kept in memory for this run only (never the computer's real keyring)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept: dict = {}
+
+    def get_password(self, service, username):
+        return self.kept.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.kept.pop((service, username), None)
 
 
 def main() -> int:
+    set_keyring(_ThrowawayKeyring())
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    window = MainWindow()
+
+    def settle(condition=lambda: True, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if time.monotonic() > deadline:
+                raise SystemExit("timed out waiting for the screen")
+            app.processEvents()
+            time.sleep(0.01)
+        for _ in range(30):  # let layouts and repaints finish
+            app.processEvents()
+            time.sleep(0.01)
+
+    def shoot(window, name: str) -> None:
+        path = OUT / f"{name}.png"
+        window.grab().save(str(path))
+        print(f"saved {path.relative_to(ROOT)}")
+
+    first = MainWindow()
+    first.resize(1280, 720)
+    first.show()
+    settle(lambda: first.first_look is not None)
+    shoot(first, "welcome")
+    first.close()
+
+    window = MainWindow(demo=True)
     window.resize(1280, 720)
     window.show()
+    wizard = window.wizard
+    settle(lambda: wizard.currentId() == SETUP and wizard.setup_page.isComplete())
+    shoot(window, "shop-setup")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    settle(lambda: wizard.currentId() == READY)
+    shoot(window, "ready")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    settle(lambda: window.day_screen is not None and window.day_screen.pos_card.isEnabled())
+    screen = window.day_screen
+    session = window.session
+    screen.pos_card.import_file(session.demo_day_file(session.today()))
+    settle(lambda: screen.step_card(Step.SALES_SUMMARY).state is StepState.READY)
+    shoot(window, "day-ready")
 
-    def shoot() -> None:
-        path = OUT / "welcome.png"
-        window.grab().save(str(path))
-        print(f"saved {path} ({app.platformName()})")
-        app.quit()
+    base = session.sandbox.base_url
+    control(base, "contacts/archive", {"tenant": "Harbour Street Hardware", "contact": "POS Sales"})
+    session.days().forget_setup()
+    screen.run_next_button.click()
+    settle(lambda: screen.step_card(Step.SALES_SUMMARY).state is StepState.NEEDS_ATTENTION)
+    shoot(window, "needs-attention")
+    control(base, "contacts/restore", {"tenant": "Harbour Street Hardware", "contact": "POS Sales"})
+    session.days().forget_setup()
 
-    QTimer.singleShot(500, shoot)
-    return app.exec()
+    for step in (Step.SALES_SUMMARY, Step.APPROVE, Step.PAYMENTS):
+        settle(screen.run_next_button.isEnabled)
+        screen.run_next_button.click()
+        settle(lambda step=step: screen.step_card(step).state is StepState.DONE)
+    shoot(window, "day-done")
+
+    control(base, "tokens/revoke", {})
+    window.show_reconnect(_reason_ended())
+    settle()
+    shoot(window, "reconnect")
+    window.close()
+    return 0
+
+
+def _reason_ended():
+    from xerohelper.core.connection import ReconnectReason
+
+    return ReconnectReason.SIGN_IN_ENDED
 
 
 if __name__ == "__main__":

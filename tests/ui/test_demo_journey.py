@@ -89,7 +89,8 @@ def test_xero_ending_the_connection_mid_day_then_reconnect_resumes(qtbot):
     click(qtbot, screen.run_next_button)  # approving now needs a sign-in Xero has ended
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.reconnect_page, timeout=WAIT)
     assert "sign" in window.reconnect_page.reason.text().lower()
-    assert "Nothing is lost" in window.reconnect_page.kept.text()
+    assert "Nothing you have entered in xerohelper is lost" in window.reconnect_page.reason.text()
+    assert "carries on where it stopped" in window.reconnect_page.kept.text()
     assert window.connection_label.text().endswith("sign in again")
 
     click(qtbot, window.reconnect_page.button)

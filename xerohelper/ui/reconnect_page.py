@@ -21,8 +21,8 @@ class ReconnectPage(QWidget):
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kept = QLabel(
-            "Nothing is lost: the days you imported and the steps already done in Xero are kept, and "
-            "xerohelper carries on where it stopped once you have signed in."
+            "The days you imported and the steps already done in Xero are kept: xerohelper carries on "
+            "where it stopped once you have signed in."
         )
         self.kept.setWordWrap(True)
         self.progress = QLabel()
@@ -36,6 +36,8 @@ class ReconnectPage(QWidget):
         self.button.setObjectName("reconnect_button")
         self.button.setAccessibleName("Reconnect to Xero")
         self.button.setDefault(True)
+        self.button.setMinimumHeight(40)
+        self.button.setMinimumWidth(220)
         self.button.clicked.connect(self.reconnect_requested)
 
         column = QWidget()
