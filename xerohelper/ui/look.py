@@ -8,7 +8,6 @@ here have a light-palette and a dark-palette shade, picked from the palette the 
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -24,30 +23,6 @@ from xerohelper.core.checklist import StepState
 from xerohelper.core.money import money
 
 ICON_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "icons"
-
-
-def pin_python_singletons() -> bool:
-    """Work around a PySide6 6.12 fault on Python 3.10/3.11: every call of a Qt method that returns nothing
-    (setText, setVisible…) drops a reference to None, and every Signal.emit() drops one to True. On Python
-    3.12+ those objects are immortal and nothing happens; on 3.11 None is freed after a few thousand calls
-    and the app dies ("Fatal Python error: none_dealloc"). Measured: 1000 QLabel.setText calls lower
-    sys.getrefcount(None) by 1000 on 3.11.7, by 0 on 3.12.1.
-
-    Giving None, True and False a huge extra reference count makes them as good as immortal here too.
-    Returns True when it did so. (Better fixes: run on Python 3.12+, or a PySide6 without the fault.)
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    import ctypes
-
-    for singleton in (None, True, False):
-        count = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt, the first field of every object
-        if count.value < 1 << 40:
-            count.value += 1 << 40
-    return True
-
-
-pin_python_singletons()
 
 
 # ---- colours ----------------------------------------------------------------------------------------------
