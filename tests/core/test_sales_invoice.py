@@ -111,3 +111,14 @@ def test_payment_problems_unmapped_and_negative_tenders():
     text = " ".join(p.message for p in problems)
     assert "“Amex” has no Xero account" in text
     assert "“Cash” is negative (-5.00)" in text
+
+
+def test_a_day_that_gave_back_more_than_it_took_is_explained_not_sent():
+    d = day(
+        SalesLine("Hardware", "10.00", "1.00"),
+        SalesLine("Hardware", "-50.00", "-5.00", LineKind.REFUND),
+        tenders=(("Cash", "-44.00"),),
+    )
+    (problem,) = plan_sales_invoice(d, MAPPING, RATES)
+    assert problem.fix_in == "xero" and "gave back 44.00 more than it took" in problem.message
+    assert "Credit note" in problem.message

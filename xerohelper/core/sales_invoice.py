@@ -96,6 +96,16 @@ def plan_sales_invoice(
             )
     if problems:
         return problems
+    if day.totals.gross < ZERO:
+        gave_back = f"{-day.totals.gross:.2f}"
+        words = (
+            f"This day's refunds were bigger than its sales: the till gave back {gave_back} more than "
+            "it took. "
+            "Xero can't take that as a sales invoice, and xerohelper can't send a credit note yet. "
+            "In Xero, go to Sales > Invoices > New > Credit note and enter the day's refunds there, "
+            "then skip the steps of this day in xerohelper."
+        )
+        return [PlanProblem(Step.SALES_SUMMARY, words, "xero")]
 
     tracking = _tracking_for(mapping, day.location)
     grouped: dict[tuple[str, LineKind, str, str], Decimal] = {}
