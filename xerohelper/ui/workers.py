@@ -93,8 +93,11 @@ def run_in_background(
     pool: QThreadPool | None = None,
 ) -> Job:
     job = Job(work, on_done, on_failed, on_progress)
+    runner = _Runner(job)
+    runner.setAutoDelete(False)  # Python owns it: kept on the job until the result has been delivered
+    job.runner = runner
     _running.add(job)
-    (pool or QThreadPool.globalInstance()).start(_Runner(job))
+    (pool or QThreadPool.globalInstance()).start(runner)
     return job
 
 
