@@ -24,6 +24,7 @@ Lists return line items when paging (``page``) or asking for particular invoices
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -88,6 +89,55 @@ CONTENT_FIELDS = (
 )
 
 
+SALES_TYPES = {"ACCREC", "ACCRECCREDIT"}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What differs between an invoice and a credit note: names, where they are kept, some words.
+
+    The rules (lines, accounts, tax, totals, contact, status changes, lock dates) are the same for both.
+    """
+
+    plural: str  # "Invoices": the envelope's key
+    resource: str  # "Invoice": for "expecting Invoice data"
+    id_key: str  # "InvoiceID"
+    number_key: str  # "InvoiceNumber"
+    sales_type: str  # "ACCREC": numbers are unique among these
+    purchases_type: str  # "ACCPAY"
+    number_prefix: str  # "INV-": Xero's next number when none is sent
+    shelf: str  # the Ledger field that holds them
+    record: type[Invoice]
+    render: Callable[..., dict]
+    no_type: str  # messages
+    bad_status_for_creation: str
+    not_modifiable: str
+    not_found_by_id: str
+    number_not_unique: str
+
+    def records(self, ledger: Ledger) -> dict[str, Invoice]:
+        return getattr(ledger, self.shelf)
+
+
+INVOICE = Kind(
+    plural="Invoices",
+    resource="Invoice",
+    id_key="InvoiceID",
+    number_key="InvoiceNumber",
+    sales_type="ACCREC",
+    purchases_type="ACCPAY",
+    number_prefix="INV-",
+    shelf="invoices",
+    record=Invoice,
+    render=render.invoice,
+    no_type=messages.INVOICE_NO_TYPE,
+    bad_status_for_creation=messages.INVOICE_BAD_STATUS_FOR_CREATION,
+    not_modifiable=messages.INVOICE_NOT_MODIFIABLE,
+    not_found_by_id=messages.INVOICE_NOT_FOUND_BY_ID,
+    number_not_unique=messages.INVOICE_NUMBER_NOT_UNIQUE,
+)
+
+
 class _Unreadable(Exception):
     """The element cannot be read at all: Xero answers PostDataInvalidException for the request."""
 
@@ -122,12 +172,13 @@ def _dedupe(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def find_invoice(ledger: Ledger, key: str) -> Invoice | None:
+def find_invoice(ledger: Ledger, key: str, kind: Kind = INVOICE) -> Invoice | None:
     """By InvoiceID, or by InvoiceNumber (Xero's GET/POST /Invoices/{InvoiceID or InvoiceNumber})."""
-    found = ledger.invoices.get(key.strip().lower())
+    records = kind.records(ledger)
+    found = records.get(key.strip().lower())
     if found is not None:
         return found
-    matches = [inv for inv in ledger.invoices.values() if inv.invoice_number == key.strip()]
+    matches = [inv for inv in records.values() if inv.invoice_number == key.strip()]
     live = [inv for inv in matches if inv.status != "DELETED"]
     return (live or matches or [None])[-1]
 
@@ -178,8 +229,9 @@ def get_invoice(call: Call, key: str) -> Response:
 # ====================================================================== checking one invoice
 @dataclass
 class _Draft:
-    invoice: Invoice
+    document: Invoice  # the invoice, or the credit note (kind says which)
     existing: Invoice | None
+    kind: Kind
     raw: dict
     errors: list[str] = field(default_factory=list)
     new_contact: Contact | None = None
@@ -216,19 +268,19 @@ def _resolve_contact(call: Call, draft: _Draft, raw_contact) -> None:
             name,
             contact_number=number,
             updated=call.now,
-            is_customer=draft.invoice.type == "ACCREC",
-            is_supplier=draft.invoice.type == "ACCPAY",
+            is_customer=draft.document.type in SALES_TYPES,
+            is_supplier=draft.document.type not in SALES_TYPES,
         )
         draft.new_contact = contact
         draft.contact_echo = {"ContactID": contact.contact_id, "Name": name, "ContactStatus": "ACTIVE"}
     elif contact.status == "ARCHIVED":
         draft.errors.append(messages.CONTACT_ARCHIVED)
-    draft.invoice.contact_id = contact.contact_id
+    draft.document.contact_id = contact.contact_id
 
 
 def _line(call: Call, draft: _Draft, raw: dict, old_lines: dict[str, LineItem]) -> LineItem:
     ledger = call.ledger
-    inv = draft.invoice
+    inv = draft.document
     errors = draft.errors
     quantity = _decimal(raw, "Quantity")
     quantity = Decimal("1") if quantity is None else quantity
@@ -273,8 +325,8 @@ def _line(call: Call, draft: _Draft, raw: dict, old_lines: dict[str, LineItem]) 
         elif tax_rate is not None:
             unusable = (
                 tax_rate.status != "ACTIVE"
-                or (inv.type == "ACCREC" and not tax_rate.for_sales)
-                or (inv.type == "ACCPAY" and not tax_rate.for_purchases)
+                or (inv.type in SALES_TYPES and not tax_rate.for_sales)
+                or (inv.type not in SALES_TYPES and not tax_rate.for_purchases)
                 or (account is not None and account.account_class not in tax_rate.applies_to)
             )
             if unusable:
@@ -315,16 +367,17 @@ def _line(call: Call, draft: _Draft, raw: dict, old_lines: dict[str, LineItem]) 
     )
 
 
-def _prepare(call: Call, raw: dict, existing: Invoice | None, batch: list[_Draft]) -> _Draft:
+def _prepare(call: Call, kind: Kind, raw: dict, existing: Invoice | None, batch: list[_Draft]) -> _Draft:
     ledger = call.ledger
     org = ledger.organisation
     today = call.clock.today(org.utc_offset_minutes)
     if existing is None:
-        kind = (_text(raw, "Type") or "").upper()
+        asked = (_text(raw, "Type") or "").upper()
+        types = (kind.sales_type, kind.purchases_type)
         status = (_text(raw, "Status") or "DRAFT").upper()
-        invoice = Invoice(
+        invoice = kind.record(
             invoice_id=new_guid(),
-            type=kind if kind in ("ACCREC", "ACCPAY") else "ACCREC",
+            type=asked if asked in types else kind.sales_type,
             contact_id="",
             date=today,
             due_date=None,
@@ -332,23 +385,23 @@ def _prepare(call: Call, raw: dict, existing: Invoice | None, batch: list[_Draft
             line_amount_types="Exclusive",
             currency_code=org.base_currency,
         )
-        draft = _Draft(invoice, None, raw)
-        if kind not in ("ACCREC", "ACCPAY"):
-            draft.errors.append(messages.INVOICE_NO_TYPE)
+        draft = _Draft(invoice, None, kind, raw)
+        if asked not in types:
+            draft.errors.append(kind.no_type)
         if status not in STATUSES_ON_CREATE:
-            draft.errors.append(messages.INVOICE_BAD_STATUS_FOR_CREATION)
+            draft.errors.append(kind.bad_status_for_creation)
     else:
         invoice = copy.deepcopy(existing)
-        draft = _Draft(invoice, existing, raw)
+        draft = _Draft(invoice, existing, kind, raw)
         wanted = (_text(raw, "Status") or existing.status).upper()
         changes_content = any(key in raw for key in CONTENT_FIELDS)
         has_payments = _active_payments(ledger, existing)
         if existing.status in ("PAID", "VOIDED", "DELETED"):
             if wanted != existing.status or changes_content:
-                draft.errors.append(messages.INVOICE_NOT_MODIFIABLE)
+                draft.errors.append(kind.not_modifiable)
             return draft
         if wanted not in ALLOWED_CHANGES[existing.status] or (wanted == "VOIDED" and has_payments):
-            draft.errors.append(messages.INVOICE_NOT_MODIFIABLE)
+            draft.errors.append(kind.not_modifiable)
             return draft
         if has_payments and changes_content:
             draft.errors.append(messages.INVOICE_HAS_PAYMENTS)
@@ -356,10 +409,10 @@ def _prepare(call: Call, raw: dict, existing: Invoice | None, batch: list[_Draft
         invoice.status = wanted
 
     if "LineAmountTypes" in raw:
-        kind = LINE_AMOUNT_TYPES.get(str(raw["LineAmountTypes"]).strip().lower())
-        if kind is None:
+        amount_types = LINE_AMOUNT_TYPES.get(str(raw["LineAmountTypes"]).strip().lower())
+        if amount_types is None:
             raise _Unreadable
-        invoice.line_amount_types = kind
+        invoice.line_amount_types = amount_types
     if "Contact" in raw:
         _resolve_contact(call, draft, raw["Contact"])
     elif existing is None:
@@ -370,8 +423,8 @@ def _prepare(call: Call, raw: dict, existing: Invoice | None, batch: list[_Draft
         invoice.due_date = _date(raw, "DueDate")
     if "Reference" in raw:
         invoice.reference = _text(raw, "Reference")
-    if "InvoiceNumber" in raw:
-        invoice.invoice_number = _text(raw, "InvoiceNumber")
+    if kind.number_key in raw:
+        invoice.invoice_number = _text(raw, kind.number_key)
     if "SentToContact" in raw and isinstance(raw["SentToContact"], bool):
         invoice.sent_to_contact = raw["SentToContact"]
     code = (_text(raw, "CurrencyCode") or invoice.currency_code).upper()
@@ -410,23 +463,27 @@ def _prepare(call: Call, raw: dict, existing: Invoice | None, batch: list[_Draft
 
 
 def _check_number(call: Call, draft: _Draft, batch: list[_Draft]) -> None:
-    invoice = draft.invoice
-    if invoice.type != "ACCREC":
+    invoice, kind = draft.document, draft.kind
+    if invoice.type != kind.sales_type:
         return
-    others = [i for i in call.ledger.invoices.values() if i.invoice_id != invoice.invoice_id]
-    others += [d.invoice for d in batch if not d.errors and d.invoice.invoice_id != invoice.invoice_id]
-    taken = {(i.invoice_number or "").lower() for i in others if i.type == "ACCREC" and i.status != "DELETED"}
+    others = [i for i in kind.records(call.ledger).values() if i.invoice_id != invoice.invoice_id]
+    others += [d.document for d in batch if not d.errors and d.document.invoice_id != invoice.invoice_id]
+    taken = {
+        (i.invoice_number or "").lower()
+        for i in others
+        if i.type == kind.sales_type and i.status != "DELETED"
+    }
     if not invoice.invoice_number:
         counter = len(others) + 1
-        while f"inv-{counter:04d}" in taken:
+        while f"{kind.number_prefix}{counter:04d}".lower() in taken:
             counter += 1
-        invoice.invoice_number = f"INV-{counter:04d}"
+        invoice.invoice_number = f"{kind.number_prefix}{counter:04d}"
     elif invoice.invoice_number.lower() in taken:
-        draft.errors.append(messages.INVOICE_NUMBER_NOT_UNIQUE)
+        draft.errors.append(kind.number_not_unique)
 
 
 def _check_lock_dates(draft: _Draft, org) -> None:
-    invoice, existing = draft.invoice, draft.existing
+    invoice, existing = draft.document, draft.existing
     period, year_end = org.period_lock_date, org.end_of_year_lock_date
     if existing is None:
         if invoice.status != "AUTHORISED":
@@ -448,7 +505,7 @@ def _check_lock_dates(draft: _Draft, org) -> None:
 
 
 def _check_plan_limit(call: Call, draft: _Draft, batch: list[_Draft]) -> None:
-    invoice = draft.invoice
+    invoice = draft.document
     limit = call.ledger.organisation.approved_invoice_limit
     if limit is None or invoice.type != "ACCREC" or invoice.status != "AUTHORISED":
         return
@@ -457,7 +514,7 @@ def _check_plan_limit(call: Call, draft: _Draft, batch: list[_Draft]) -> None:
     month = (invoice.date.year, invoice.date.month)
     approved = [
         i
-        for i in [*call.ledger.invoices.values(), *(d.invoice for d in batch if not d.errors)]
+        for i in [*call.ledger.invoices.values(), *(d.document for d in batch if not d.errors)]
         if i.invoice_id != invoice.invoice_id
         and i.type == "ACCREC"
         and i.status in APPROVED
@@ -469,9 +526,9 @@ def _check_plan_limit(call: Call, draft: _Draft, batch: list[_Draft]) -> None:
 
 # ====================================================================== answering and saving
 def _echo(call: Call, draft: _Draft, summarize: bool) -> dict:
-    body = render.invoice(draft.invoice, call.ledger, call.unitdp)
+    body = draft.kind.render(draft.document, call.ledger, call.unitdp)
     if draft.existing is None:
-        body["InvoiceID"] = ZERO_GUID
+        body[draft.kind.id_key] = ZERO_GUID
     if draft.contact_echo is not None:
         body["Contact"] = draft.contact_echo
     body["HasErrors"] = True
@@ -481,7 +538,7 @@ def _echo(call: Call, draft: _Draft, summarize: bool) -> dict:
     return body
 
 
-def _finish(call: Call, drafts: list[_Draft], summarize: bool) -> Response:
+def _finish(call: Call, kind: Kind, drafts: list[_Draft], summarize: bool) -> Response:
     failed = [d for d in drafts if d.errors]
     if failed and summarize:
         return validation_exception([_echo(call, d, True) for d in failed])
@@ -492,33 +549,37 @@ def _finish(call: Call, drafts: list[_Draft], summarize: bool) -> Response:
             continue
         if draft.new_contact is not None:
             call.ledger.contacts[draft.new_contact.contact_id] = draft.new_contact
-        draft.invoice.updated = call.now
-        call.ledger.invoices[draft.invoice.invoice_id] = draft.invoice
-        row = render.invoice(draft.invoice, call.ledger, call.unitdp)
+        draft.document.updated = call.now
+        kind.records(call.ledger)[draft.document.invoice_id] = draft.document
+        row = kind.render(draft.document, call.ledger, call.unitdp)
         if not summarize:
             row["StatusAttributeString"] = "OK"
         rows.append(row)
-    return json_response(200, envelope(call.settings.app_name, call.now, "Invoices", rows))
+    return json_response(200, envelope(call.settings.app_name, call.now, kind.plural, rows))
 
 
-def save_invoices(call: Call, create_only: bool) -> Response:
-    """PUT /Invoices creates; POST /Invoices updates those found by InvoiceID or InvoiceNumber, or creates."""
-    elements = call.read_json("Invoices", "Invoice")
+def save_invoices(call: Call, create_only: bool, kind: Kind = INVOICE) -> Response:
+    """PUT /Invoices creates; POST /Invoices updates those found by InvoiceID or InvoiceNumber, or creates.
+
+    The same for credit notes (``kind``): PUT/POST /CreditNotes by CreditNoteID or CreditNoteNumber.
+    """
+    elements = call.read_json(kind.plural, kind.resource)
     if isinstance(elements, Response):
         return elements
+    records = kind.records(call.ledger)
     drafts: list[_Draft] = []
     try:
         for raw in elements:
             existing = None
             if not create_only:
-                invoice_id = _text(raw, "InvoiceID")
+                invoice_id = _text(raw, kind.id_key)
                 if invoice_id:
-                    existing = call.ledger.invoices.get(invoice_id.lower())
+                    existing = records.get(invoice_id.lower())
                     if existing is None:
                         draft = _Draft(
-                            Invoice(
+                            kind.record(
                                 ZERO_GUID,
-                                "ACCREC",
+                                kind.sales_type,
                                 "",
                                 call.clock.today(),
                                 None,
@@ -527,38 +588,44 @@ def save_invoices(call: Call, create_only: bool) -> Response:
                                 call.ledger.organisation.base_currency,
                             ),
                             None,
+                            kind,
                             raw,
-                            [messages.INVOICE_NOT_FOUND_BY_ID],
+                            [kind.not_found_by_id],
                             contact_echo={"ContactID": ZERO_GUID},
                         )
                         drafts.append(draft)
                         continue
-                elif _text(raw, "InvoiceNumber"):
-                    number = _text(raw, "InvoiceNumber")
+                elif _text(raw, kind.number_key):
+                    number = _text(raw, kind.number_key)
                     existing = next(
                         (
                             i
-                            for i in call.ledger.invoices.values()
-                            if i.invoice_number == number and i.type == "ACCREC" and i.status != "DELETED"
+                            for i in records.values()
+                            if i.invoice_number == number
+                            and i.type == kind.sales_type
+                            and i.status != "DELETED"
                         ),
                         None,
                     )
-            drafts.append(_prepare(call, raw, existing, drafts))
+            drafts.append(_prepare(call, kind, raw, existing, drafts))
     except _Unreadable:
         return post_data_invalid()
-    return _finish(call, drafts, call.summarize_errors)
+    return _finish(call, kind, drafts, call.summarize_errors)
 
 
-def update_invoice(call: Call, key: str) -> Response:
-    """POST /Invoices/{InvoiceID or InvoiceNumber}: change one invoice (approve, void, delete, edit)."""
-    existing = find_invoice(call.ledger, key)
+def update_invoice(call: Call, key: str, kind: Kind = INVOICE) -> Response:
+    """POST /Invoices/{InvoiceID or InvoiceNumber}: change one invoice (approve, void, delete, edit).
+
+    The same for one credit note (``kind``): POST /CreditNotes/{CreditNoteID or CreditNoteNumber}.
+    """
+    existing = find_invoice(call.ledger, key, kind)
     if existing is None:
         return not_found()
-    elements = call.read_json("Invoices", "Invoice")
+    elements = call.read_json(kind.plural, kind.resource)
     if isinstance(elements, Response):
         return elements
     try:
-        draft = _prepare(call, elements[0], existing, [])
+        draft = _prepare(call, kind, elements[0], existing, [])
     except _Unreadable:
         return post_data_invalid()
-    return _finish(call, [draft], True)
+    return _finish(call, kind, [draft], True)
