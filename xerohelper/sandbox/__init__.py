@@ -34,7 +34,10 @@ Worth knowing:
 - Limits are Xero's by default (60 a minute per organisation): tests that make many calls raise them
   (``minute_limit=...``) or move the clock.
 - Texts Xero has never published (an unknown ContactID, a reused Idempotency-Key, a zero payment, an
-  unreadable where clause) are marked "SANDBOX WORDING" in messages.py.
+  unreadable where clause, most credit-note texts) are marked "SANDBOX WORDING" in messages.py.
+- Credit notes (``/CreditNotes``) follow the invoice rules; a refund is a payment whose ``CreditNote``
+  names one (PaymentType ARCREDITPAYMENT). A refund read back from ``/Payments`` names the credit note
+  under ``Invoice`` (Type ACCRECCREDIT), as Xero's own examples do. No allocations to invoices yet.
 
 Talking to it: ``xerohelper.sandbox.testing`` has ``connect()`` (the whole sign-in with an HTTP client
 standing in for the browser), ``sdk_client()`` (the real xero-python SDK pointed at the sandbox, with a
@@ -43,10 +46,10 @@ PKCE refresh), and ``control()`` for the ``/_sandbox/`` control endpoints, which
 
 The files, one job each: server.py (HTTP, routing, the order of checks), identity.py (sign-in, tokens,
 connections), consent_page.py (the browser pages), accounting.py (Accounting API routing and reads),
-contacts.py / invoices.py / payments.py (writes and Xero's rules), totals.py (line and tax arithmetic),
-where.py (``where``/``order``), render.py (records as Xero writes them), xero_wire.py (dates, decimals,
-JSON), messages.py (Xero's verbatim messages), responses.py (answer and error shapes), limits.py,
-idempotency.py, faults.py, clock.py, store.py (state and ``--state`` files), demo_seed.py (the demo
+contacts.py / invoices.py / credit_notes.py / payments.py (writes and Xero's rules), totals.py (line and
+tax arithmetic), where.py (``where``/``order``), render.py (records as Xero writes them), xero_wire.py
+(dates, decimals, JSON), messages.py (Xero's verbatim messages), responses.py (answer and error shapes),
+limits.py, idempotency.py, faults.py, clock.py, store.py (state and ``--state`` files), demo_seed.py (the demo
 organisations), control.py (``/_sandbox/``), instance.py (``Sandbox``), settings.py.
 """
 

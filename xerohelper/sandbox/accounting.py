@@ -1,8 +1,10 @@
 """The Accounting API under ``/api.xro/2.0``: routing, the settings reads, and list plumbing.
 
-Reads: Organisation, Accounts, TaxRates, TrackingCategories, Currencies, Contacts, Invoices, Payments
-(``where``, ``order``, ``page``/``pageSize``, ``If-Modified-Since``, and each resource's own filters).
-Writes live in contacts.py, invoices.py and payments.py. Paths match without regard to case.
+Reads: Organisation, Accounts, TaxRates, TrackingCategories, Currencies, Contacts, Invoices, CreditNotes,
+Payments (``where``, ``order``, ``page``/``pageSize``, ``If-Modified-Since``, and each resource's own
+filters). Writes live in contacts.py, invoices.py, credit_notes.py and payments.py. Credit notes need the
+same scopes as invoices (``accounting.invoices`` covers credit notes; reference/xero-oauth.md).
+Paths match without regard to case.
 Every handler runs with ``world.lock`` held.
 """
 
@@ -199,7 +201,7 @@ Handler = Callable[[Call], Response]
 
 def _route(call: Call) -> tuple[tuple[str, ...], Handler] | None:
     """(scopes that may call it, handler) for this method and path; None when Xero has no such endpoint."""
-    from xerohelper.sandbox import contacts, invoices, payments  # the write modules import this one
+    from xerohelper.sandbox import contacts, credit_notes, invoices, payments  # they import this one
 
     resource = call.parts[0].lower() if call.parts else ""
     item = call.parts[1] if len(call.parts) > 1 else None
@@ -225,6 +227,17 @@ def _route(call: Call) -> tuple[tuple[str, ...], Handler] | None:
         ("PUT", "invoices", False): (INVOICES_WRITE, lambda c: invoices.save_invoices(c, create_only=True)),
         ("POST", "invoices", False): (INVOICES_WRITE, lambda c: invoices.save_invoices(c, create_only=False)),
         ("POST", "invoices", True): (INVOICES_WRITE, lambda c: invoices.update_invoice(c, item)),
+        ("GET", "creditnotes", False): (INVOICES_READ, credit_notes.list_credit_notes),
+        ("GET", "creditnotes", True): (INVOICES_READ, lambda c: credit_notes.get_credit_note(c, item)),
+        ("PUT", "creditnotes", False): (
+            INVOICES_WRITE,
+            lambda c: credit_notes.save_credit_notes(c, create_only=True),
+        ),
+        ("POST", "creditnotes", False): (
+            INVOICES_WRITE,
+            lambda c: credit_notes.save_credit_notes(c, create_only=False),
+        ),
+        ("POST", "creditnotes", True): (INVOICES_WRITE, lambda c: credit_notes.update_credit_note(c, item)),
         ("GET", "payments", False): (PAYMENTS_READ, payments.list_payments),
         ("GET", "payments", True): (PAYMENTS_READ, lambda c: payments.get_payment(c, item)),
         ("PUT", "payments", False): (PAYMENTS_WRITE, payments.create_payments),
@@ -243,6 +256,7 @@ def is_known_path(parts: list[str]) -> bool:
         "currencies",
         "contacts",
         "invoices",
+        "creditnotes",
         "payments",
     }
 

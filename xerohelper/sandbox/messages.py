@@ -63,6 +63,19 @@ TAX_GREATER_THAN_LINE = "The tax amount cannot be greater than the line amount!"
 # (quoted from a live response in XeroAPI/xero-node#548; plan limits per Xero partner help pages).
 APPROVED_INVOICE_LIMIT = "You have reached the limit of invoices you can approve."
 
+# ------------------------------------------------------------------ credit notes
+# Shared with invoices, word for word: no lines, no contact, an archived contact (its text names credit
+# notes), a document with payments, lock dates, accounts and tax; refunds use the payment texts above
+# ("Payments can only be made against Authorised documents", "Payment amount exceeds the amount
+# outstanding on this document").
+CREDIT_NOTE_NOT_FOUND_BY_ID = "An existing Credit Note with the specified CreditNoteID could not be found"
+# SANDBOX WORDING: Xero publishes none of these for credit notes; they follow the invoice texts.
+CREDIT_NOTE_NUMBER_NOT_UNIQUE = "Credit Note # must be unique."
+CREDIT_NOTE_NOT_MODIFIABLE = "Credit Note not of valid status for modification"
+CREDIT_NOTE_BAD_STATUS_FOR_CREATION = "Credit Note not of valid status for creation"
+CREDIT_NOTE_NO_TYPE = "Credit Note Type must be specified"
+PAYMENT_CREDIT_NOTE_NOT_FOUND = "Credit Note could not be found"
+
 # ------------------------------------------------------------------ accounts and tax
 ACCOUNT_CODE_NOT_VALID = "Account code '{code}' is not a valid code for this document."
 ACCOUNT_CODE_MISSING = "Account code or ID must be specified"

@@ -5,6 +5,12 @@ active, has a code and accepts payments (a bank account, or one with "Enable pay
 an amount above zero and no more than what is still owed (payments earlier in the same batch count), and
 a date after the lock dates. When the invoice's AmountDue reaches zero it becomes PAID. Deleting a payment
 puts the amount back on the invoice (PAID → AUTHORISED).
+
+A refund is a payment against a credit note (``"CreditNote": {"CreditNoteID"}`` or ``CreditNoteNumber``
+instead of ``Invoice``): money paid out of the account to the customer. The same rules apply with the
+credit note's RemainingCredit in place of AmountDue; its PaymentType is ARCREDITPAYMENT (APCREDITPAYMENT
+for a supplier's credit note), a fully refunded credit note becomes PAID, and deleting the refund gives
+the credit back.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from xerohelper.sandbox.responses import (
     post_data_invalid,
     validation_exception,
 )
-from xerohelper.sandbox.store import Account, Invoice, Payment
+from xerohelper.sandbox.store import Account, CreditNote, Invoice, Payment
 from xerohelper.sandbox.xero_wire import (
     ZERO_GUID,
     WireError,
@@ -64,7 +70,7 @@ class _Unreadable(Exception):
 @dataclass
 class _Draft:
     payment: Payment
-    invoice: Invoice | None
+    document: Invoice | None  # the invoice paid, or the credit note refunded
     account: Account | None
     raw: dict
     errors: list[str] = field(default_factory=list)
@@ -75,26 +81,55 @@ def _lock_date(call: Call):
     return max((d for d in (org.period_lock_date, org.end_of_year_lock_date) if d is not None), default=None)
 
 
+def _refunds_credit_note(raw: dict) -> bool:
+    return isinstance(raw.get("CreditNote"), dict) or bool(_text(raw, "CreditNoteNumber"))
+
+
+def _document(call: Call, raw: dict, errors: list[str]) -> Invoice | None:
+    """The invoice to pay or the credit note to refund, with what Xero says when it cannot be paid."""
+    refund = _refunds_credit_note(raw)
+    if refund:
+        shelf, key, id_key, number_key = (
+            call.ledger.credit_notes,
+            "CreditNote",
+            "CreditNoteID",
+            "CreditNoteNumber",
+        )
+    else:
+        shelf, key, id_key, number_key = call.ledger.invoices, "Invoice", "InvoiceID", "InvoiceNumber"
+    raw_document = raw.get(key) if isinstance(raw.get(key), dict) else {}
+    document_id = _text(raw_document, id_key)
+    number = _text(raw_document, number_key) or _text(raw, number_key)
+    document = None
+    if document_id:
+        document = shelf.get(document_id.lower())
+    elif number:
+        matches = [d for d in shelf.values() if d.invoice_number == number and d.status != "DELETED"]
+        document = matches[-1] if matches else None
+    if document is None:
+        errors.append(
+            messages.PAYMENT_CREDIT_NOTE_NOT_FOUND if refund else messages.PAYMENT_INVOICE_NOT_FOUND
+        )
+    elif document.status == "PAID" and not refund:
+        errors.append(messages.PAYMENT_ALREADY_PAID)
+    elif document.status != "AUTHORISED":
+        errors.append(messages.PAYMENT_NOT_AUTHORISED)
+    return document
+
+
+def _payment_type(document: Invoice | None) -> str:
+    kind = document.type if document is not None else "ACCREC"
+    return {
+        "ACCPAY": "ACCPAYPAYMENT",
+        "ACCRECCREDIT": "ARCREDITPAYMENT",
+        "ACCPAYCREDIT": "APCREDITPAYMENT",
+    }.get(kind, "ACCRECPAYMENT")
+
+
 def _prepare(call: Call, raw: dict, applied: dict[str, Decimal]) -> _Draft:
     ledger = call.ledger
     errors: list[str] = []
-    raw_invoice = raw.get("Invoice") if isinstance(raw.get("Invoice"), dict) else {}
-    invoice_id = _text(raw_invoice, "InvoiceID")
-    number = _text(raw_invoice, "InvoiceNumber") or _text(raw, "InvoiceNumber")
-    invoice = None
-    if invoice_id:
-        invoice = ledger.invoices.get(invoice_id.lower())
-    elif number:
-        matches = [
-            i for i in ledger.invoices.values() if i.invoice_number == number and i.status != "DELETED"
-        ]
-        invoice = matches[-1] if matches else None
-    if invoice is None:
-        errors.append(messages.PAYMENT_INVOICE_NOT_FOUND)
-    elif invoice.status == "PAID":
-        errors.append(messages.PAYMENT_ALREADY_PAID)
-    elif invoice.status != "AUTHORISED":
-        errors.append(messages.PAYMENT_NOT_AUTHORISED)
+    invoice = _document(call, raw, errors)
 
     raw_account = raw.get("Account") if isinstance(raw.get("Account"), dict) else {}
     account_id = _text(raw_account, "AccountID")
@@ -134,14 +169,16 @@ def _prepare(call: Call, raw: dict, applied: dict[str, Decimal]) -> _Draft:
         errors.append(messages.PERIOD_LOCKED.format(lock_date=messages.lock_date_text(lock)))
 
     rate = raw.get("CurrencyRate")
+    refunded = invoice if isinstance(invoice, CreditNote) else None
     payment = Payment(
         payment_id=new_guid(),
-        invoice_id=invoice.invoice_id if invoice else "",
+        invoice_id=invoice.invoice_id if invoice is not None and refunded is None else "",
+        credit_note_id=refunded.invoice_id if refunded is not None else None,
         account_id=account.account_id if account else "",
         date=day,
         amount=amount,
         reference=_text(raw, "Reference"),
-        payment_type="ACCPAYPAYMENT" if invoice is not None and invoice.type == "ACCPAY" else "ACCRECPAYMENT",
+        payment_type=_payment_type(invoice),
         currency_rate=Decimal(str(rate)) if isinstance(rate, (int, float)) and rate > 0 else Decimal("1"),
         is_reconciled=raw.get("IsReconciled") is True,
         updated=call.now,
@@ -161,14 +198,16 @@ def _echo(call: Call, draft: _Draft, summarize: bool) -> dict:
         body["HasAccount"] = False
         if code:
             body["Account"] = {"Code": code}
-    if draft.invoice is None:
-        raw_invoice = draft.raw.get("Invoice") if isinstance(draft.raw.get("Invoice"), dict) else {}
-        shown = {k: v for k, v in (("InvoiceNumber", _text(raw_invoice, "InvoiceNumber")),) if v}
-        raw_id = _text(raw_invoice, "InvoiceID")
+    if draft.document is None:
+        key = "CreditNote" if _refunds_credit_note(draft.raw) else "Invoice"
+        raw_document = draft.raw.get(key) if isinstance(draft.raw.get(key), dict) else {}
+        number = _text(raw_document, f"{key}Number") or _text(draft.raw, f"{key}Number")
+        shown = {f"{key}Number": number} if number else {}
+        raw_id = _text(raw_document, f"{key}ID")
         if raw_id and _GUID.match(raw_id):
-            shown["InvoiceID"] = raw_id
+            shown[f"{key}ID"] = raw_id
         if shown:
-            body["Invoice"] = shown
+            body[key] = shown
     body["HasValidationErrors"] = True
     body["ValidationErrors"] = [{"Message": text} for text in draft.errors]
     if not summarize:
@@ -177,7 +216,7 @@ def _echo(call: Call, draft: _Draft, summarize: bool) -> dict:
 
 
 def _apply(call: Call, draft: _Draft) -> None:
-    payment, invoice = draft.payment, draft.invoice
+    payment, invoice = draft.payment, draft.document
     call.ledger.payments[payment.payment_id] = payment
     invoice.payment_ids.append(payment.payment_id)
     invoice.amount_paid += payment.amount
@@ -203,7 +242,7 @@ def create_payments(call: Call) -> Response:
         for raw in elements:
             draft = _prepare(call, raw, applied)
             if not draft.errors:
-                key = draft.invoice.invoice_id
+                key = draft.document.invoice_id
                 applied[key] = applied.get(key, Decimal("0")) + draft.payment.amount
             drafts.append(draft)
     except _Unreadable:
@@ -247,7 +286,9 @@ def delete_payment(call: Call, payment_id: str) -> Response:
             return validation_exception([body])
         payment.status = "DELETED"
         payment.updated = call.now
-        invoice = call.ledger.invoices.get(payment.invoice_id)
+        invoice = call.ledger.invoices.get(payment.invoice_id) or call.ledger.credit_notes.get(
+            payment.credit_note_id or ""
+        )
         if invoice is not None:
             invoice.amount_paid -= payment.amount
             if invoice.status == "PAID":

@@ -11,6 +11,7 @@ from decimal import Decimal
 from xerohelper.sandbox.store import (
     Account,
     Contact,
+    CreditNote,
     Currency,
     Invoice,
     Ledger,
@@ -112,6 +113,29 @@ FIELDS = {
         "FullyPaidOnDate",
         "DateString",
         "DueDateString",
+    },
+    "CreditNote": {
+        "Type",
+        "CreditNoteID",
+        "CreditNoteNumber",
+        "Reference",
+        "Contact",
+        "Date",
+        "DueDate",
+        "Status",
+        "LineAmountTypes",
+        "SubTotal",
+        "TotalTax",
+        "Total",
+        "RemainingCredit",
+        "SentToContact",
+        "CurrencyCode",
+        "CurrencyRate",
+        "FullyPaidOnDate",
+        "HasAttachments",
+        "HasErrors",
+        "UpdatedDateUTC",
+        "DateString",
     },
     "Payment": {
         "PaymentID",
@@ -306,29 +330,34 @@ def line_item(line: LineItem, unitdp: int) -> dict:
     )
 
 
-def invoice(inv: Invoice, ledger: Ledger, unitdp: int = 2, with_lines: bool = True) -> dict:
+def payments_on_document(inv: Invoice, ledger: Ledger) -> list[dict]:
+    """An invoice's or credit note's live payments, in the short form Xero nests in the document."""
     payments = [ledger.payments[pid] for pid in inv.payment_ids if pid in ledger.payments]
+    return [
+        compact(
+            {
+                "PaymentID": p.payment_id,
+                "Date": ms_date(p.date),
+                "Amount": money(p.amount),
+                "Reference": p.reference,
+                "CurrencyRate": p.currency_rate,
+                "HasAccount": False,
+                "HasValidationErrors": False,
+            }
+        )
+        for p in payments
+        if p.status == "AUTHORISED"
+    ]
+
+
+def invoice(inv: Invoice, ledger: Ledger, unitdp: int = 2, with_lines: bool = True) -> dict:
     body = compact(
         {
             "Type": inv.type,
             "InvoiceID": inv.invoice_id,
             "InvoiceNumber": inv.invoice_number,
             "Reference": inv.reference,
-            "Payments": [
-                compact(
-                    {
-                        "PaymentID": p.payment_id,
-                        "Date": ms_date(p.date),
-                        "Amount": money(p.amount),
-                        "Reference": p.reference,
-                        "CurrencyRate": p.currency_rate,
-                        "HasAccount": False,
-                        "HasValidationErrors": False,
-                    }
-                )
-                for p in payments
-                if p.status == "AUTHORISED"
-            ],
+            "Payments": payments_on_document(inv, ledger),
             "CreditNotes": [],
             "Prepayments": [],
             "Overpayments": [],
@@ -360,9 +389,45 @@ def invoice(inv: Invoice, ledger: Ledger, unitdp: int = 2, with_lines: bool = Tr
     return body
 
 
+def credit_note(note: CreditNote, ledger: Ledger, unitdp: int = 2, with_lines: bool = True) -> dict:
+    """As in Xero's examples for GET/PUT /CreditNotes, less their ``ID`` (the CreditNoteID again; the SDK
+    has no field for it)."""
+    return compact(
+        {
+            "CreditNoteID": note.invoice_id,
+            "CreditNoteNumber": note.invoice_number,
+            "Payments": payments_on_document(note, ledger),
+            "CurrencyRate": note.currency_rate,
+            "Type": note.type,
+            "Reference": note.reference,
+            "RemainingCredit": money(note.remaining_credit),
+            "Allocations": [],
+            "HasAttachments": False,
+            "HasErrors": False,
+            "SentToContact": note.sent_to_contact,
+            "Contact": contact_on_document(ledger.contacts.get(note.contact_id), note.contact_id),
+            "DateString": iso_date_string(note.date),
+            "Date": ms_date(note.date),
+            "DueDate": ms_date(note.due_date) if note.due_date else None,
+            "Status": note.status,
+            "LineAmountTypes": note.line_amount_types,
+            "LineItems": [line_item(line, unitdp) for line in note.line_items] if with_lines else None,
+            "SubTotal": money(note.sub_total),
+            "TotalTax": money(note.total_tax),
+            "Total": money(note.total),
+            "UpdatedDateUTC": ms_datetime(note.updated),
+            "UpdatedDateUTCString": iso_utc_string(note.updated),
+            "CurrencyCode": note.currency_code,
+            "FullyPaidOnDate": ms_date(note.fully_paid_on) if note.fully_paid_on else None,
+        }
+    )
+
+
 def payment(pay: Payment, ledger: Ledger) -> dict:
+    """A refund against a credit note names the credit note under ``Invoice`` (Type ACCRECCREDIT, its
+    CreditNoteID as InvoiceID), as Xero's own examples for GET /Payments and DELETE do."""
     acc = ledger.accounts.get(pay.account_id)
-    inv = ledger.invoices.get(pay.invoice_id)
+    inv = ledger.invoices.get(pay.invoice_id) or ledger.credit_notes.get(pay.credit_note_id or "")
     body = compact(
         {
             "PaymentID": pay.payment_id,

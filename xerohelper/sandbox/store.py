@@ -177,9 +177,22 @@ class Invoice:
 
 
 @dataclass
+class CreditNote(Invoice):
+    """A credit note (Type ACCRECCREDIT or ACCPAYCREDIT): Xero keeps it as an invoice, and so do we.
+
+    ``invoice_number`` holds its CreditNoteNumber, ``amount_paid`` what has been refunded (payments
+    against it), and ``amount_due`` is its RemainingCredit.
+    """
+
+    @property
+    def remaining_credit(self) -> Decimal:
+        return self.amount_due
+
+
+@dataclass
 class Payment:
     payment_id: str
-    invoice_id: str
+    invoice_id: str  # "" when the payment is a refund against a credit note
     account_id: str
     date: date
     amount: Decimal
@@ -190,6 +203,7 @@ class Payment:
     is_reconciled: bool = False
     batch_payment_id: str | None = None
     updated: datetime = field(default_factory=_utc_epoch)
+    credit_note_id: str | None = None  # a refund paid out against this credit note
 
 
 @dataclass
@@ -223,6 +237,7 @@ class Ledger:
     contacts: dict[str, Contact] = field(default_factory=dict)
     invoices: dict[str, Invoice] = field(default_factory=dict)
     payments: dict[str, Payment] = field(default_factory=dict)
+    credit_notes: dict[str, CreditNote] = field(default_factory=dict)
     tracking_categories: list[TrackingCategory] = field(default_factory=list)
     currencies: list[Currency] = field(default_factory=list)
 
