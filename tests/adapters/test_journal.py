@@ -106,3 +106,21 @@ def test_many_threads_write_without_losing_anything(tmp_path):
     assert len(attempts) == 100
     assert all(a.outcome == "ok" for a in attempts)
     assert len({a.idempotency_key for a in attempts}) == 100
+
+
+def test_a_days_credit_note_and_its_refunds_are_kept_with_the_invoice(tmp_path):
+    journal = Journal.in_folder(tmp_path)
+    journal.save_day(ORG, a_day())
+    invoice = InvoiceFacts("inv-1", "POS-20261121", "AUTHORISED", Decimal("130.00"), Decimal("0.00"))
+    note = InvoiceFacts("cn-1", "POS-20261121-CN", "AUTHORISED", Decimal("20.00"), Decimal("20.00"))
+    journal.record_invoice(ORG, SAT, "", invoice, a_day().fingerprint(), posting=1)
+    journal.record_credit_note(ORG, SAT, "", note)
+    journal.record_payment(ORG, SAT, "", PaymentRecord("EFTPOS", "pay-1", Decimal("130.00"), "inv-1"))
+    journal.record_payment(ORG, SAT, "", PaymentRecord("Cash", "pay-2", Decimal("20.00"), "cn-1"))
+    record = journal.record(ORG, SAT)
+    assert record.credit_note == note
+    assert {p.tender for p in record.payments} == {"EFTPOS", "Cash"}
+    journal.record_credit_note(
+        ORG, SAT, "", InvoiceFacts("cn-1", "POS-20261121-CN", "PAID", Decimal("20.00"), Decimal("0.00"))
+    )
+    assert journal.record(ORG, SAT).credit_note.status == "PAID"

@@ -101,3 +101,36 @@ def test_a_voided_invoice_can_be_sent_again():
     facts = DayFacts(has_day=True, invoice=invoice("VOIDED"))
     assert states(facts) == [READY, NS, NS]
     assert "voided in Xero" in work_out(facts)[Step.SALES_SUMMARY].reason
+
+
+def test_a_day_with_refunds_paid_out_needs_its_credit_note_at_every_step():
+    cn = InvoiceFacts("cn-1", "POS-20261121-CN", "DRAFT", Decimal("20.00"), Decimal("20.00"))
+    base = {"has_day": True, "tenders_to_pay": ("EFTPOS", "Cash"), "needs_credit_note": True}
+
+    invoice_only = DayFacts(**base, invoice=invoice("DRAFT"))
+    assert states(invoice_only) == [READY, NS, NS]
+    assert "credit note" in work_out(invoice_only)[Step.SALES_SUMMARY].reason
+
+    both_drafts = DayFacts(**base, invoice=invoice("DRAFT"), credit_note=cn)
+    assert states(both_drafts) == [DONE, READY, NS]
+    assert "credit note POS-20261121-CN" in work_out(both_drafts)[Step.SALES_SUMMARY].reason
+
+    invoice_approved = DayFacts(**base, invoice=invoice("AUTHORISED"), credit_note=cn)
+    assert states(invoice_approved) == [DONE, READY, NS]
+    assert "Credit note POS-20261121-CN is waiting" in work_out(invoice_approved)[Step.APPROVE].reason
+
+    approved_cn = InvoiceFacts("cn-1", "POS-20261121-CN", "AUTHORISED", Decimal("20.00"), Decimal("20.00"))
+    both_approved = DayFacts(
+        **base, invoice=invoice("PAID", "0.00"), credit_note=approved_cn, paid_tenders={"EFTPOS": "p1"}
+    )
+    assert states(both_approved) == [DONE, DONE, READY]
+    assert work_out(both_approved)[Step.PAYMENTS].reason == "To record: Cash."
+
+    refunded = InvoiceFacts("cn-1", "POS-20261121-CN", "PAID", Decimal("20.00"), Decimal("0.00"))
+    done = DayFacts(
+        **base,
+        invoice=invoice("PAID", "0.00"),
+        credit_note=refunded,
+        paid_tenders={"EFTPOS": "p1", "Cash": "p2"},
+    )
+    assert work_out(done).is_finished

@@ -8,6 +8,7 @@ from xerohelper.core.sales_invoice import (
     PaymentPlan,
     PlanProblem,
     SalesInvoicePlan,
+    plan_credit_note,
     plan_payments,
     plan_sales_invoice,
     xero_total,
@@ -104,21 +105,59 @@ def test_payments_one_per_tender_skipping_those_already_recorded():
     ]
 
 
-def test_payment_problems_unmapped_and_negative_tenders():
-    d = day(SalesLine("Hardware", "100", "10"), tenders=(("Amex", "50"), ("Cash", "-5")))
+def test_payment_problems_unmapped_tenders():
+    d = day(SalesLine("Hardware", "100", "10"), tenders=(("Amex", "50"), ("Cash", "60")))
     problems = plan_payments(d, MAPPING)
     assert all(isinstance(p, PlanProblem) and p.step is Step.PAYMENTS for p in problems)
-    text = " ".join(p.message for p in problems)
-    assert "“Amex” has no Xero account" in text
-    assert "“Cash” is negative (-5.00)" in text
+    assert "“Amex” has no Xero account" in " ".join(p.message for p in problems)
 
 
-def test_a_day_that_gave_back_more_than_it_took_is_explained_not_sent():
+def test_money_paid_back_goes_through_a_credit_note_that_cancels_on_the_invoice():
+    # Sales 100 + tax 10; card took 130, cash paid 20 back to customers.
+    d = day(SalesLine("Hardware", "100", "10"), tenders=(("EFTPOS", "130"), ("Cash", "-20")))
+    invoice = plan_sales_invoice(d, MAPPING, RATES)
+    assert invoice.total == Decimal("130.00")  # what the positive tenders pay
+    refunds_line = invoice.lines[-1]
+    assert (refunds_line.account_code, refunds_line.tax_type, refunds_line.net) == (
+        "860",
+        "BASEXCLUDED",
+        Decimal("20.00"),
+    )
+    assert xero_total(invoice.lines, RATES) == invoice.total
+    credit_note = plan_credit_note(d, MAPPING)
+    assert credit_note.number == "POS-20261121-CN" and credit_note.total == Decimal("20.00")
+    assert credit_note.lines[0].account_code == refunds_line.account_code  # the two cancel out
+    payments = plan_payments(d, MAPPING)
+    assert [(p.tender, p.amount, p.refund) for p in payments] == [
+        ("EFTPOS", Decimal("130.00"), False),
+        ("Cash", Decimal("20.00"), True),
+    ]
+    assert plan_credit_note(day(SalesLine("Hardware", "100", "10")), MAPPING) is None
+
+
+def test_a_day_that_gave_back_more_than_it_took_posts_a_zero_invoice_and_a_credit_note():
     d = day(
         SalesLine("Hardware", "10.00", "1.00"),
         SalesLine("Hardware", "-50.00", "-5.00", LineKind.REFUND),
         tenders=(("Cash", "-44.00"),),
     )
+    invoice = plan_sales_invoice(d, MAPPING, RATES)
+    assert invoice.total == Decimal("0.00")
+    assert plan_credit_note(d, MAPPING).total == Decimal("44.00")
+
+
+def test_figures_that_cannot_add_up_are_explained_not_sent():
+    d = day(
+        SalesLine("Hardware", "10.00", "1.00"),
+        SalesLine("Hardware", "-50.00", "-5.00", LineKind.REFUND),
+        tenders=(("Cash", "-10.00"),),  # refunds of 44.00, but only 10.00 paid out
+    )
     (problem,) = plan_sales_invoice(d, MAPPING, RATES)
-    assert problem.fix_in == "xero" and "gave back 44.00 more than it took" in problem.message
-    assert "Credit note" in problem.message
+    assert problem.fix_in == "app" and "don't add up" in problem.message
+
+
+def test_refunds_paid_out_need_a_rounding_account():
+    mapping = Mapping(sales=MAPPING.sales, tenders=MAPPING.tenders)
+    d = day(SalesLine("Hardware", "100", "10"), tenders=(("EFTPOS", "130"), ("Cash", "-20")))
+    (problem,) = plan_sales_invoice(d, mapping, RATES)
+    assert "paid 20.00 back" in problem.message and "rounding account" in problem.message

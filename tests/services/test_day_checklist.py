@@ -306,3 +306,49 @@ def test_catch_up_posts_missed_days_in_order_and_stops_at_the_first_that_needs_a
     for d in dates:
         assert len(shop.invoices_numbered(f"POS-{d:%Y%m%d}")) == 1
         assert len(shop.payments_on(f"POS-{d:%Y%m%d}")) == 3
+
+
+def test_refunds_paid_out_in_cash_go_out_through_a_credit_note(shop):
+    day = shop.the_day()
+    # The till paid $20.00 back in cash; the card takings cover the rest of the day.
+    tenders = {"Amex": Decimal("262.50"), "Cash": Decimal("-20.00"), "EFTPOS": Decimal("1997.90")}
+    day = replace(day, tenders=tuple(Tender(name, amount) for name, amount in tenders.items()))
+    assert day.totals.difference == Decimal("0.00")
+    shop.service.save_day(day)
+    assert shop.service.run_day(shop.today, approve=True).is_finished
+
+    number = f"POS-{shop.today:%Y%m%d}"
+    (invoice,) = shop.invoices_numbered(number)
+    assert invoice["status"] == "PAID" and Decimal(invoice["total"]) == Decimal("2260.40")
+    ledger = shop.control("state")["world"]["organisations"][shop.tenant_id]
+    # The sandbox keeps a credit note as a kind of invoice (its number and id under the invoice's names).
+    (note,) = [n for n in ledger["credit_notes"].values() if n["invoice_number"] == f"{number}-CN"]
+    assert note["status"] == "PAID" and Decimal(note["total"]) == Decimal("20.00")
+    refunds = [p for p in ledger["payments"].values() if p["credit_note_id"] == note["invoice_id"]]
+    assert [Decimal(p["amount"]) for p in refunds] == [Decimal("20.00")]
+    record = shop.journal.record(shop.tenant_id, shop.today)
+    assert {p.tender for p in record.payments} == {"Amex", "Cash", "EFTPOS"}
+    assert record.credit_note.status == "PAID"
+
+
+def test_a_refund_day_in_draft_mode_then_sent_again_voids_both_documents(shop):
+    day = shop.the_day()
+    tenders = {"Amex": Decimal("262.50"), "Cash": Decimal("-20.00"), "EFTPOS": Decimal("1997.90")}
+    day = replace(day, tenders=tuple(Tender(name, amount) for name, amount in tenders.items()))
+    shop.service.save_day(day)
+    drafted = shop.service.run_day(shop.today, approve=False)
+    assert states(drafted) == [DONE, READY, NOT_STARTED]
+    assert "credit note" in drafted[Step.SALES_SUMMARY].reason
+    approved = shop.service.run_next_step(shop.today)
+    assert "and credit note" in approved[Step.APPROVE].reason
+    assert shop.service.run_next_step(shop.today).is_finished
+
+    preview = shop.service.resend_preview(shop.today)
+    assert "Void credit note" in preview.words
+    assert shop.service.resend(shop.today, approve=True).is_finished
+    number = f"POS-{shop.today:%Y%m%d}"
+    ledger = shop.control("state")["world"]["organisations"][shop.tenant_id]
+    notes = {n["invoice_number"]: n["status"] for n in ledger["credit_notes"].values()}
+    assert notes == {f"{number}-CN": "VOIDED", f"{number}-2-CN": "PAID"}
+    assert shop.invoices_numbered(number)[0]["status"] == "VOIDED"
+    assert shop.invoices_numbered(f"{number}-2")[0]["status"] == "PAID"

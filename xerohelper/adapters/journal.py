@@ -36,6 +36,11 @@ CREATE TABLE IF NOT EXISTS invoices (
     total TEXT NOT NULL, amount_due TEXT NOT NULL, fingerprint TEXT NOT NULL, posting INTEGER NOT NULL,
     updated_at TEXT NOT NULL,
     PRIMARY KEY (organisation, trading_date, location));
+CREATE TABLE IF NOT EXISTS credit_notes (
+    organisation TEXT NOT NULL, trading_date TEXT NOT NULL, location TEXT NOT NULL,
+    credit_note_id TEXT NOT NULL, number TEXT NOT NULL, status TEXT NOT NULL,
+    total TEXT NOT NULL, remaining TEXT NOT NULL, updated_at TEXT NOT NULL,
+    PRIMARY KEY (organisation, trading_date, location));
 CREATE TABLE IF NOT EXISTS payments (
     organisation TEXT NOT NULL, trading_date TEXT NOT NULL, location TEXT NOT NULL,
     tender TEXT NOT NULL, payment_id TEXT NOT NULL, amount TEXT NOT NULL, invoice_id TEXT NOT NULL,
@@ -86,6 +91,7 @@ class DayRecord:
     posting: int  # 1 for the first invoice of the day, 2 after one re-send, …
     payments: tuple[PaymentRecord, ...]
     skipped: dict[Step, str]
+    credit_note: InvoiceFacts | None = None  # refunds paid out; amount_due = credit not yet refunded
 
     @property
     def figures_changed_since_posting(self) -> bool:
@@ -98,6 +104,11 @@ class DayRecord:
 
 
 _THE_DAY = "organisation=? AND trading_date=? AND location=?"
+
+
+def _document(row: tuple) -> InvoiceFacts:
+    """An invoice or credit note row: id, number, status, total, amount due (or credit left)."""
+    return InvoiceFacts(row[0], row[1], row[2], Decimal(row[3]), Decimal(row[4]))
 
 
 def _now() -> str:
@@ -244,10 +255,19 @@ class Journal:
                 "total=excluded.total, amount_due=excluded.amount_due, fingerprint=excluded.fingerprint, "
                 "posting=excluded.posting, updated_at=excluded.updated_at",
                 (
-                    organisation, trading_date.isoformat(), location, invoice.invoice_id, invoice.number,
-                    invoice.status, str(invoice.total), str(invoice.amount_due), fingerprint, posting, _now(),
+                    organisation,
+                    trading_date.isoformat(),
+                    location,
+                    invoice.invoice_id,
+                    invoice.number,
+                    invoice.status,
+                    str(invoice.total),
+                    str(invoice.amount_due),
+                    fingerprint,
+                    posting,
+                    _now(),
                 ),
-            )  # fmt: skip
+            )
 
     def update_invoice_status(
         self, organisation: str, trading_date: date, location: str, status: str, amount_due: Decimal
@@ -259,6 +279,25 @@ class Journal:
                 (status, str(amount_due), _now(), organisation, trading_date.isoformat(), location),
             )
 
+    def record_credit_note(
+        self, organisation: str, trading_date: date, location: str, note: InvoiceFacts
+    ) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO credit_notes VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    organisation,
+                    trading_date.isoformat(),
+                    location,
+                    note.invoice_id,
+                    note.number,
+                    note.status,
+                    str(note.total),
+                    str(note.amount_due),
+                    _now(),
+                ),
+            )
+
     def record_payment(
         self, organisation: str, trading_date: date, location: str, payment: PaymentRecord
     ) -> None:
@@ -266,10 +305,16 @@ class Journal:
             db.execute(
                 "INSERT OR REPLACE INTO payments VALUES (?,?,?,?,?,?,?,?)",
                 (
-                    organisation, trading_date.isoformat(), location, payment.tender, payment.payment_id,
-                    str(payment.amount), payment.invoice_id, _now(),
+                    organisation,
+                    trading_date.isoformat(),
+                    location,
+                    payment.tender,
+                    payment.payment_id,
+                    str(payment.amount),
+                    payment.invoice_id,
+                    _now(),
                 ),
-            )  # fmt: skip
+            )
 
     def forget_payments(self, organisation: str, trading_date: date, location: str, invoice_id: str) -> None:
         with self._write() as db:
@@ -301,18 +346,19 @@ class Journal:
                 f"FROM invoices {where}",
                 key,
             )
-            invoice = (
-                InvoiceFacts(inv[0][0], inv[0][1], inv[0][2], Decimal(inv[0][3]), Decimal(inv[0][4]))
-                if inv
-                else None
+            invoice = _document(inv[0]) if inv else None
+            cn = self._read(
+                f"SELECT credit_note_id, number, status, total, remaining FROM credit_notes {where}", key
             )
+            credit_note = _document(cn[0]) if cn else None
+            live = {d.invoice_id for d in (invoice, credit_note) if d is not None}
             payments = tuple(
                 PaymentRecord(t, p, Decimal(a), i)
                 for t, p, a, i in self._read(
                     f"SELECT tender, payment_id, amount, invoice_id FROM payments {where} ORDER BY tender",
                     key,
                 )
-                if invoice is not None and i == invoice.invoice_id
+                if i in live
             )
             skipped = {
                 Step(s): r for s, r in self._read(f"SELECT step, reason FROM skipped_steps {where}", key)
@@ -324,4 +370,5 @@ class Journal:
                 posting=inv[0][6] if inv else 0,
                 payments=payments,
                 skipped=skipped,
+                credit_note=credit_note,
             )

@@ -15,6 +15,8 @@ from decimal import Decimal
 from xero_python.accounting.models import (
     Account,
     Contact,
+    CreditNote,
+    CreditNotes,
     Invoice,
     Invoices,
     LineAmountTypes,
@@ -30,7 +32,7 @@ from xerohelper.adapters.xero_pacing import XeroPacer
 from xerohelper.core.checklist import InvoiceFacts
 from xerohelper.core.money import ZERO, money
 from xerohelper.core.organisation_setup import AccountInfo, ContactInfo, OrganisationSetup, TaxRateInfo
-from xerohelper.core.sales_invoice import PaymentPlan, SalesInvoicePlan
+from xerohelper.core.sales_invoice import CreditNotePlan, PaymentPlan, SalesInvoicePlan
 
 PAYMENTS_PER_CALL = 50  # keep batches modest; Xero answers each one in a single response
 INVOICES_PER_CALL = 50
@@ -186,6 +188,76 @@ class XeroBooks:
             for number, inv in zip(numbers, answer.invoices or [], strict=False)
         ]
 
+    # ---- credit notes (refunds paid out) -------------------------------------------------------------------
+    def credit_notes_by_number(self, numbers: Iterable[str]) -> dict[str, list[InvoiceFacts]]:
+        numbers = sorted(set(numbers))
+        if not numbers:
+            return {}
+        where = " OR ".join(f'CreditNoteNumber=="{n}"' for n in numbers)
+        answer = self._run("look up credit notes", self._accounting.get_credit_notes, where=where, page=1)
+        found: dict[str, list[InvoiceFacts]] = {}
+        for note in answer.credit_notes or []:
+            if _enum(note.type) == "ACCRECCREDIT":
+                found.setdefault(str(note.credit_note_number), []).append(_credit_facts(note))
+        return found
+
+    def credit_notes_by_id(self, ids: Sequence[str]) -> dict[str, InvoiceFacts]:
+        """Each credit note read back (one call each: Xero's credit notes have no IDs filter)."""
+        found = {}
+        for credit_note_id in ids:
+            answer = self._run("re-read credit note", self._accounting.get_credit_note, credit_note_id)
+            note = (answer.credit_notes or [None])[0]
+            if note is not None:
+                found[credit_note_id] = _credit_facts(note)
+        return found
+
+    def create_credit_notes(
+        self, plans: Sequence[CreditNotePlan], contact_id: str, idempotency_key: str
+    ) -> list[ItemResult]:
+        batch = CreditNotes(credit_notes=[_credit_note(plan, contact_id) for plan in plans])
+        return self._credit_note_batch(
+            "create credit notes",
+            self._accounting.create_credit_notes,
+            batch,
+            [p.number for p in plans],
+            idempotency_key,
+        )
+
+    def approve_credit_notes(self, notes: Sequence[InvoiceFacts], idempotency_key: str) -> list[ItemResult]:
+        batch = CreditNotes(
+            credit_notes=[CreditNote(credit_note_id=n.invoice_id, status="AUTHORISED") for n in notes]
+        )
+        return self._credit_note_batch(
+            "approve credit notes",
+            self._accounting.update_or_create_credit_notes,
+            batch,
+            [n.number for n in notes],
+            idempotency_key,
+        )
+
+    def _credit_note_batch(self, what: str, method, batch, numbers: list[str], key: str) -> list[ItemResult]:
+        answer = self._run(what, method, batch, summarize_errors=False, idempotency_key=key)
+        return [
+            ItemResult(number, invoice=None if _errors(note) else _credit_facts(note), problems=_errors(note))
+            for number, note in zip(numbers, answer.credit_notes or [], strict=False)
+        ]
+
+    def void_credit_note(self, note: InvoiceFacts, idempotency_key: str) -> InvoiceFacts:
+        status = "DELETED" if note.status in ("DRAFT", "SUBMITTED") else "VOIDED"
+        answer = self._run(
+            "void credit note",
+            self._accounting.update_credit_note,
+            note.invoice_id,
+            CreditNotes(credit_notes=[CreditNote(credit_note_id=note.invoice_id, status=status)]),
+            idempotency_key=idempotency_key,
+        )
+        return _credit_facts(answer.credit_notes[0])
+
+    def payments_on_credit_note(self, credit_note_id: str) -> list[PaymentSeen]:
+        answer = self._run("read credit note refunds", self._accounting.get_credit_note, credit_note_id)
+        note = (answer.credit_notes or [None])[0]
+        return _payments_seen(note)
+
     def void(self, invoice: InvoiceFacts, idempotency_key: str) -> InvoiceFacts:
         status = "DELETED" if invoice.status in ("DRAFT", "SUBMITTED") else "VOIDED"
         answer = self._run(
@@ -201,17 +273,19 @@ class XeroBooks:
     def create_payments(
         self, payments: Sequence[tuple[str, PaymentPlan]], idempotency_key: str, part: int = 0
     ) -> list[ItemResult]:
-        """One payment per (invoice id, tender plan), in one call; each gets its own answer."""
+        """One payment per (document id, tender plan), in one call; each gets its own answer. A refund plan's
+        document is the day's credit note (money paid out of the account), the others the day's invoice."""
         batch = Payments(
             payments=[
                 Payment(
-                    invoice=Invoice(invoice_id=invoice_id),
+                    invoice=None if plan.refund else Invoice(invoice_id=document_id),
+                    credit_note=CreditNote(credit_note_id=document_id) if plan.refund else None,
                     account=Account(code=plan.account_code),
                     date=plan.trading_date,
                     amount=float(money(plan.amount)),
                     reference=plan.reference,
                 )
-                for invoice_id, plan in payments
+                for document_id, plan in payments
             ]
         )
         answer = self._run(
@@ -229,16 +303,7 @@ class XeroBooks:
     def payments_on_invoice(self, invoice_id: str) -> list[PaymentSeen]:
         """The payments Xero holds against one invoice (to find out what went through before a stop)."""
         answer = self._run("read invoice payments", self._accounting.get_invoice, invoice_id)
-        invoice = (answer.invoices or [None])[0]
-        return [
-            PaymentSeen(
-                str(p.payment_id),
-                money(Decimal(str(p.amount if p.amount is not None else 0))),
-                str(p.reference or ""),
-            )
-            for p in (getattr(invoice, "payments", None) or [])
-            if _enum(getattr(p, "status", "")) != "DELETED"
-        ]
+        return _payments_seen((answer.invoices or [None])[0])
 
     def delete_payment(self, payment_id: str, idempotency_key: str) -> None:
         self._run(
@@ -260,18 +325,58 @@ def _invoice(plan: SalesInvoicePlan, contact_id: str) -> Invoice:
         reference=plan.reference,
         line_amount_types=LineAmountTypes.EXCLUSIVE,
         status="AUTHORISED" if plan.approve else "DRAFT",
-        line_items=[
-            LineItem(
-                description=line.description,
-                quantity=1.0,
-                unit_amount=float(money(line.net)),
-                account_code=line.account_code,
-                tax_type=line.tax_type,
-                tracking=[LineItemTracking(name=n, option=o) for n, o in line.tracking] or None,
-            )
-            for line in plan.lines
-        ],
+        line_items=_line_items(plan.lines),
     )
+
+
+def _line_items(lines) -> list[LineItem]:
+    return [
+        LineItem(
+            description=line.description,
+            quantity=1.0,
+            unit_amount=float(money(line.net)),
+            account_code=line.account_code,
+            tax_type=line.tax_type,
+            tracking=[LineItemTracking(name=n, option=o) for n, o in line.tracking] or None,
+        )
+        for line in lines
+    ]
+
+
+def _credit_note(plan: CreditNotePlan, contact_id: str) -> CreditNote:
+    return CreditNote(
+        type="ACCRECCREDIT",
+        contact=Contact(contact_id=contact_id),
+        date=plan.trading_date,
+        credit_note_number=plan.number,
+        reference=plan.reference,
+        line_amount_types=LineAmountTypes.EXCLUSIVE,
+        status="AUTHORISED" if plan.approve else "DRAFT",
+        line_items=_line_items(plan.lines),
+    )
+
+
+def _credit_facts(note) -> InvoiceFacts:
+    """A credit note as the checklist sees it; amount_due is the credit not yet refunded."""
+    return InvoiceFacts(
+        invoice_id=str(note.credit_note_id),
+        number=str(note.credit_note_number or ""),
+        status=_enum(note.status),
+        total=money(Decimal(str(note.total if note.total is not None else ZERO))),
+        amount_due=money(Decimal(str(note.remaining_credit if note.remaining_credit is not None else ZERO))),
+    )
+
+
+def _payments_seen(document) -> list[PaymentSeen]:
+    return [
+        PaymentSeen(
+            str(p.payment_id),
+            money(Decimal(str(p.amount if p.amount is not None else 0))),
+            str(p.reference or ""),
+        )
+        for p in (getattr(document, "payments", None) or [])
+        if _enum(getattr(p, "status", "")) != "DELETED"
+    ]
 
 
 def _facts(inv) -> InvoiceFacts:

@@ -73,6 +73,8 @@ class DayFacts:
     has_day: bool = False  # figures imported or typed in
     tenders_to_pay: tuple[str, ...] = ()  # tender names with a non-zero amount
     invoice: InvoiceFacts | None = None
+    needs_credit_note: bool = False  # the till paid money back: it goes out through a credit note
+    credit_note: InvoiceFacts | None = None  # amount_due = the credit still to refund
     paid_tenders: dict[str, str] = field(default_factory=dict)  # tender → Xero PaymentID
     running: Step | None = None
     attention: dict[Step, object] = field(default_factory=dict)  # step → the Explanation to show
@@ -138,15 +140,29 @@ def _override(step: Step, facts: DayFacts) -> StepStatus | None:
     return None
 
 
+def _in_xero(document: InvoiceFacts | None) -> bool:
+    return document is not None and document.status not in GONE
+
+
+def _approved(document: InvoiceFacts | None) -> bool:
+    return document is not None and document.status in APPROVED
+
+
+def _settled(document: InvoiceFacts | None) -> bool:
+    return document is not None and (document.status == "PAID" or document.amount_due == ZERO)
+
+
 def _sales_summary(facts: DayFacts) -> StepStatus:
     step = Step.SALES_SUMMARY
     invoice = facts.invoice
-    if invoice is not None and invoice.status not in GONE:
-        return StepStatus(
-            step,
-            StepState.DONE,
-            f"Invoice {invoice.number} is in Xero ({XERO_STATUS_WORDS.get(invoice.status, invoice.status)}).",
+    credit_note_in = not facts.needs_credit_note or _in_xero(facts.credit_note)
+    if _in_xero(invoice) and credit_note_in:
+        words = (
+            f"Invoice {invoice.number} is in Xero ({XERO_STATUS_WORDS.get(invoice.status, invoice.status)})"
         )
+        if facts.credit_note is not None and facts.needs_credit_note:
+            words += f", with credit note {facts.credit_note.number} for the refunds paid out"
+        return StepStatus(step, StepState.DONE, words + ".")
     if (status := _override(step, facts)) is not None:
         return status
     if not facts.has_day:
@@ -157,6 +173,10 @@ def _sales_summary(facts: DayFacts) -> StepStatus:
         )
     if facts.day_problems:
         return StepStatus(step, StepState.NOT_STARTED, " ".join(facts.day_problems))
+    if _in_xero(invoice):  # the invoice went in, its credit note not yet
+        return StepStatus(
+            step, StepState.READY, "The credit note for the refunds paid out still has to go in."
+        )
     if invoice is not None:  # voided or deleted in Xero
         return StepStatus(
             step,
@@ -170,12 +190,18 @@ def _sales_summary(facts: DayFacts) -> StepStatus:
 def _approve(facts: DayFacts) -> StepStatus:
     step = Step.APPROVE
     invoice = facts.invoice
-    if invoice is not None and invoice.status in APPROVED:
-        return StepStatus(step, StepState.DONE, f"Invoice {invoice.number} is approved.")
+    credit_note = facts.credit_note if facts.needs_credit_note else None
+    if _approved(invoice) and (credit_note is None or _approved(credit_note)):
+        words = f"Invoice {invoice.number}" + (
+            f" and credit note {credit_note.number} are" if credit_note else " is"
+        )
+        return StepStatus(step, StepState.DONE, words + " approved.")
     if (status := _override(step, facts)) is not None:
         return status
-    if invoice is None or invoice.status in GONE:
+    if not _in_xero(invoice) or (facts.needs_credit_note and not _in_xero(credit_note)):
         return StepStatus(step, StepState.NOT_STARTED, "The sales summary has to be in Xero first (step 1).")
+    if _approved(invoice):
+        return StepStatus(step, StepState.READY, f"Credit note {credit_note.number} is waiting for approval.")
     return StepStatus(
         step,
         StepState.READY,
@@ -187,11 +213,11 @@ def _approve(facts: DayFacts) -> StepStatus:
 def _payments(facts: DayFacts) -> StepStatus:
     step = Step.PAYMENTS
     invoice = facts.invoice
-    approved = invoice is not None and invoice.status in APPROVED
+    credit_note = facts.credit_note if facts.needs_credit_note else None
+    approved = _approved(invoice) and (not facts.needs_credit_note or _approved(credit_note))
     to_pay = [t for t in facts.tenders_to_pay if t not in facts.paid_tenders]
-    if approved and (
-        invoice.status == "PAID" or invoice.amount_due == ZERO or (facts.tenders_to_pay and not to_pay)
-    ):
+    settled = _settled(invoice) and (not facts.needs_credit_note or _settled(credit_note))
+    if approved and (settled or (facts.tenders_to_pay and not to_pay)):
         return StepStatus(step, StepState.DONE, _paid_words(invoice))
     if (status := _override(step, facts)) is not None:
         return status

@@ -41,12 +41,28 @@ class SalesInvoicePlan:
 
 
 @dataclass(frozen=True)
+class CreditNotePlan:
+    """Money the till paid back to customers (negative tenders) goes out of Xero through a credit note: the
+    day's invoice carries the same amount on a "refunds paid out" line, so the two cancel in the accounts,
+    and each refund is paid out of the credit note into its tender's account."""
+
+    number: str
+    reference: str
+    contact_name: str
+    trading_date: date
+    lines: tuple[InvoiceLine, ...]
+    total: Decimal
+    approve: bool
+
+
+@dataclass(frozen=True)
 class PaymentPlan:
     tender: str
     account_code: str
-    amount: Decimal
+    amount: Decimal  # always positive: what goes into (or, for a refund, out of) the account
     trading_date: date
     reference: str
+    refund: bool = False  # paid out of the day's credit note instead of into the invoice
 
 
 @dataclass(frozen=True)
@@ -96,16 +112,19 @@ def plan_sales_invoice(
             )
     if problems:
         return problems
-    if day.totals.gross < ZERO:
-        gave_back = f"{-day.totals.gross:.2f}"
+    refunds = refunds_paid_out(day)
+    if day.totals.gross + refunds < ZERO:
         words = (
-            f"This day's refunds were bigger than its sales: the till gave back {gave_back} more than "
-            "it took. "
-            "Xero can't take that as a sales invoice, and xerohelper can't send a credit note yet. "
-            "In Xero, go to Sales > Invoices > New > Credit note and enter the day's refunds there, "
-            "then skip the steps of this day in xerohelper."
+            "The till's figures for this day don't add up: its refunds are bigger than its sales and what "
+            "was paid out together. Check the Z report, correct the figures and import them again."
         )
-        return [PlanProblem(Step.SALES_SUMMARY, words, "xero")]
+        return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
+    if refunds and not mapping.rounding_account_code:
+        words = (
+            f"The till paid {refunds:.2f} back to customers. Choose a rounding account in Shop setup: "
+            "xerohelper uses it to pass those refunds through a credit note."
+        )
+        return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
 
     tracking = _tracking_for(mapping, day.location)
     grouped: dict[tuple[str, LineKind, str, str], Decimal] = {}
@@ -147,14 +166,51 @@ def plan_sales_invoice(
                 "Rounding", mapping.rounding_account_code, mapping.rounding_tax_type, difference, tracking
             )
         )
+    if refunds:
+        lines.append(_refunds_line(mapping, refunds, tracking))
     return SalesInvoicePlan(
         number=mapping.invoice_number(day.date, day.location, posting),
         reference=mapping.reference(day.date, day.location),
         contact_name=mapping.customer_contact,
         trading_date=day.date,
         lines=tuple(lines),
-        total=money(till_total),
+        total=money(till_total + refunds),
         approve=mapping.approve_automatically,
+    )
+
+
+def refunds_paid_out(day: Day) -> Decimal:
+    """Money the till paid back to customers: the negative tenders, as a positive amount."""
+    return -sum((t.amount for t in day.tenders if t.amount < ZERO), ZERO)
+
+
+def plan_credit_note(day: Day, mapping: Mapping, posting: int = 1) -> CreditNotePlan | None:
+    """The day's credit note for refunds paid out, or None when the till paid nothing back."""
+    refunds = refunds_paid_out(day)
+    if not refunds or not mapping.rounding_account_code:
+        return None
+    return CreditNotePlan(
+        number=credit_note_number(mapping.invoice_number(day.date, day.location, posting)),
+        reference=mapping.reference(day.date, day.location),
+        contact_name=mapping.customer_contact,
+        trading_date=day.date,
+        lines=(_refunds_line(mapping, refunds, _tracking_for(mapping, day.location)),),
+        total=refunds,
+        approve=mapping.approve_automatically,
+    )
+
+
+def credit_note_number(invoice_number: str) -> str:
+    return f"{invoice_number}-CN"
+
+
+def _refunds_line(mapping: Mapping, refunds: Decimal, tracking) -> InvoiceLine:
+    return InvoiceLine(
+        "Refunds paid out to customers (see the day's credit note)",
+        mapping.rounding_account_code,
+        mapping.rounding_tax_type,
+        refunds,
+        tracking,
     )
 
 
@@ -168,22 +224,18 @@ def plan_payments(day: Day, mapping: Mapping, already_paid: set[str] | frozenset
         )
         for tender in mapping.unmapped_tenders(t.name for t in day.tenders if t.amount != ZERO)
     ]
-    negative = [t for t in day.tenders if t.amount < ZERO]
-    for tender in negative:
-        problems.append(
-            PlanProblem(
-                Step.PAYMENTS,
-                f"“{tender.name}” is negative ({tender.amount:.2f}): more was refunded than taken that way. "
-                "xerohelper can't record a negative payment yet; record this refund in Xero by hand, then "
-                "skip this step.",
-                "xero",
-            )
-        )
     if problems:
         return problems
     reference = mapping.reference(day.date, day.location)
     return [
-        PaymentPlan(t.name, mapping.tenders[t.name], t.amount, day.date, f"{reference} – {t.name}")
+        PaymentPlan(
+            t.name,
+            mapping.tenders[t.name],
+            abs(t.amount),
+            day.date,
+            f"{reference} – {t.name}" + (" refunds" if t.amount < ZERO else ""),
+            refund=t.amount < ZERO,
+        )
         for t in day.tenders
         if t.amount != ZERO and t.name not in already_paid
     ]

@@ -27,6 +27,7 @@ from xerohelper.adapters.settings import SANDBOX
 from xerohelper.adapters.xero_books import ItemResult, XeroBooks
 from xerohelper.adapters.xero_pacing import Cancelled, DailyLimitReached, XeroPacer
 from xerohelper.core.checklist import (
+    APPROVED,
     GONE,
     Checklist,
     DayFacts,
@@ -42,11 +43,14 @@ from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO, money_words
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.sales_invoice import (
+    CreditNotePlan,
     PaymentPlan,
     PlanProblem,
     SalesInvoicePlan,
+    plan_credit_note,
     plan_payments,
     plan_sales_invoice,
+    refunds_paid_out,
 )
 from xerohelper.services.connection import ConnectionService
 from xerohelper.services.day_explainer import DayExplainer
@@ -147,6 +151,8 @@ class DayChecklistService:
             has_day=day is not None,
             tenders_to_pay=tuple(t.name for t in day.tenders if t.amount != ZERO) if day else (),
             invoice=record.invoice,
+            needs_credit_note=day is not None and refunds_paid_out(day) > ZERO,
+            credit_note=record.credit_note,
             paid_tenders={p.tender: p.payment_id for p in record.payments},
             running=self._running.get(key),
             attention=attention,
@@ -219,6 +225,9 @@ class DayChecklistService:
             new_number=new_number,
             new_total=record.day.totals.gross,
             figures_changed=record.figures_changed_since_posting,
+            credit_note=record.credit_note
+            if record.credit_note and record.credit_note.status not in GONE
+            else None,
         )
 
     def resend(self, trading_date: date, location: str = "", approve: bool | None = None) -> Checklist:
@@ -230,25 +239,14 @@ class DayChecklistService:
             invoice = record.invoice
             if invoice is None or invoice.status in GONE:
                 return self.run_day(trading_date, location, approve)
+            note = (
+                record.credit_note if record.credit_note and record.credit_note.status not in GONE else None
+            )
             try:
                 self.progress("Removing the day's payments in Xero…")
-                seen = self._guarded(
-                    key, Step.PAYMENTS, lambda: self.books.payments_on_invoice(invoice.invoice_id)
-                )
-                for payment in seen:
-                    attempt = self._begin(
-                        key, Step.PAYMENTS, "remove-payment", {"payment_id": payment.payment_id}
-                    )
-                    self._guarded(
-                        key,
-                        Step.PAYMENTS,
-                        lambda p=payment, a=attempt: self.books.delete_payment(
-                            p.payment_id, a.idempotency_key
-                        ),
-                        attempts=[attempt],
-                    )
-                    self.journal.succeeded(attempt, {"PaymentID": payment.payment_id, "Status": "DELETED"})
-                self.journal.forget_payments(self.organisation_id, trading_date, location, invoice.invoice_id)
+                self._remove_payments(key, invoice.invoice_id, self.books.payments_on_invoice)
+                if note is not None:
+                    self._remove_payments(key, note.invoice_id, self.books.payments_on_credit_note)
                 self.progress(f"Voiding invoice {invoice.number} in Xero…")
                 attempt = self._begin(
                     key, Step.SALES_SUMMARY, "void-invoice", {"invoice_id": invoice.invoice_id}
@@ -263,9 +261,34 @@ class DayChecklistService:
                 self.journal.update_invoice_status(
                     self.organisation_id, trading_date, location, gone.status, gone.amount_due
                 )
+                if note is not None:
+                    attempt = self._begin(
+                        key, Step.SALES_SUMMARY, "void-credit-note", {"credit_note_id": note.invoice_id}
+                    )
+                    gone = self._guarded(
+                        key,
+                        Step.SALES_SUMMARY,
+                        lambda: self.books.void_credit_note(note, attempt.idempotency_key),
+                        attempts=[attempt],
+                    )
+                    self.journal.succeeded(attempt, {"CreditNoteID": gone.invoice_id, "Status": gone.status})
+                    self.journal.record_credit_note(self.organisation_id, trading_date, location, gone)
             except _Stop:
                 return self.checklist(trading_date, location)
         return self.run_day(trading_date, location, approve)
+
+    def _remove_payments(self, key: DayKey, document_id: str, read) -> None:
+        """Delete every payment Xero holds on one of the day's documents (journal first, as always)."""
+        for payment in self._guarded(key, Step.PAYMENTS, lambda: read(document_id)):
+            attempt = self._begin(key, Step.PAYMENTS, "remove-payment", {"payment_id": payment.payment_id})
+            self._guarded(
+                key,
+                Step.PAYMENTS,
+                lambda p=payment, a=attempt: self.books.delete_payment(p.payment_id, a.idempotency_key),
+                attempts=[attempt],
+            )
+            self.journal.succeeded(attempt, {"PaymentID": payment.payment_id, "Status": "DELETED"})
+        self.journal.forget_payments(self.organisation_id, key.trading_date, key.location, document_id)
 
     def run(
         self, keys: Sequence[DayKey], only: Step | None = None, approve: bool | None = None
@@ -335,6 +358,8 @@ class DayChecklistService:
                 stop_at = key
                 break
             record = self.journal.record(self.organisation_id, key.trading_date, key.location)
+            if record.invoice is not None and record.invoice.status not in GONE:
+                continue  # the invoice is in; only its credit note is missing (below)
             posting = record.posting + 1 if record.invoice is not None else 1
             plan = plan_sales_invoice(day, mapping, setup.rates, posting=max(posting, 1))
             if isinstance(plan, list):
@@ -344,7 +369,14 @@ class DayChecklistService:
             plans.append((key, plan, day.fingerprint()))
         if plans:
             self._create_invoices(plans, contact)
-        failed = [k for k, _, _ in plans if Step.SALES_SUMMARY in self._attention.get(k, {})]
+        ready = [
+            k
+            for k in todo
+            if (stop_at is None or _order(k) < _order(stop_at))
+            and Step.SALES_SUMMARY not in self._attention.get(k, {})
+        ]
+        self._create_credit_notes(ready, mapping, contact)
+        failed = [k for k in todo if Step.SALES_SUMMARY in self._attention.get(k, {})]
         first_stop = min([*failed, *([stop_at] if stop_at else [])], key=_order, default=None)
         # Days before the first one that needs attention go on to the next steps; the rest wait.
         return [k for k in keys if first_stop is None or _order(k) < _order(first_stop)]
@@ -419,6 +451,66 @@ class DayChecklistService:
                     "invoice", plan.number, result.problems, {"number": plan.number}
                 )
 
+    def _create_credit_notes(self, keys: list[DayKey], mapping: Mapping, contact: ContactInfo) -> None:
+        """The days whose till paid money back get their credit note (after their invoice is in)."""
+        plans: list[tuple[DayKey, CreditNotePlan]] = []
+        for key in keys:
+            record = self.journal.record(self.organisation_id, key.trading_date, key.location)
+            if record.day is None or record.invoice is None or record.invoice.status in GONE:
+                continue
+            if record.credit_note is not None and record.credit_note.status not in GONE:
+                continue
+            plan = plan_credit_note(record.day, mapping, max(record.posting, 1))
+            if plan is not None:
+                plans.append((key, plan))
+        if not plans:
+            return
+        first = plans[0][0]
+        self.progress("Sending the credit note for the refunds paid out…")
+        existing = self._guarded(
+            first, Step.SALES_SUMMARY, lambda: self.books.credit_notes_by_number(p.number for _, p in plans)
+        )
+        to_send = []
+        for key, plan in plans:
+            found = [n for n in existing.get(plan.number, []) if n.status not in GONE]
+            if found:  # sent before a stop: keep it, never send twice
+                self.journal.abandon_unfinished(
+                    self.organisation_id, key.trading_date, key.location, Step.SALES_SUMMARY
+                )
+                self.journal.record_credit_note(
+                    self.organisation_id, key.trading_date, key.location, found[0]
+                )
+            else:
+                to_send.append((key, plan))
+        if not to_send:
+            return
+        attempts = [
+            self._begin(
+                k, Step.SALES_SUMMARY, "create-credit-note", {"number": p.number, "total": str(p.total)}
+            )
+            for k, p in to_send
+        ]
+        results = self._guarded(
+            first,
+            Step.SALES_SUMMARY,
+            lambda: self.books.create_credit_notes(
+                [p for _, p in to_send], contact.contact_id, _batch_key(attempts)
+            ),
+            attempts=attempts,
+            labels=[p.number for _, p in to_send],
+        )
+        for (key, plan), attempt, result in zip(to_send, attempts, results, strict=False):
+            if result.ok and result.invoice is not None:
+                self.journal.succeeded(attempt, {"CreditNoteID": result.invoice.invoice_id})
+                self.journal.record_credit_note(
+                    self.organisation_id, key.trading_date, key.location, result.invoice
+                )
+            else:
+                self.journal.failed(attempt, 200, _item_body("CreditNotes", result))
+                self._attention.setdefault(key, {})[Step.SALES_SUMMARY] = self.explainer.for_item(
+                    "credit note", plan.number, result.problems, {"number": plan.number}
+                )
+
     def _record_invoice(
         self, key: DayKey, invoice: InvoiceFacts, fingerprint: str, plan: SalesInvoicePlan
     ) -> None:
@@ -434,9 +526,20 @@ class DayChecklistService:
         ]
         if not todo:
             return keys
-        invoices = [
-            self.journal.record(self.organisation_id, k.trading_date, k.location).invoice for k in todo
+        records = {k: self.journal.record(self.organisation_id, k.trading_date, k.location) for k in todo}
+        notes = [
+            (k, r.credit_note)
+            for k, r in records.items()
+            if r.credit_note is not None and r.credit_note.status in ("DRAFT", "SUBMITTED")
         ]
+        if notes:
+            self._approve_credit_notes(notes)
+        failed_notes = [k for k, _ in notes if Step.APPROVE in self._attention.get(k, {})]
+        todo = [k for k in todo if records[k].invoice.status not in APPROVED and k not in failed_notes]
+        if not todo:
+            first = min(failed_notes, key=_order, default=None)
+            return [k for k in keys if first is None or _order(k) < _order(first)]
+        invoices = [records[k].invoice for k in todo]
         for key in todo:
             self._running[key] = Step.APPROVE
         self.progress("Approving the sales summary in Xero…")
@@ -472,6 +575,33 @@ class DayChecklistService:
                 first_failed = first_failed or key
         return [k for k in keys if first_failed is None or _order(k) < _order(first_failed)]
 
+    def _approve_credit_notes(self, notes: list[tuple[DayKey, InvoiceFacts]]) -> None:
+        self.progress("Approving the credit note for the refunds…")
+        attempts = [
+            self._begin(k, Step.APPROVE, "approve-credit-note", {"credit_note_id": n.invoice_id})
+            for k, n in notes
+        ]
+        results = self._guarded(
+            notes[0][0],
+            Step.APPROVE,
+            lambda: self.books.approve_credit_notes([n for _, n in notes], _batch_key(attempts)),
+            attempts=attempts,
+            labels=[n.number for _, n in notes],
+        )
+        for (key, note), attempt, result in zip(notes, attempts, results, strict=False):
+            if result.ok and result.invoice is not None:
+                self.journal.succeeded(
+                    attempt, {"CreditNoteID": note.invoice_id, "Status": result.invoice.status}
+                )
+                self.journal.record_credit_note(
+                    self.organisation_id, key.trading_date, key.location, result.invoice
+                )
+            else:
+                self.journal.failed(attempt, 200, _item_body("CreditNotes", result))
+                self._attention.setdefault(key, {})[Step.APPROVE] = self.explainer.for_item(
+                    "credit note", note.number, result.problems, {"number": note.number}
+                )
+
     # ---- step 3: payment tenders ---------------------------------------------------------------------------
     def _payments(self, keys: list[DayKey], mapping: Mapping) -> None:
         todo = [
@@ -497,7 +627,11 @@ class DayChecklistService:
             if plans and isinstance(plans[0], PlanProblem):
                 self._attention.setdefault(key, {})[Step.PAYMENTS] = self.explainer.for_problems(plans)
                 continue
-            batch += [(key, record.invoice.invoice_id, p) for p in plans]
+            batch += [
+                (key, record.credit_note.invoice_id if p.refund else record.invoice.invoice_id, p)
+                for p in plans
+                if not p.refund or record.credit_note is not None
+            ]
         for key in todo:
             self._running[key] = Step.PAYMENTS
         if batch:
@@ -567,27 +701,22 @@ class DayChecklistService:
             if not unfinished:
                 continue
             record = self.journal.record(self.organisation_id, key.trading_date, key.location)
-            mapping = self._mapping()
-            references = {
-                mapping.reference(key.trading_date, key.location) + f" – {t.name}": t
-                for t in record.day.tenders
-            }
-            made = self._guarded(
-                key,
-                Step.PAYMENTS,
-                lambda record=record: self.books.payments_on_invoice(record.invoice.invoice_id),
-            )
-            for payment in made:
-                tender = references.get(payment.reference)
-                if tender is not None:
-                    self.journal.record_payment(
-                        self.organisation_id,
-                        key.trading_date,
-                        key.location,
-                        PaymentRecord(
-                            tender.name, payment.payment_id, payment.amount, record.invoice.invoice_id
-                        ),
-                    )
+            plans = plan_payments(record.day, self._mapping())
+            by_reference = {p.reference: p for p in plans if isinstance(p, PaymentPlan)}
+            documents = [(record.invoice.invoice_id, self.books.payments_on_invoice)]
+            if record.credit_note is not None:
+                documents.append((record.credit_note.invoice_id, self.books.payments_on_credit_note))
+            for document_id, read in documents:
+                made = self._guarded(key, Step.PAYMENTS, lambda read=read, d=document_id: read(d))
+                for payment in made:
+                    plan = by_reference.get(payment.reference)
+                    if plan is not None:
+                        self.journal.record_payment(
+                            self.organisation_id,
+                            key.trading_date,
+                            key.location,
+                            PaymentRecord(plan.tender, payment.payment_id, payment.amount, document_id),
+                        )
             self.journal.abandon_unfinished(
                 self.organisation_id, key.trading_date, key.location, Step.PAYMENTS
             )
@@ -596,11 +725,21 @@ class DayChecklistService:
         records = {k: self.journal.record(self.organisation_id, k.trading_date, k.location) for k in keys}
         ids = [r.invoice.invoice_id for r in records.values() if r.invoice is not None]
         now = self.books.invoices_by_id(ids)
+        note_ids = [
+            r.credit_note.invoice_id
+            for r in records.values()
+            if r.credit_note is not None and r.credit_note.status not in GONE
+        ]
+        notes = self.books.credit_notes_by_id(note_ids) if note_ids else {}
         for key, record in records.items():
             if record.invoice is not None and record.invoice.invoice_id in now:
                 fresh = now[record.invoice.invoice_id]
                 self.journal.update_invoice_status(
                     self.organisation_id, key.trading_date, key.location, fresh.status, fresh.amount_due
+                )
+            if record.credit_note is not None and record.credit_note.invoice_id in notes:
+                self.journal.record_credit_note(
+                    self.organisation_id, key.trading_date, key.location, notes[record.credit_note.invoice_id]
                 )
 
     # ---- plumbing ------------------------------------------------------------------------------------------
@@ -672,6 +811,7 @@ class ResendPreview:
     new_number: str
     new_total: Decimal
     figures_changed: bool
+    credit_note: InvoiceFacts | None = None  # the refunds' credit note, voided too
 
     @property
     def words(self) -> str:
@@ -683,6 +823,11 @@ class ResendPreview:
         verb = "Delete" if self.invoice.status in ("DRAFT", "SUBMITTED") else "Void"
         total = money_words(self.invoice.total)
         lines.append(f"{verb} invoice {self.invoice.number} ({total}); it stays in Xero's history.")
+        if self.credit_note is not None:
+            note_total = money_words(self.credit_note.total)
+            lines.append(
+                f"Void credit note {self.credit_note.number} ({note_total}) for the refunds paid out."
+            )
         new_total = money_words(self.new_total)
         lines.append(f"Send the day again as invoice {self.new_number} ({new_total}), then its payments.")
         return "\n".join(lines)
