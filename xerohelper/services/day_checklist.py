@@ -248,34 +248,25 @@ class DayChecklistService:
                 if note is not None:
                     self._remove_payments(key, note.invoice_id, self.books.payments_on_credit_note)
                 self.progress(f"Voiding invoice {invoice.number} in Xero…")
-                attempt = self._begin(
-                    key, Step.SALES_SUMMARY, "void-invoice", {"invoice_id": invoice.invoice_id}
-                )
-                gone = self._guarded(
-                    key,
-                    Step.SALES_SUMMARY,
-                    lambda: self.books.void(invoice, attempt.idempotency_key),
-                    attempts=[attempt],
-                )
-                self.journal.succeeded(attempt, {"InvoiceID": gone.invoice_id, "Status": gone.status})
+                gone = self._void(key, "void-invoice", invoice, self.books.void)
                 self.journal.update_invoice_status(
                     self.organisation_id, trading_date, location, gone.status, gone.amount_due
                 )
                 if note is not None:
-                    attempt = self._begin(
-                        key, Step.SALES_SUMMARY, "void-credit-note", {"credit_note_id": note.invoice_id}
-                    )
-                    gone = self._guarded(
-                        key,
-                        Step.SALES_SUMMARY,
-                        lambda: self.books.void_credit_note(note, attempt.idempotency_key),
-                        attempts=[attempt],
-                    )
-                    self.journal.succeeded(attempt, {"CreditNoteID": gone.invoice_id, "Status": gone.status})
+                    gone = self._void(key, "void-credit-note", note, self.books.void_credit_note)
                     self.journal.record_credit_note(self.organisation_id, trading_date, location, gone)
             except _Stop:
                 return self.checklist(trading_date, location)
         return self.run_day(trading_date, location, approve)
+
+    def _void(self, key: DayKey, action: str, document: InvoiceFacts, void) -> InvoiceFacts:
+        """Void (or delete, for a draft) one of the day's documents, journal first."""
+        attempt = self._begin(key, Step.SALES_SUMMARY, action, {"document_id": document.invoice_id})
+        gone = self._guarded(
+            key, Step.SALES_SUMMARY, lambda: void(document, attempt.idempotency_key), attempts=[attempt]
+        )
+        self.journal.succeeded(attempt, {"DocumentID": gone.invoice_id, "Status": gone.status})
+        return gone
 
     def _remove_payments(self, key: DayKey, document_id: str, read) -> None:
         """Delete every payment Xero holds on one of the day's documents (journal first, as always)."""
