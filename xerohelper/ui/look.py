@@ -204,12 +204,19 @@ class Badge(QFrame):
         palette = current_palette()
         colour = tone_colour(self._look.tone, palette)
         self._icon.setPixmap(pixmap(self._look.icon, colour, 16))
-        self.setStyleSheet(
+        set_style_sheet(
+            self,
             f'QFrame[badge="true"] {{ background: {tone_background(self._look.tone, palette).name()};'
             f" border: 1px solid {blend(palette.color(QPalette.ColorRole.Base), colour, 0.45).name()};"
             f" border-radius: 11px; }}"
-            f" QLabel#badge_words {{ color: {colour.name()}; font-weight: 600; }}"
+            f" QLabel#badge_words {{ color: {colour.name()}; font-weight: 600; }}",
         )
+
+
+def set_style_sheet(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes: each set re-polishes the widget and all its children."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
 
 
 # ---- fonts and frames -------------------------------------------------------------------------------------
@@ -255,9 +262,10 @@ def style_card(frame: QFrame, tone: Tone | None = None) -> None:
         colour = tone_colour(tone, palette)
         border = blend(palette.color(QPalette.ColorRole.Base), colour, 0.55).name()
         edge = f" border-left: 4px solid {colour.name()};"
-    frame.setStyleSheet(
+    set_style_sheet(
+        frame,
         f"QFrame#{name} {{ background: palette(base); border: 1px solid {border};"
-        f" border-radius: 8px;{edge} }}"
+        f" border-radius: 8px;{edge} }}",
     )
 
 

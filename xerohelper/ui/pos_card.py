@@ -246,8 +246,9 @@ class PosCard(QFrame):
         self._balance_icon.setPixmap(
             look.pixmap("done" if tone is look.Tone.GOOD else "attention", look.tone_colour(tone), 18)
         )
-        self.balance_label.setStyleSheet(
-            "" if tone is look.Tone.GOOD else f"color: {look.tone_colour(tone).name()}; font-weight: 600;"
+        look.set_style_sheet(
+            self.balance_label,
+            "" if tone is look.Tone.GOOD else f"color: {look.tone_colour(tone).name()}; font-weight: 600;",
         )
 
     def _source_words(self, day: Day) -> str:

@@ -262,10 +262,11 @@ class StepCard(QFrame):
         palette = look.current_palette()
         ink = palette.color(QPalette.ColorRole.Base).name() if look.is_dark(palette) else "white"
         filled = state in (StepState.DONE, StepState.NEEDS_ATTENTION, StepState.RUNNING, StepState.READY)
-        self._number.setStyleSheet(
+        look.set_style_sheet(
+            self._number,
             f"QLabel#step_number {{ border-radius: 15px; border: 2px solid {colour.name()};"
             f" color: {ink if filled else colour.name()};"
-            f" background: {colour.name() if filled else 'transparent'}; }}"
+            f" background: {colour.name() if filled else 'transparent'}; }}",
         )
 
 
