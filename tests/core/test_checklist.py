@@ -134,3 +134,16 @@ def test_a_day_with_refunds_paid_out_needs_its_credit_note_at_every_step():
         paid_tenders={"EFTPOS": "p1", "Cash": "p2"},
     )
     assert work_out(done).is_finished
+
+
+def test_a_problem_found_before_sending_is_not_called_a_refusal_from_xero():
+    class Predicted:
+        predicted = True
+
+    class Refused:
+        predicted = False
+
+    predicted = work_out(DayFacts(has_day=True, attention={Step.SALES_SUMMARY: Predicted()}))
+    assert predicted[Step.SALES_SUMMARY].reason.startswith("Found before sending: nothing went to Xero.")
+    refused = work_out(DayFacts(has_day=True, attention={Step.SALES_SUMMARY: Refused()}))
+    assert refused[Step.SALES_SUMMARY].reason.startswith("Xero said no.")

@@ -134,9 +134,13 @@ def _override(step: Step, facts: DayFacts) -> StepStatus | None:
     if step in facts.skipped:
         return StepStatus(step, StepState.SKIPPED, facts.skipped[step])
     if step in facts.attention:
-        return StepStatus(
-            step, StepState.NEEDS_ATTENTION, "Xero said no. See below for what to do.", facts.attention[step]
+        problem = facts.attention[step]
+        words = (
+            "Found before sending: nothing went to Xero. See below for what to fix."
+            if getattr(problem, "predicted", False)
+            else "Xero said no. See below for what to do."
         )
+        return StepStatus(step, StepState.NEEDS_ATTENTION, words, problem)
     return None
 
 

@@ -483,10 +483,12 @@ class DayScreen(QWidget):
         self._run_next_button.setAccessibleName(plain(RUN_WORDS[following.step]))
         words = f"Next: {WHAT_IT_DOES[following.step]}"
         if following.state is StepState.NEEDS_ATTENTION:
-            words = (
-                f"Xero said no to the {following.title.lower()}. Fix it as the card above says, "
-                "then click “I've fixed it — try again”."
+            first = (
+                f"The {following.title.lower()} can't go to Xero yet."
+                if getattr(following.attention, "predicted", False)
+                else f"Xero said no to the {following.title.lower()}."
             )
+            words = f"{first} Fix it as the card above says, then click “I've fixed it — try again”."
         day = snapshot.record.day
         if following.step is Step.SALES_SUMMARY and day is not None:
             tone, balance = balance_words(day)
