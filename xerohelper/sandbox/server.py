@@ -45,6 +45,9 @@ from xerohelper.sandbox.store import World
 API_PREFIX = "/api.xro/2.0"
 MAX_BODY = 10 * 1024 * 1024
 _GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# Observers of every sandbox in this process, whoever started it (tests check each request with it;
+# see testing.watch_every_sandbox). Each is called as observer(request, response), like app.observers.
+EVERY_SANDBOX_OBSERVERS: list = []
 
 
 @dataclass
@@ -268,7 +271,7 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:  # the answer is Xero's 500, the detail goes to the sandbox's own log
             traceback.print_exc(file=sys.stderr)
             response = unhandled_error()
-        for observer in list(app.observers):
+        for observer in (*app.observers, *EVERY_SANDBOX_OBSERVERS):
             observer(request, response)
         if response.drop_connection:
             self.close_connection = True
