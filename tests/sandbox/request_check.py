@@ -9,7 +9,8 @@ Accounting API (``/api.xro/2.0/…``), and ``/Connections`` (xero-identity.yaml)
 - every header is declared for the operation (``xero-tenant-id``, ``Idempotency-Key``,
   ``If-Modified-Since``) or is one of ``STANDARD_HEADERS`` below; ``Authorization: Bearer …`` is present
   (the spec's OAuth2 security); ``Idempotency-Key`` is 1 to 128 characters (the spec; xero-oauth.md §5.2);
-- the JSON body validates against the operation's request schema (types, enums, uuids), has no key the
+- the JSON body validates against the operation's request schema (types, enums, uuids, and Xero's dates:
+  ``x-is-msdate`` strings are YYYY-MM-DD or ``/Date(ms)/``), has no key the
   schema does not name (Xero's spec never says ``additionalProperties``, so the check is on the declared
   ``properties``: a key that is not one is reported), and no ``readOnly`` key except
   ``SDK_READ_ONLY_DEFAULTS``.
@@ -211,8 +212,6 @@ class RequestChecker:
                 continue
             if key == "idempotency-key" and not 0 < len(value) <= IDEMPOTENCY_KEY_MAX:
                 problems.append(f"Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX} characters")
-            if key == "if-modified-since":
-                continue  # xero-python writes it as an HTTP date, which Xero reads; the spec says date-time
             problems += self._value_problems(spec, f"header {name}", parameter, value)
         sent = {name.lower() for name in headers}
         for key, parameter in in_header.items():
@@ -275,6 +274,8 @@ class RequestChecker:
                     )
                 continue
             declared, _ = _resolve(spec, properties[key])
+            if declared.get("x-is-msdate") and isinstance(item, str) and not _XERO_DATE.match(item):
+                problems.append(f"{here.lstrip('/')}: {item!r} is neither YYYY-MM-DD nor /Date(ms)/")
             if declared.get("readOnly"):
                 default = SDK_READ_ONLY_DEFAULTS.get((name, key), ...)
                 if default is ... or item != default:
@@ -351,6 +352,8 @@ class RequestChecker:
 
 
 _UNREADABLE = object()
+# Dates the spec marks x-is-msdate: its descriptions say YYYY-MM-DD; xero-python sends Microsoft's /Date(ms)/.
+_XERO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}(T[\d:.]+)?|/Date\(-?\d+([+-]\d{4})?\)/)$")
 
 
 def _typed(schema: dict, raw: str):

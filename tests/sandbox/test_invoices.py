@@ -445,8 +445,8 @@ def test_wrong_value_types_are_post_data_invalid_never_a_traceback(day, request_
         assert status == 400, bad
         assert b"Traceback" not in body
         assert b"PostDataInvalidException" in body or b"ValidationException" in body
-    # the request check flags all but the date (Xero's dates are strings its spec gives no format for)
-    assert len(request_check.take()) == 4
+    # the request check flags each of them too
+    assert len(request_check.take()) == 5
 
 
 def test_a_new_empty_organisation_takes_its_first_day(make_sandbox):
