@@ -135,3 +135,8 @@ def _has_null(value) -> bool:
     if isinstance(value, list):
         return any(_has_null(item) for item in value)
     return False
+
+
+@lru_cache(maxsize=1)
+def shared_answer_checker() -> SpecChecker:
+    return SpecChecker(*load_specs())

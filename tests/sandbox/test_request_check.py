@@ -139,3 +139,19 @@ def test_a_wrong_request_fails_the_test_that_sent_it(pytester, monkeypatch):
     assert "PUT /api.xro/2.0/Contacts (answered 200)" in output
     assert "Contacts/0/Mood: 'Mood' is not a property of Contact" in output
     assert "requests checked against Xero's spec: 4" in output  # authorize, token, PUT, GET
+
+
+def test_an_answer_xero_would_not_give_is_flagged_too(connected, request_check, monkeypatch):
+    """The watcher checks each answer as well (spec_check.py): a sandbox answer without Xero's envelope fails
+    the test like a wrong request does."""
+    from xerohelper.sandbox import accounting
+    from xerohelper.sandbox.responses import json_response
+
+    monkeypatch.setattr(
+        accounting, "get_organisation", lambda call: json_response(200, {"Organisations": []})
+    )
+    status, _, _ = connected.raw("GET", "/api.xro/2.0/Organisation")
+    assert status == 200
+    (flagged,) = request_check.take()
+    assert flagged.startswith("GET /api.xro/2.0/Organisation (answered 200)")
+    assert "the answer: envelope lacks Id" in flagged
