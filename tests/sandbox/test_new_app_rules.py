@@ -4,6 +4,7 @@ tiers' connection caps and calls a day (§3.4, §3.5), as sandbox options."""
 from __future__ import annotations
 
 import json
+import re
 import urllib.parse
 
 import pytest
@@ -99,6 +100,10 @@ def test_an_unknown_tier_is_refused_when_the_sandbox_is_made():
 def test_an_app_at_its_connection_cap_cannot_connect_another_organisation(make_sandbox):
     sandbox = make_sandbox(connection_limit=1)
     connect(sandbox.base_url, sandbox.client_id, organisation="Harbour Street Hardware")
+    _, _, page = _authorize(sandbox, "openid offline_access accounting.invoices")
+    # offered but disabled, as people report of Xero's consent page at the cap
+    assert re.search(r"disabled> Pier Nine Café", page)
+    assert not re.search(r"disabled> Harbour Street Hardware", page)
     with pytest.raises(SignInError) as refused:
         connect(sandbox.base_url, sandbox.client_id, organisation="Pier Nine Café")
     assert "This app has reached the limit of organisations it can connect to." in str(refused.value.details)

@@ -194,13 +194,19 @@ class Identity:
 
     def _consent_page(self, pending: PendingConsent, user_id: str, error: str | None = None) -> Response:
         user = self.world.users[user_id]
+        over_the_cap = frozenset(
+            tid
+            for tid, _ in self.organisations_for(user_id)
+            if self._over_connection_limit(pending.client_id, [tid])
+        )
         html = consent_page.consent(
             app_name=self.settings.app_name,
             request_id=pending.request_id,
             person=f"{user.given_name} {user.family_name} ({user.email})",
             scopes=pending.scopes,
             organisations=self.organisations_for(user_id),
-            error=error,
+            error=error or (messages.CONNECTION_LIMIT_REACHED if over_the_cap else None),
+            over_the_cap=over_the_cap,
         )
         return html_response(200, html)
 
