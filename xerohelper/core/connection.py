@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from xerohelper.core.plain_text import shown_name
+
 CONNECTED_APPS_IN_XERO = "Settings → Connected apps"
 LOGIN_TIMEOUT_SECONDS = 120
 
@@ -83,6 +85,9 @@ class OrganisationChoice:
     connection_id: str
     newly_allowed: bool = False  # allowed in this very sign-in (Xero's authEventId), worth pre-selecting
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", shown_name(self.name))
+
 
 @dataclass(frozen=True)
 class Organisation:
@@ -95,6 +100,9 @@ class Organisation:
     base_currency: str = ""
     period_lock_date: date | None = None  # nothing on or before this date can change (except by advisers)
     end_of_year_lock_date: date | None = None  # nothing on or before this date can change at all
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", shown_name(self.name))
 
     def as_json(self) -> dict[str, str]:
         """The shape `xerohelper status --json` prints."""
