@@ -52,6 +52,7 @@ from xerohelper.core.connection import (
     ReconnectReason,
     SignInCancelled,
     SignInRefused,
+    SignInServiceBusy,
     SignInTimedOut,
     XeroRejectedApp,
     XeroUnreachable,
@@ -83,6 +84,8 @@ def failed_call_from_exception(
     labels = tuple(element_labels)
     if not isinstance(exc, ApiException) and isinstance(getattr(exc, "error", None), ApiException):
         exc = exc.error  # e.g. the pacer's DailyLimitReached carries Xero's 429
+    if isinstance(exc, SignInServiceBusy):
+        return FailedCall(no_answer=NoAnswer.SIGN_IN_BUSY, detail=exc.details, element_labels=labels)
     if isinstance(exc, ConnectionProblem) and isinstance(exc.__cause__, ApiException):
         exc = exc.__cause__  # Xero's own answer says more than our summary of it
     if isinstance(exc, ApiException):

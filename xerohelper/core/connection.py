@@ -261,6 +261,23 @@ class XeroUnreachable(ConnectionProblem):
         )
 
 
+class SignInServiceBusy(XeroUnreachable):
+    """Xero's sign-in service (which renews the pass every 30 minutes) said "too many requests" or "not now".
+
+    Nothing reached the organisation: the renewal comes before any call that sends something."""
+
+    def __init__(self, status: int, retry_after: float | None = None) -> None:
+        ConnectionProblem.__init__(
+            self,
+            "Xero's sign-in service is busy and asked xerohelper to wait, so nothing was sent.",
+            "Nothing needs fixing: wait a few minutes, then try again. Your work is kept.",
+            f"Xero's sign-in service answered HTTP {status}"
+            + (f" (Retry-After: {retry_after:g} s)" if retry_after is not None else ""),
+        )
+        self.status = status
+        self.retry_after = retry_after  # seconds, when Xero said how long
+
+
 class XeroRejectedApp(ConnectionProblem):
     """Xero's token endpoint refused the app itself (wrong client id, or a code that was already used)."""
 

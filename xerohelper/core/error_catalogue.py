@@ -49,6 +49,7 @@ _NO_ANSWER_ENTRY = {
     NoAnswer.PORT_IN_USE: "sign-in-port-busy",
     NoAnswer.NOT_SIGNED_IN: "not-signed-in",
     NoAnswer.SIGN_IN_EXPIRED: "sign-in-expired",
+    NoAnswer.SIGN_IN_BUSY: "sign-in-busy",
     NoAnswer.UNEXPECTED: "unexpected-problem",
 }
 _ID_NAMES = ("InvoiceID", "ContactID", "PaymentID", "AccountID", "CreditNoteID", "TrackingCategoryID")
