@@ -39,3 +39,12 @@ def test_a_day_and_an_organisation_keep_only_names_that_can_be_shown():
         "Fronttill",
     )
     assert Organisation("t", "Harbour\x1b[31m Street", "!x").name == "Harbour[31m Street"
+
+
+def test_names_read_from_xero_are_shown_plainly_too():
+    from decimal import Decimal
+
+    from xerohelper.core.organisation_setup import AccountInfo, TaxRateInfo
+
+    assert AccountInfo("200", "Sales\x1b[5m", "REVENUE", "ACTIVE", False).name == "Sales[5m"
+    assert TaxRateInfo("OUTPUT2", "GST\u202e 15%", Decimal(15), "ACTIVE").name == "GST 15%"
