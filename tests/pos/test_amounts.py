@@ -93,3 +93,9 @@ def test_what_is_not_money_says_why(text, words):
 def test_a_missing_amount_can_be_required():
     with pytest.raises(ValueProblem, match="missing"):
         parse_money("  ", blank_is_zero=False)
+
+
+@pytest.mark.parametrize("text", ["--212.73", "(-5.00)", "-$-5.00", "-5.00-", "−-3.10"])
+def test_an_amount_with_two_signs_is_refused_not_turned_around(text):
+    with pytest.raises(ValueProblem, match="more than one sign"):
+        parse_money(text)

@@ -56,18 +56,24 @@ def parse_money(text: str, *, decimal_comma: bool = False, blank_is_zero: bool =
         raise ValueProblem(
             "this amount is missing", "Type the amount (0.00 if there was none) and import again."
         )
-    negative = False
+    signs = 0  # minus signs and accounting brackets seen: one makes the amount negative
     body = raw
     for _ in range(2):  # a sign or brackets may sit either side of the currency symbol
         if body.startswith("(") and body.endswith(")"):
-            negative, body = not negative, body[1:-1].strip()
+            signs, body = signs + 1, body[1:-1].strip()
         if body[:1] in ("-", "−"):
-            negative, body = not negative, body[1:].strip()
+            signs, body = signs + 1, body[1:].strip()
         elif body[:1] == "+":
             body = body[1:].strip()
         elif body[-1:] in ("-", "−"):
-            negative, body = not negative, body[:-1].strip()
+            signs, body = signs + 1, body[:-1].strip()
         body = _strip_currency(body)
+    if signs > 1 or body[:1] in ("-", "−", "+"):
+        raise ValueProblem(
+            "this amount has more than one sign, so it isn't clear whether it is money in or money out",
+            "Correct it in the file (a refund looks like -5.00 or (5.00)), save it and import again.",
+        )
+    negative = signs == 1
     if _SCIENTIFIC.match(body):
         raise ValueProblem(
             "this number is in scientific notation, which usually means a spreadsheet changed it",
