@@ -591,3 +591,16 @@ def test_an_invoice_number_taken_by_another_total_uses_the_entrys_own_words():
 
 
 TOTALS = {"xero_total": "312.50", "till_total": "298.20"}
+
+
+def test_a_failed_payment_links_to_its_own_invoice_when_the_invoice_id_is_known():
+    invoice_id = "aaaaaaaa-0000-4000-8000-000000000001"
+    card = Explainer(lambda: "!abc12").for_item(
+        "payment",
+        "Visa",
+        ["The payment date is in the future"],
+        {"amount": "25.00", "invoice_number": "POS-20260421", "invoice_id": invoice_id},
+    )
+    assert card.key == "about-a-payment" and card.where == "the Visa payment of 25.00"
+    assert card.screen is not None and card.screen.screen.key == "invoice"
+    assert invoice_id in card.screen.url

@@ -91,7 +91,7 @@ class Explainer:
     ) -> Explanation:
         """One item of a batch that Xero turned down (or that xerohelper held back), by its kind
         ("payment", "invoice", INVOICE_NUMBER_TAKEN), its label and what else is known about it."""
-        ids = {"invoice_id": details.get("invoice_id")}
+        ids = {"InvoiceID": details.get("invoice_id")}  # so "Open in Xero" opens that very invoice
         values = {k: str(v) for k, v in details.items() if k != "invoice_id" and v}
         if kind == INVOICE_NUMBER_TAKEN:
             return explanation_for(
