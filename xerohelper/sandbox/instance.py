@@ -91,10 +91,6 @@ class Sandbox:
         self._server = None
         self._thread = None
 
-    def watch(self, observer) -> None:
-        """Call ``observer(request, response)`` after every answer (tests use it to check each body)."""
-        self.app.observers.append(observer)
-
     def __enter__(self) -> Sandbox:
         self.start()
         return self
