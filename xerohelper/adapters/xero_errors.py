@@ -16,6 +16,9 @@ This is the only module that knows xero-python's exception classes. What it unde
 * a 200 answer whose elements failed (summarizeErrors=false): the SDK returns models, not an exception;
 * the connection's own problems (core.connection: ReconnectNeeded, XeroUnreachable, CallbackPortTaken…),
   which the Xero client raises with the SDK's exception as their cause.
+
+`xero_refusals_translated` turns the SDK's ApiException into the adapters' own XeroRefused (status and body
+for the journal, the SDK's exception kept for explaining), so services never meet the SDK's classes.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ import json
 import re
 import socket
 import ssl
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -40,6 +44,7 @@ from xero_python.exceptions import (
     OAuth2TokenSaverError,
 )
 
+from xerohelper.adapters.xero_shapes import Refusal, XeroRefused
 from xerohelper.core.connection import (
     CONNECTED_APPS_IN_XERO,
     CallbackPortTaken,
@@ -62,6 +67,27 @@ from xerohelper.core.failed_call import FailedCall, NoAnswer, read_messages
 from xerohelper.core.xero_screens import open_in_xero
 
 _TOO_MANY_ANSWERS = re.compile(r"too many (\d{3}) error responses")
+
+
+@contextmanager
+def xero_refusals_translated() -> Iterator[None]:
+    """Inside: Xero's refusals (the SDK's ApiException) are raised as XeroRefused, the SDK's error kept."""
+    try:
+        yield
+    except ApiException as err:
+        raise XeroRefused(refusal_of(err), err) from err
+
+
+def refusal_of(err: ApiException) -> Refusal:
+    """Xero's answer in an SDK exception: its status and its body as text."""
+    response = getattr(err, "http_resp", None)
+    status = getattr(err, "_status", None) or getattr(response, "status", None)
+    body = getattr(response, "data", None)
+    if isinstance(body, bytes | bytearray):
+        text = bytes(body).decode("utf-8", errors="replace")
+    else:
+        text = str(body or "")
+    return Refusal(int(status) if status else None, text)
 
 
 def failed_call_from_http(
