@@ -36,7 +36,9 @@ from xerohelper.adapters.xero_errors import (
     failed_call_from_exception,
     failed_call_from_http,
     failed_call_from_result,
+    xero_refusals_translated,
 )
+from xerohelper.adapters.xero_shapes import Refusal, XeroRefused
 from xerohelper.core.connection import (
     CallbackPortTaken,
     ClientIdMissing,
@@ -526,3 +528,38 @@ def test_the_core_never_loads_the_sdk_or_qt():
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+# ---- Xero's refusals handed on as the adapters' own XeroRefused ------------------------------------------
+
+
+def test_a_refusal_is_handed_on_with_xeros_answer_and_explained_as_the_sdks_error(xero, sdk):
+    accounting, _ = sdk
+    body = {
+        "ErrorNumber": 10,
+        "Type": "ValidationException",
+        "Message": "A validation exception occurred",
+        "Elements": [{"ValidationErrors": [{"Message": "Invoice not of valid status for modification"}]}],
+    }
+    xero.script(400, body, Xero_Correlation_Id="corr-7")
+    with pytest.raises(XeroRefused) as caught, xero_refusals_translated():
+        accounting.get_invoices("tenant")
+    refused = caught.value
+    assert isinstance(refused.error, AccountingBadRequestException) and refused.__cause__ is refused.error
+    assert refused.refusal.status == 400 and json.loads(refused.refusal.body) == body
+    as_refused = explain_exception(refused, now=NOW)
+    assert as_refused == explain_exception(refused.error, now=NOW)
+    assert as_refused[0].key == "invoice-cannot-change"
+
+
+def test_a_refusal_whose_body_is_not_json_keeps_its_status_and_words(xero, sdk):
+    accounting, _ = sdk
+    xero.script(400, "Invoice # must be unique.")
+    with pytest.raises(XeroRefused) as caught, xero_refusals_translated():
+        accounting.get_invoices("tenant")
+    assert caught.value.refusal == Refusal(400, "Invoice # must be unique.")
+
+
+def test_only_xeros_refusals_are_translated():
+    with pytest.raises(XeroUnreachable), xero_refusals_translated():
+        raise XeroUnreachable("reset")
