@@ -21,7 +21,7 @@ from xerohelper.adapters.xero_shapes import (
     payment_model,
 )
 from xerohelper.core.checklist import InvoiceFacts
-from xerohelper.core.failed_call import FailedCall, read_messages
+from xerohelper.core.explain.failed_call import FailedCall, read_messages
 from xerohelper.core.sales_invoice import PaymentPlan
 
 KEY = "0123456789abcdef0123456789abcdef"  # as the journal makes them (uuid4 hex)

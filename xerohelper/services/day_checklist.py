@@ -33,8 +33,8 @@ from xerohelper.services.day.day_status import DayStatus
 from xerohelper.services.day.needs_attention import NeedsAttention
 from xerohelper.services.day.resend import Resend, ResendPreview
 from xerohelper.services.day.setup_cache import SetupCache
-from xerohelper.services.day_explainer import DayExplainer
 from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
+from xerohelper.services.explaining import Explainer
 from xerohelper.services.shop_mapping import load_mapping
 
 __all__ = ["DayChecklistService", "DayKey", "ProgressListener", "ResendPreview"]
@@ -51,7 +51,7 @@ class DayChecklistService:
         journal: Journal,
         organisation_id: str,
         mapping: Callable[[], Mapping],
-        explainer: DayExplainer,
+        explainer: Explainer,
         progress: ProgressListener | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -84,7 +84,7 @@ class DayChecklistService:
             Journal.in_folder(connection.folders.data),
             tenant_id,
             lambda: cls.mapping_for(connection),
-            DayExplainer(lambda: connection.saved_organisation().short_code),
+            Explainer(lambda: connection.saved_organisation().short_code),
             progress=progress,
         )
 

@@ -19,8 +19,8 @@ from xerohelper.services.day.day_run import DayRun
 from xerohelper.services.day.day_status import DayStatus
 from xerohelper.services.day.needs_attention import NeedsAttention
 from xerohelper.services.day.setup_cache import SetupCache
-from xerohelper.services.day_explainer import DayExplainer
 from xerohelper.services.demo_shop import DEMO_MAPPING, demo_day_file
+from xerohelper.services.explaining import Explainer
 from xerohelper.services.import_day import import_day_file
 
 ORGANISATION = "org-1"
@@ -41,7 +41,7 @@ def shop_run(
 ) -> DayRun:
     """A run for the connected shop, as the service makes one per call."""
     books = XeroBooks(shop.connection.api(), shop.tenant_id, shop.pacer, cancel)
-    explainer = DayExplainer(lambda: shop.short_code)
+    explainer = Explainer(lambda: shop.short_code)
     attention = NeedsAttention(shop.journal, shop.tenant_id, explainer)
     return DayRun(
         books=books,
@@ -65,7 +65,7 @@ class OfflineDays:
     mapping: Mapping = DEMO_MAPPING
 
     def __post_init__(self) -> None:
-        self.explainer = DayExplainer()
+        self.explainer = Explainer()
         self.attention = NeedsAttention(self.journal, ORGANISATION, self.explainer)
         self.status = DayStatus(self.journal, ORGANISATION, lambda: self.mapping, self.attention)
 

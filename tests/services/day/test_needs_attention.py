@@ -8,7 +8,7 @@ from xerohelper.adapters.xero_shapes import ItemResult, items_refused
 from xerohelper.core.checklist import Step
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.needs_attention import NeedsAttention
-from xerohelper.services.day_explainer import DayExplainer
+from xerohelper.services.explaining import Explainer
 
 DAY = date(2026, 11, 21)
 KEY = DayKey(DAY)
@@ -32,7 +32,7 @@ def test_after_a_restart_the_last_failed_attempt_of_a_step_still_needs_attention
     attempt = offline.journal.begin("org-1", DAY, "", Step.PAYMENTS, "create-payments", {"n": 1})
     offline.journal.failed(attempt, refusal.status, refusal.body)
 
-    after_restart = NeedsAttention(offline.journal, "org-1", DayExplainer())
+    after_restart = NeedsAttention(offline.journal, "org-1", Explainer())
     found = after_restart.of(KEY)
     assert list(found) == [Step.PAYMENTS]
     assert found[Step.PAYMENTS].xero_messages == ("Account code '616' is not valid",)

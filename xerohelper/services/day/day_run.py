@@ -19,14 +19,14 @@ from xerohelper.adapters.xero_shapes import ItemResult, XeroRefused, items_refus
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ConnectionProblem, ReconnectNeeded
 from xerohelper.core.day import Day
-from xerohelper.core.explanation import Explanation
+from xerohelper.core.explain import Explanation
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.day_status import DayStatus
 from xerohelper.services.day.needs_attention import NeedsAttention
 from xerohelper.services.day.setup_cache import SetupCache
-from xerohelper.services.day_explainer import DayExplainer
+from xerohelper.services.explaining import Explainer
 
 ProgressListener = Callable[[str], None]
 T = TypeVar("T")
@@ -43,7 +43,7 @@ class DayRun:
     journal: Journal
     organisation_id: str
     shop_mapping: Callable[[], Mapping]
-    explainer: DayExplainer
+    explainer: Explainer
     status: DayStatus
     attention: NeedsAttention
     setup_cache: SetupCache

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 
 from xerohelper.adapters.journal import Attempt, Journal
 from xerohelper.core.checklist import Step
-from xerohelper.core.explanation import Explanation
+from xerohelper.core.explain import Explanation
 from xerohelper.services.day.day_key import DayKey
-from xerohelper.services.day_explainer import DayExplainer
+from xerohelper.services.explaining import Explainer
 
 
 class NeedsAttention:
-    def __init__(self, journal: Journal, organisation_id: str, explainer: DayExplainer) -> None:
+    def __init__(self, journal: Journal, organisation_id: str, explainer: Explainer) -> None:
         self.journal = journal
         self.organisation_id = organisation_id
         self.explainer = explainer

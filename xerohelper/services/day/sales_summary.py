@@ -20,6 +20,7 @@ from xerohelper.core.sales_invoice import (
 )
 from xerohelper.services.day.day_key import DayKey, days_before, in_order
 from xerohelper.services.day.day_run import DayRun
+from xerohelper.services.explaining import INVOICE_NUMBER_TAKEN
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class SalesSummary:
                     key,
                     self.step,
                     run.explainer.for_item(
-                        "invoice-number-taken",
+                        INVOICE_NUMBER_TAKEN,
                         plan.number,
                         [],
                         {
