@@ -31,6 +31,7 @@ from xerohelper.adapters.xero_shapes import (
     PAYMENTS_PER_CALL,
     ItemResult,
     PaymentSeen,
+    answer_ids,
     credit_note_facts,
     credit_note_model,
     enum_text,
@@ -167,6 +168,7 @@ class XeroBooks:
             batch,
             [p.number for p in plans],
             one_idempotency_key(idempotency_keys),
+            approving=False,
         )
 
     def approve(self, invoices: Sequence[InvoiceFacts], idempotency_keys: Sequence[str]) -> list[ItemResult]:
@@ -178,22 +180,27 @@ class XeroBooks:
             batch,
             [i.number for i in invoices],
             one_idempotency_key(idempotency_keys),
+            approving=True,
         )
 
     def _invoice_batch(
-        self, what: str, method, batch: Invoices, numbers: list[str], key: str
+        self, what: str, method, batch: Invoices, numbers: list[str], key: str, approving: bool
     ) -> list[ItemResult]:
         """One call for many invoices (summarizeErrors=false): each invoice gets its own answer."""
         answer = self._run(what, method, batch, summarize_errors=False, idempotency_key=key)
-        return [
-            ItemResult(
-                number,
-                invoice=None if item_problems(inv) else invoice_facts(inv),
-                problems=item_problems(inv),
-                collection="Invoices",
+        results = []
+        for number, inv in zip(numbers, answer.invoices or [], strict=False):
+            facts = None if item_problems(inv) else invoice_facts(inv)
+            results.append(
+                ItemResult(
+                    number,
+                    invoice=facts,
+                    problems=item_problems(inv),
+                    collection="Invoices",
+                    xero_ids=answer_ids("InvoiceID", facts, with_status=approving),
+                )
             )
-            for number, inv in zip(numbers, answer.invoices or [], strict=False)
-        ]
+        return results
 
     def void(self, invoice: InvoiceFacts, idempotency_key: str) -> InvoiceFacts:
         """Void an approved invoice, delete a draft one."""
@@ -239,6 +246,7 @@ class XeroBooks:
             batch,
             [p.number for p in plans],
             one_idempotency_key(idempotency_keys),
+            approving=False,
         )
 
     def approve_credit_notes(
@@ -253,19 +261,26 @@ class XeroBooks:
             batch,
             [n.number for n in notes],
             one_idempotency_key(idempotency_keys),
+            approving=True,
         )
 
-    def _credit_note_batch(self, what: str, method, batch, numbers: list[str], key: str) -> list[ItemResult]:
+    def _credit_note_batch(
+        self, what: str, method, batch, numbers: list[str], key: str, approving: bool
+    ) -> list[ItemResult]:
         answer = self._run(what, method, batch, summarize_errors=False, idempotency_key=key)
-        return [
-            ItemResult(
-                number,
-                invoice=None if item_problems(note) else credit_note_facts(note),
-                problems=item_problems(note),
-                collection="CreditNotes",
+        results = []
+        for number, note in zip(numbers, answer.credit_notes or [], strict=False):
+            facts = None if item_problems(note) else credit_note_facts(note)
+            results.append(
+                ItemResult(
+                    number,
+                    invoice=facts,
+                    problems=item_problems(note),
+                    collection="CreditNotes",
+                    xero_ids=answer_ids("CreditNoteID", facts, with_status=approving),
+                )
             )
-            for number, note in zip(numbers, answer.credit_notes or [], strict=False)
-        ]
+        return results
 
     def void_credit_note(self, note: InvoiceFacts, idempotency_key: str) -> InvoiceFacts:
         """Void an approved credit note, delete a draft one."""
@@ -319,7 +334,8 @@ class XeroBooks:
         answer = self._run("read invoice payments", self._accounting.get_invoice, invoice_id)
         return payments_seen((answer.invoices or [None])[0])
 
-    def delete_payment(self, payment_id: str, idempotency_key: str) -> None:
+    def delete_payment(self, payment_id: str, idempotency_key: str) -> dict[str, str]:
+        """Remove a payment; what the journal keeps of it."""
         self._run(
             "remove payment",
             self._accounting.delete_payment,
@@ -327,3 +343,4 @@ class XeroBooks:
             PaymentDelete(status="DELETED"),
             idempotency_key=idempotency_key,
         )
+        return {"PaymentID": payment_id, "Status": "DELETED"}

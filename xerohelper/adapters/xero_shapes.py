@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
 
@@ -54,6 +54,7 @@ class ItemResult:
     payment_id: str = ""
     problems: tuple[str, ...] = ()
     collection: str = ""  # Xero's name for the batch's items: "Invoices", "CreditNotes", "Payments"
+    xero_ids: dict[str, str] = field(default_factory=dict)  # what the journal keeps of Xero's answer
 
     @property
     def ok(self) -> bool:
@@ -86,6 +87,16 @@ def items_refused(results: Sequence[ItemResult]) -> Refusal:
         for r in results
     ]
     return Refusal(ITEMS_REFUSED_STATUS, json.dumps({collection: items}))
+
+
+def answer_ids(id_name: str, document: InvoiceFacts | None, with_status: bool = False) -> dict[str, str]:
+    """What the journal keeps of Xero's answer for one document: its id under Xero's name (and status)."""
+    if document is None:
+        return {}
+    ids = {id_name: document.invoice_id}
+    if with_status:
+        ids["Status"] = document.status
+    return ids
 
 
 def one_idempotency_key(keys: Sequence[str]) -> str:

@@ -39,6 +39,13 @@ def test_the_draft_and_its_credit_note_are_approved(shop):
     assert (record.invoice.status, record.credit_note.status) == ("AUTHORISED", "AUTHORISED")
     assert heard == ["Approving the credit note for the refunds…", "Approving the sales summary in Xero…"]
     assert run.status.of(key)[STEP].state is StepState.DONE
+    kept = {a.action: a.xero_ids for a in shop.journal.attempts(shop.tenant_id, shop.today)}
+    assert kept["approve"] == {"InvoiceID": record.invoice.invoice_id, "Status": "AUTHORISED"}
+    assert kept["approve-credit-note"] == {
+        "CreditNoteID": record.credit_note.invoice_id,
+        "Status": "AUTHORISED",
+    }
+    assert kept["create-credit-note"] == {"CreditNoteID": record.credit_note.invoice_id}
 
 
 def test_with_nothing_to_approve_xero_is_not_asked(shop):

@@ -61,6 +61,7 @@ def test_a_corrected_day_is_voided_and_sent_again_saying_so(shop):
     run.status.save_day(replace(day, tenders=more_cash, sales=sales))
     number = f"POS-{shop.today:%Y%m%d}"
     assert resend_for(shop, runner).preview(shop.today).new_number == f"{number}-2"
+    old_invoice_id = run.record(key).invoice.invoice_id
 
     heard: list[str] = []
     checklist = resend_for(shop, runner).resend(shop_run(shop, progress=heard.append), key)
@@ -70,5 +71,8 @@ def test_a_corrected_day_is_voided_and_sent_again_saying_so(shop):
     assert "Sending the sales summary to Xero…" in heard
     assert shop.invoices_numbered(number)[0]["status"] == "VOIDED" and shop.payments_on(number) == []
     assert shop.invoices_numbered(f"{number}-2")[0]["status"] == "PAID"
-    actions = [a.action for a in shop.journal.attempts(shop.tenant_id, shop.today)]
-    assert actions.count("remove-payment") == 3 and "void-invoice" in actions
+    attempts = shop.journal.attempts(shop.tenant_id, shop.today)
+    removed = [a.xero_ids for a in attempts if a.action == "remove-payment"]
+    assert len(removed) == 3 and all(ids["Status"] == "DELETED" and ids["PaymentID"] for ids in removed)
+    (voided,) = [a.xero_ids for a in attempts if a.action == "void-invoice"]
+    assert voided == {"DocumentID": old_invoice_id, "Status": "VOIDED"}

@@ -35,6 +35,10 @@ def test_the_days_invoice_goes_in_as_a_draft_and_is_recorded(shop):
         Decimal("2240.40"),
     )
     assert run.record(key).posting == 1 and len(shop.invoices_numbered(invoice.number)) == 1
+    (attempt,) = shop.journal.attempts(shop.tenant_id, shop.today)
+    assert (attempt.action, attempt.outcome) == ("create-invoice", "ok")
+    assert attempt.request == {"number": invoice.number, "total": "2240.40"}
+    assert attempt.xero_ids == {"InvoiceID": invoice.invoice_id}
     assert heard == [
         "Reading your organisation's accounts and tax rates…",
         "Checking Xero for the day's invoice…",

@@ -51,9 +51,7 @@ class Approval:
         first_failed = None
         for key, attempt, result in zip(todo, attempts, results, strict=False):
             if result.ok and result.invoice is not None:
-                run.journal.succeeded(
-                    attempt, {"InvoiceID": result.invoice.invoice_id, "Status": result.invoice.status}
-                )
+                run.journal.succeeded(attempt, result.xero_ids)
                 run.journal.update_invoice_status(
                     run.organisation_id,
                     key.trading_date,
@@ -87,9 +85,7 @@ class Approval:
         )
         for (key, note), attempt, result in zip(notes, attempts, results, strict=False):
             if result.ok and result.invoice is not None:
-                run.journal.succeeded(
-                    attempt, {"CreditNoteID": note.invoice_id, "Status": result.invoice.status}
-                )
+                run.journal.succeeded(attempt, result.xero_ids)
                 run.journal.record_credit_note(
                     run.organisation_id, key.trading_date, key.location, result.invoice
                 )

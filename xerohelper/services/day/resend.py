@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from xerohelper.adapters.journal import Journal, PaymentRecord
-from xerohelper.adapters.xero_shapes import PaymentSeen
+from xerohelper.adapters.xero_shapes import PaymentSeen, answer_ids
 from xerohelper.core.checklist import GONE, Checklist, InvoiceFacts, Step
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import money_words
@@ -121,7 +121,7 @@ def _void(
     gone = run.guarded(
         key, Step.SALES_SUMMARY, lambda: void(document, attempt.idempotency_key), attempts=[attempt]
     )
-    run.journal.succeeded(attempt, {"DocumentID": gone.invoice_id, "Status": gone.status})
+    run.journal.succeeded(attempt, answer_ids("DocumentID", gone, with_status=True))
     return gone
 
 
@@ -131,11 +131,11 @@ def _remove_payments(
     """Delete every payment Xero holds on one of the day's documents (journal first, as always)."""
     for payment in run.guarded(key, Step.PAYMENTS, lambda: read(document_id)):
         attempt = run.begin(key, Step.PAYMENTS, "remove-payment", {"payment_id": payment.payment_id})
-        run.guarded(
+        removed = run.guarded(
             key,
             Step.PAYMENTS,
             lambda p=payment, a=attempt: run.books.delete_payment(p.payment_id, a.idempotency_key),
             attempts=[attempt],
         )
-        run.journal.succeeded(attempt, {"PaymentID": payment.payment_id, "Status": "DELETED"})
+        run.journal.succeeded(attempt, removed)
     run.journal.forget_payments(run.organisation_id, key.trading_date, key.location, document_id)

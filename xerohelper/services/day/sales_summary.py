@@ -133,7 +133,7 @@ class SalesSummary:
         )
         for (key, plan, fingerprint), attempt, result in zip(to_send, attempts, results, strict=False):
             if result.ok and result.invoice is not None:
-                run.journal.succeeded(attempt, {"InvoiceID": result.invoice.invoice_id})
+                run.journal.succeeded(attempt, result.xero_ids)
                 _record_invoice(run, key, result.invoice, fingerprint, plan)
             else:
                 run.items_failed(attempt, [result])
@@ -190,7 +190,7 @@ class SalesSummary:
         )
         for (key, plan), attempt, result in zip(to_send, attempts, results, strict=False):
             if result.ok and result.invoice is not None:
-                run.journal.succeeded(attempt, {"CreditNoteID": result.invoice.invoice_id})
+                run.journal.succeeded(attempt, result.xero_ids)
                 run.journal.record_credit_note(
                     run.organisation_id, key.trading_date, key.location, result.invoice
                 )
