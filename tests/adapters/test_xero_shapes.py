@@ -7,11 +7,14 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from xero_python.accounting.models import Invoice, Payment, ValidationError
+from xero_python.accounting.models import CreditNote, CreditNotes, Invoice, Invoices, Payment, ValidationError
 
 from xerohelper.adapters.xero_shapes import (
+    CREDIT_NOTES,
     IDEMPOTENCY_KEY_MAX,
+    INVOICES,
     ItemResult,
+    document_results,
     gone_status,
     in_batches,
     invoice_facts,
@@ -95,3 +98,23 @@ def test_xeros_answers_become_core_types():
     assert item_problems(refused) == ("Account is archived",)
     silent = Payment(status_attribute_string="ERROR")
     assert item_problems(silent) == ("Xero refused this item without saying why.",)
+
+
+def test_each_document_of_a_batch_gets_its_own_answer_and_what_the_journal_keeps():
+    refused = Invoice(
+        status_attribute_string="ERROR",
+        validation_errors=[ValidationError(message="Invoice not of valid status for modification")],
+    )
+    approved = Invoice(invoice_id="a", invoice_number="POS-1", status="AUTHORISED", total=10, amount_due=10)
+    answer = Invoices(invoices=[approved, refused])
+    ok, no = document_results(INVOICES, ["POS-1", "POS-2"], answer, approving=True)
+    assert ok.ok and ok.invoice.invoice_id == "a" and ok.collection == "Invoices"
+    assert ok.xero_ids == {"InvoiceID": "a", "Status": "AUTHORISED"}
+    assert (no.ok, no.key, no.invoice, no.xero_ids) == (False, "POS-2", None, {})
+    assert no.problems == ("Invoice not of valid status for modification",)
+
+    note = CreditNote(
+        credit_note_id="c", credit_note_number="POS-1-CN", status="DRAFT", total=20, remaining_credit=20
+    )
+    (made,) = document_results(CREDIT_NOTES, ["POS-1-CN"], CreditNotes(credit_notes=[note]), approving=False)
+    assert made.xero_ids == {"CreditNoteID": "c"} and made.invoice.amount_due == Decimal("20.00")

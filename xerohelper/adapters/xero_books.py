@@ -28,12 +28,15 @@ from xerohelper.adapters.xero_api import XeroApi
 from xerohelper.adapters.xero_errors import xero_refusals_translated
 from xerohelper.adapters.xero_pacing import XeroPacer
 from xerohelper.adapters.xero_shapes import (
+    CREDIT_NOTES,
+    INVOICES,
     PAYMENTS_PER_CALL,
+    DocumentKind,
     ItemResult,
     PaymentSeen,
-    answer_ids,
     credit_note_facts,
     credit_note_model,
+    document_results,
     enum_text,
     gone_status,
     in_batches,
@@ -162,45 +165,34 @@ class XeroBooks:
         self, plans: Sequence[SalesInvoicePlan], contact_id: str, idempotency_keys: Sequence[str]
     ) -> list[ItemResult]:
         batch = Invoices(invoices=[invoice_model(plan, contact_id) for plan in plans])
-        return self._invoice_batch(
-            "create invoices",
-            self._accounting.create_invoices,
-            batch,
-            [p.number for p in plans],
-            one_idempotency_key(idempotency_keys),
-            approving=False,
+        numbers = [p.number for p in plans]
+        return self._document_batch(
+            "create invoices", self._accounting.create_invoices, batch, numbers, idempotency_keys, INVOICES
         )
 
     def approve(self, invoices: Sequence[InvoiceFacts], idempotency_keys: Sequence[str]) -> list[ItemResult]:
         """Set these invoices to AUTHORISED ("Awaiting payment") in one call."""
         batch = Invoices(invoices=[Invoice(invoice_id=i.invoice_id, status="AUTHORISED") for i in invoices])
-        return self._invoice_batch(
-            "approve invoices",
-            self._accounting.update_or_create_invoices,
-            batch,
-            [i.number for i in invoices],
-            one_idempotency_key(idempotency_keys),
-            approving=True,
+        numbers = [i.number for i in invoices]
+        method = self._accounting.update_or_create_invoices
+        return self._document_batch(
+            "approve invoices", method, batch, numbers, idempotency_keys, INVOICES, approving=True
         )
 
-    def _invoice_batch(
-        self, what: str, method, batch: Invoices, numbers: list[str], key: str, approving: bool
+    def _document_batch(
+        self,
+        what: str,
+        method,
+        batch,
+        numbers: list[str],
+        idempotency_keys: Sequence[str],
+        kind: DocumentKind,
+        approving: bool = False,
     ) -> list[ItemResult]:
-        """One call for many invoices (summarizeErrors=false): each invoice gets its own answer."""
+        """One call for many documents (summarizeErrors=false): each document gets its own answer."""
+        key = one_idempotency_key(idempotency_keys)
         answer = self._run(what, method, batch, summarize_errors=False, idempotency_key=key)
-        results = []
-        for number, inv in zip(numbers, answer.invoices or [], strict=False):
-            facts = None if item_problems(inv) else invoice_facts(inv)
-            results.append(
-                ItemResult(
-                    number,
-                    invoice=facts,
-                    problems=item_problems(inv),
-                    collection="Invoices",
-                    xero_ids=answer_ids("InvoiceID", facts, with_status=approving),
-                )
-            )
-        return results
+        return document_results(kind, numbers, answer, approving)
 
     def void(self, invoice: InvoiceFacts, idempotency_key: str) -> InvoiceFacts:
         """Void an approved invoice, delete a draft one."""
@@ -240,13 +232,10 @@ class XeroBooks:
         self, plans: Sequence[CreditNotePlan], contact_id: str, idempotency_keys: Sequence[str]
     ) -> list[ItemResult]:
         batch = CreditNotes(credit_notes=[credit_note_model(plan, contact_id) for plan in plans])
-        return self._credit_note_batch(
-            "create credit notes",
-            self._accounting.create_credit_notes,
-            batch,
-            [p.number for p in plans],
-            one_idempotency_key(idempotency_keys),
-            approving=False,
+        numbers = [p.number for p in plans]
+        method = self._accounting.create_credit_notes
+        return self._document_batch(
+            "create credit notes", method, batch, numbers, idempotency_keys, CREDIT_NOTES
         )
 
     def approve_credit_notes(
@@ -255,32 +244,11 @@ class XeroBooks:
         batch = CreditNotes(
             credit_notes=[CreditNote(credit_note_id=n.invoice_id, status="AUTHORISED") for n in notes]
         )
-        return self._credit_note_batch(
-            "approve credit notes",
-            self._accounting.update_or_create_credit_notes,
-            batch,
-            [n.number for n in notes],
-            one_idempotency_key(idempotency_keys),
-            approving=True,
+        numbers = [n.number for n in notes]
+        method = self._accounting.update_or_create_credit_notes
+        return self._document_batch(
+            "approve credit notes", method, batch, numbers, idempotency_keys, CREDIT_NOTES, approving=True
         )
-
-    def _credit_note_batch(
-        self, what: str, method, batch, numbers: list[str], key: str, approving: bool
-    ) -> list[ItemResult]:
-        answer = self._run(what, method, batch, summarize_errors=False, idempotency_key=key)
-        results = []
-        for number, note in zip(numbers, answer.credit_notes or [], strict=False):
-            facts = None if item_problems(note) else credit_note_facts(note)
-            results.append(
-                ItemResult(
-                    number,
-                    invoice=facts,
-                    problems=item_problems(note),
-                    collection="CreditNotes",
-                    xero_ids=answer_ids("CreditNoteID", facts, with_status=approving),
-                )
-            )
-        return results
 
     def void_credit_note(self, note: InvoiceFacts, idempotency_key: str) -> InvoiceFacts:
         """Void an approved credit note, delete a draft one."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
@@ -218,3 +218,28 @@ def item_problems(item) -> tuple[str, ...]:
 
 def enum_text(value) -> str:
     return str(getattr(value, "value", value) or "")
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """How Xero names one kind of the day's documents in a batch's answer."""
+
+    collection: str  # the items in Xero's JSON: "Invoices"
+    attribute: str  # the SDK's attribute for them: answer.invoices
+    id_name: str  # the id in Xero's JSON: "InvoiceID"
+    facts: Callable[[object], InvoiceFacts]
+
+
+INVOICES = DocumentKind("Invoices", "invoices", "InvoiceID", invoice_facts)
+CREDIT_NOTES = DocumentKind("CreditNotes", "credit_notes", "CreditNoteID", credit_note_facts)
+
+
+def document_results(kind: DocumentKind, numbers: Sequence[str], answer, approving: bool) -> list[ItemResult]:
+    """Xero's answer for each document of a batch sent with summarizeErrors=false, in the order sent."""
+    results = []
+    for number, item in zip(numbers, getattr(answer, kind.attribute) or [], strict=False):
+        problems = item_problems(item)
+        facts = None if problems else kind.facts(item)
+        ids = answer_ids(kind.id_name, facts, with_status=approving)
+        results.append(ItemResult(number, facts, problems=problems, collection=kind.collection, xero_ids=ids))
+    return results

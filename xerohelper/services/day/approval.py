@@ -8,9 +8,10 @@ from xerohelper.core.checklist import APPROVED, InvoiceFacts, Step
 from xerohelper.core.mapping import Mapping
 from xerohelper.services.day.day_key import DayKey, days_before, in_order
 from xerohelper.services.day.day_run import DayRun
+from xerohelper.services.day.step_unit import StepUnit
 
 
-class Approval:
+class Approval(StepUnit):
     step = Step.APPROVE
 
     def asked(self, only: Step | None, approve: bool) -> bool:
@@ -60,12 +61,7 @@ class Approval:
                     result.invoice.amount_due,
                 )
             else:
-                run.items_failed(attempt, [result])
-                run.attention.note(
-                    key,
-                    self.step,
-                    run.explainer.for_item("invoice", result.key, result.problems, {"number": result.key}),
-                )
+                run.document_refused(key, self.step, attempt, result, "invoice", result.key)
                 first_failed = first_failed or key
         return days_before(keys, first_failed)
 
@@ -90,11 +86,4 @@ class Approval:
                     run.organisation_id, key.trading_date, key.location, result.invoice
                 )
             else:
-                run.items_failed(attempt, [result])
-                run.attention.note(
-                    key,
-                    self.step,
-                    run.explainer.for_item(
-                        "credit note", note.number, result.problems, {"number": note.number}
-                    ),
-                )
+                run.document_refused(key, self.step, attempt, result, "credit note", note.number)

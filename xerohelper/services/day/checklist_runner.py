@@ -11,7 +11,6 @@ import threading
 from collections.abc import Mapping as Lookup
 from collections.abc import Sequence
 from contextlib import suppress
-from typing import Protocol
 
 from xerohelper.core.checklist import ORDER, Checklist, Step
 from xerohelper.core.mapping import Mapping
@@ -22,16 +21,7 @@ from xerohelper.services.day.day_run import DayRun, StopRun
 from xerohelper.services.day.payments import Payments
 from xerohelper.services.day.read_back import read_back
 from xerohelper.services.day.sales_summary import SalesSummary
-
-
-class StepUnit(Protocol):
-    step: Step
-
-    def asked(self, only: Step | None, approve: bool) -> bool:
-        """Whether this run does the step (`only`: the one step asked for; `approve`: approve drafts)."""
-
-    def run(self, run: DayRun, keys: list[DayKey], mapping: Mapping) -> list[DayKey]:
-        """Do the step for these days; return the days that may go on to the next step."""
+from xerohelper.services.day.step_unit import StepUnit
 
 
 def the_steps() -> dict[Step, StepUnit]:

@@ -70,6 +70,14 @@ class DayRun:
         refusal = items_refused(results)
         self.journal.failed(attempt, refusal.status, refusal.body)
 
+    def document_refused(
+        self, key: DayKey, step: Step, attempt: Attempt, result: ItemResult, kind: str, number: str
+    ) -> None:
+        """Xero turned down one document of a batch: its answer kept, explained on the day's step."""
+        self.items_failed(attempt, [result])
+        details = {"number": number}
+        self.attention.note(key, step, self.explainer.for_item(kind, number, result.problems, details))
+
     def guarded(
         self,
         key: DayKey,

@@ -12,15 +12,13 @@ from xerohelper.core.sales_invoice import PaymentPlan, PlanProblem, plan_payment
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.day_run import DayRun
 from xerohelper.services.day.read_back import read_back
+from xerohelper.services.day.step_unit import StepUnit
 
 Payment = tuple[DayKey, str, PaymentPlan]  # the day, the document it goes on, the tender's plan
 
 
-class Payments:
+class Payments(StepUnit):
     step = Step.PAYMENTS
-
-    def asked(self, only: Step | None, approve: bool) -> bool:
-        return only in (None, self.step)
 
     def run(self, run: DayRun, keys: list[DayKey], mapping: Mapping) -> list[DayKey]:
         todo = run.to_do(keys, self.step)

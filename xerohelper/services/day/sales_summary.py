@@ -20,16 +20,14 @@ from xerohelper.core.sales_invoice import (
 )
 from xerohelper.services.day.day_key import DayKey, days_before, in_order
 from xerohelper.services.day.day_run import DayRun
+from xerohelper.services.day.step_unit import StepUnit
 from xerohelper.services.explaining import INVOICE_NUMBER_TAKEN
 
 log = logging.getLogger(__name__)
 
 
-class SalesSummary:
+class SalesSummary(StepUnit):
     step = Step.SALES_SUMMARY
-
-    def asked(self, only: Step | None, approve: bool) -> bool:
-        return only in (None, self.step)
 
     def run(self, run: DayRun, keys: list[DayKey], mapping: Mapping) -> list[DayKey]:
         """Create the invoices (and credit notes) that are missing; return the days that may go on."""
@@ -136,12 +134,7 @@ class SalesSummary:
                 run.journal.succeeded(attempt, result.xero_ids)
                 _record_invoice(run, key, result.invoice, fingerprint, plan)
             else:
-                run.items_failed(attempt, [result])
-                run.attention.note(
-                    key,
-                    self.step,
-                    run.explainer.for_item("invoice", plan.number, result.problems, {"number": plan.number}),
-                )
+                run.document_refused(key, self.step, attempt, result, "invoice", plan.number)
 
     # ---- the credit note for refunds paid out ------------------------------------------------------------
     def _create_credit_notes(
@@ -195,14 +188,7 @@ class SalesSummary:
                     run.organisation_id, key.trading_date, key.location, result.invoice
                 )
             else:
-                run.items_failed(attempt, [result])
-                run.attention.note(
-                    key,
-                    self.step,
-                    run.explainer.for_item(
-                        "credit note", plan.number, result.problems, {"number": plan.number}
-                    ),
-                )
+                run.document_refused(key, self.step, attempt, result, "credit note", plan.number)
 
 
 def _record_invoice(run: DayRun, key: DayKey, invoice, fingerprint: str, plan: SalesInvoicePlan) -> None:
