@@ -91,7 +91,7 @@ def failed_call_from_exception(
     """Whatever the SDK (or the network under it) raised, as the core's input."""
     labels = tuple(element_labels)
     if not isinstance(exc, ApiException) and isinstance(getattr(exc, "error", None), ApiException):
-        exc = exc.error  # e.g. the pacer's DailyLimitReached carries Xero's 429
+        exc = exc.error  # the pacer's DailyLimitReached (Xero's 429), the adapters' XeroRefused
     if isinstance(exc, ConnectionProblem) and isinstance(exc.__cause__, ApiException):
         exc = exc.__cause__  # Xero's own answer says more than our summary of it
     if isinstance(exc, ApiException):
