@@ -46,7 +46,13 @@ from xero_python.exceptions import (
 )
 
 from xerohelper.adapters.xero_shapes import Refusal, XeroRefused
-from xerohelper.core.connection import CallbackPortTaken, ConnectionProblem, NotConnected, XeroUnreachable
+from xerohelper.core.connection import (
+    CallbackPortTaken,
+    ConnectionProblem,
+    NotConnected,
+    SignInServiceBusy,
+    XeroUnreachable,
+)
 from xerohelper.core.explain.failed_call import FailedCall, NoAnswer, read_messages
 
 _TOO_MANY_ANSWERS = re.compile(r"too many (\d{3}) error responses")
@@ -92,6 +98,8 @@ def failed_call_from_exception(
     labels = tuple(element_labels)
     if not isinstance(exc, ApiException) and isinstance(getattr(exc, "error", None), ApiException):
         exc = exc.error  # the pacer's DailyLimitReached (Xero's 429), the adapters' XeroRefused
+    if isinstance(exc, SignInServiceBusy):
+        return FailedCall(no_answer=NoAnswer.SIGN_IN_BUSY, detail=exc.details, element_labels=labels)
     if isinstance(exc, ConnectionProblem) and isinstance(exc.__cause__, ApiException):
         exc = exc.__cause__  # Xero's own answer says more than our summary of it
     if isinstance(exc, ApiException):
