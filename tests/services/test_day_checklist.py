@@ -366,6 +366,8 @@ def test_progress_and_cancel_belong_to_the_call_that_passes_them(shop):
     with pytest.raises(Cancelled):
         shop.service.run_day(shop.today, approve=True, cancel=stop)
     assert shop.invoices_numbered(number) == []  # stopped before anything was sent
+    with pytest.raises(Cancelled):
+        shop.service.organisation_setup(cancel=stop)
 
     heard: list[str] = []
     default.clear()

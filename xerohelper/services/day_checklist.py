@@ -204,12 +204,14 @@ class DayChecklistService:
         return self._resend.resend(run, DayKey(trading_date, location), approve)
 
     # ---- the organisation's set-up ------------------------------------------------------------------------
-    def organisation_setup(self) -> tuple[OrganisationSetup, ContactInfo | None]:
+    def organisation_setup(
+        self, *, cancel: threading.Event | None = None
+    ) -> tuple[OrganisationSetup, ContactInfo | None]:
         """The organisation's accounts, tax rates and sales contact (read once, then kept for a while).
 
         The app calls this when the day screen opens, so a day's run needs no set-up reads of its own.
-        Raises what Xero raised (the caller explains it)."""
-        return self._setup.read(self.books)
+        Raises what Xero raised (the caller explains it); `cancel` stops this call's waits for Xero."""
+        return self._setup.read(self.books.with_cancel(cancel))
 
     def forget_setup(self) -> None:
         self._setup.forget()
