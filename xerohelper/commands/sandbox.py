@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
     import threading
 
-    from xerohelper.sandbox import Sandbox
+    from xerohelper.services.practice_xero import start_sandbox
 
     options = {
         "host": args.host,
@@ -71,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if args.redirect_uris:
         options["redirect_uris"] = args.redirect_uris
     try:
-        sandbox = Sandbox(args.seed, **options)
-        sandbox.start()
+        sandbox = start_sandbox(args.seed, **options)
     except OSError as problem:
         print(
             f"xerohelper sandbox: could not listen on {args.host}:{args.port} "
