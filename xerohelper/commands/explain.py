@@ -52,11 +52,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"xerohelper explain: {problem}", file=sys.stderr)
         return EXIT_UNREADABLE
 
-    from xerohelper.adapters.xero_errors import failed_call_from_http
     from xerohelper.core.error_catalogue import explain
     from xerohelper.core.explanation import render_text
+    from xerohelper.core.failed_call import FailedCall
 
-    explanations = explain(failed_call_from_http(status, body, headers), short_code=args.short_code)
+    explanations = explain(FailedCall.from_http(status, body, headers), short_code=args.short_code)
     if args.json:
         import json
 
