@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidge
 
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded, ReconnectReason
+from xerohelper.core.day_status import DayStatus
 from xerohelper.sandbox.testing import control
 from xerohelper.services.app_session import AppSession
 from xerohelper.ui.day_screen import DayScreen
 from xerohelper.ui.explanation_card import plain
-from xerohelper.ui.look import DayStatus
 from xerohelper.ui.step_card import SkipDialog
 from xerohelper.ui.workers import jobs_running
 from xerohelper.ui.z_report_dialog import ZReportDialog

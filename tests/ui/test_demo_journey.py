@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
 from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.day_status import DayStatus
 from xerohelper.sandbox.testing import control
-from xerohelper.ui.look import DayStatus
 from xerohelper.ui.main_window import MainWindow
 from xerohelper.ui.setup_wizard import READY, SETUP
 

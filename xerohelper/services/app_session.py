@@ -29,6 +29,7 @@ from xerohelper.core.connection import ConnectionStatus, Organisation
 from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+from xerohelper.services.day_history import HistoryRow
 from xerohelper.services.day_snapshot import DaySnapshot, TillNames
 
 Progress = Callable[[str], None] | None
@@ -243,8 +244,8 @@ class AppSession:
     def checklist(self, trading_date: date, location: str = "") -> Checklist:
         return self.day_service().checklist(trading_date, location)
 
-    def history(self, first: date | None = None, last: date | None = None) -> list:
-        """Every day between `first` and `last` as the History shows it (HistoryRow), newest first."""
+    def history(self, first: date | None = None, last: date | None = None) -> list[HistoryRow]:
+        """Every day between `first` and `last` as the History shows it, newest first."""
         from xerohelper.services.day_history import day_history
 
         return day_history(self.day_service(), first, last)
