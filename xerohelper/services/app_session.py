@@ -22,15 +22,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xerohelper.adapters.app_folders import AppFolders
-from xerohelper.core.checklist import ORDER, Checklist, Step, StepState
 from xerohelper.core.connection import ConnectionStatus, Organisation
-from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
-from xerohelper.services.day_history import HistoryRow
-from xerohelper.services.day_snapshot import DaySnapshot, TillNames
+
+if TYPE_CHECKING:  # the window makes the session while it starts: only what that needs is loaded then
+    from xerohelper.core.checklist import Checklist, Step
+    from xerohelper.core.day import Day
+    from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+    from xerohelper.services.day_history import HistoryRow
+    from xerohelper.services.day_snapshot import DaySnapshot, TillNames
 
 Progress = Callable[[str], None] | None
 
@@ -286,6 +289,8 @@ class AppSession:
 
     def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
         """Skip `step` and the steps after it (they can't happen without it), with the owner's reason."""
+        from xerohelper.core.checklist import ORDER, StepState
+
         days = self.day_service()
         checklist = days.checklist(trading_date, location)
         for each in ORDER[ORDER.index(step) :]:
@@ -295,6 +300,8 @@ class AppSession:
 
     def unskip(self, trading_date: date, step: Step, location: str = "") -> Checklist:
         """Put `step` and the skipped steps after it back."""
+        from xerohelper.core.checklist import ORDER, StepState
+
         days = self.day_service()
         checklist = days.checklist(trading_date, location)
         for each in ORDER[ORDER.index(step) :]:
