@@ -12,8 +12,8 @@ from xerohelper.core.checklist import Checklist, InvoiceFacts
 from xerohelper.core.connection import ConnectionStatus
 from xerohelper.core.day import Day
 from xerohelper.core.day_status import DayStatus, day_status, most_urgent
+from xerohelper.core.explain import ScreenLink, open_in_xero
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.xero_screens import ScreenLink, open_in_xero
 
 RECENT_DAYS = 60  # how far back the till's kinds of sale and ways of paying are looked for
 

@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xerohelper.adapters.xero_errors import explain_exception
 from xerohelper.core.checklist import ORDER, Step, StepState
 from xerohelper.core.connection import ConnectionState, ConnectionStatus, ReconnectNeeded
 from xerohelper.core.dates import long_date
 from xerohelper.services.day_snapshot import DaySnapshot
+from xerohelper.services.explaining import explain_error
 from xerohelper.ui import look
 from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.explanation_card import ExplanationCard, plain
@@ -665,7 +665,7 @@ class DayScreen(QWidget):
             return
         log.warning("day screen: %s failed", "a step" if step else "loading the day", exc_info=error)
         short_code = self.snapshot.short_code if self.snapshot else None
-        explanation = explain_exception(error, short_code=short_code)[0]
+        explanation = explain_error(error, short_code=short_code)[0]
         if self.snapshot is not None and self.snapshot.trading_date == self.trading_date:
             self._show(self.snapshot)
         if step is not None:
