@@ -32,8 +32,12 @@ if TYPE_CHECKING:  # the window makes the session while it starts: only what tha
     from xerohelper.core.checklist import Checklist, Step
     from xerohelper.core.day import Day
     from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+    from xerohelper.services.callback_port import CallbackPortSetting
+    from xerohelper.services.connection import DisconnectResult
+    from xerohelper.services.day_checklist import DayChecklistService, ResendPreview
     from xerohelper.services.day_history import HistoryRow
     from xerohelper.services.day_snapshot import DaySnapshot, TillNames
+    from xerohelper.services.import_day import DayImport
 
 Progress = Callable[[str], None] | None
 
@@ -169,20 +173,20 @@ class AppSession:
         with self._lock:
             self._days = None
 
-    def disconnect(self):
-        """Remove the connection in Xero and forget it here; a DisconnectResult with the words to show."""
+    def disconnect(self) -> DisconnectResult:
+        """Remove the connection in Xero and forget it here (the result has the words to show)."""
         result = self.connection.disconnect()
         with self._lock:
             self._days = None
         return result
 
-    def callback_port(self):
-        """The sign-in's callback port setting (a CallbackPortSetting)."""
+    def callback_port(self) -> CallbackPortSetting:
+        """The sign-in's callback port: the one in use, the saved one, and what fixes it, if anything."""
         from xerohelper.services.callback_port import read_callback_port
 
         return read_callback_port(self.connection, self.demo)
 
-    def save_callback_port(self, port: int):
+    def save_callback_port(self, port: int) -> CallbackPortSetting:
         from xerohelper.services.callback_port import save_callback_port
 
         return save_callback_port(self.connection, port, self.demo)
@@ -226,7 +230,7 @@ class AppSession:
         return till_names_seen(self.day_service(), self.today())
 
     # ---- the day: reading (the journal and the settings; no call to Xero) ----
-    def day_service(self):
+    def day_service(self) -> DayChecklistService:
         """The DayChecklistService of the connected organisation (NotConnected / ReconnectNeeded). For the
         command line and tests; the screens use the methods here."""
         from xerohelper.services.day_checklist import DayChecklistService
@@ -257,13 +261,13 @@ class AppSession:
         """Days whose figures are in but whose checklist isn't finished (what catch-up offers)."""
         return self.day_service().unfinished_days(first, last)
 
-    def resend_preview(self, trading_date: date, location: str = ""):
-        """What re-sending the day would change in Xero (a ResendPreview; None: nothing to re-send)."""
+    def resend_preview(self, trading_date: date, location: str = "") -> ResendPreview | None:
+        """What re-sending the day would change in Xero (None: nothing to re-send)."""
         return self.day_service().resend_preview(trading_date, location)
 
     # ---- the day: keeping figures and the owner's choices (the journal; no call to Xero) ----
-    def import_file(self, path: Path, trading_date: date | None = None):
-        """Read a till export (an ImportOutcome); nothing is kept."""
+    def import_file(self, path: Path, trading_date: date | None = None) -> DayImport:
+        """Read a till export; nothing is kept."""
         from xerohelper.services.import_day import import_day_file
 
         mapping = self.mapping()
@@ -274,7 +278,7 @@ class AppSession:
             shop_tenders=tuple(mapping.tenders),
         )
 
-    def import_day(self, path: Path, trading_date: date | None = None):
+    def import_day(self, path: Path, trading_date: date | None = None) -> DayImport:
         """Read a till export and keep the day's figures (one per till, for a shop with several)."""
         outcome = self.import_file(path, trading_date)
         if outcome.ok:
