@@ -99,5 +99,5 @@ def test_cancel_stops_before_the_next_call_and_nothing_is_lost(qtbot, session):
     assert "catch up again when you're ready" in dialog.summary_label.text()
     # The service can run again at once (the stop is not left on), and finishes the days.
     session.sandbox.app.faults.latency_ms = 0
-    checklists = session.day_service().catch_up(dates)
+    checklists = session.catch_up(dates)
     assert all(c[Step.SALES_SUMMARY].state is StepState.DONE for c in checklists)
