@@ -121,3 +121,16 @@ def test_day_status_shows_the_day_from_the_journal_while_xero_wants_a_new_sign_i
         code = main(["day", "status", "--date", day, "--sandbox", sandbox])
         out, err = capsys.readouterr()
         assert code == 1 and "1. Sales summary: done" in out
+
+
+def test_a_bad_day_file_is_explained_in_words_not_in_python(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        bad = tmp_path / "takings.csv"
+        bad.write_text("Date,Type,Name,Tax rate,Net,Tax,Amount\n2026-11-21,sale,Coffee,GST 15%,abc,1.00,\n")
+        code = main(
+            ["day", "run", "--date", "2026-11-21", "--from", str(bad), "--sandbox", shop.xero.base_url]
+        )
+        err = capsys.readouterr().err
+        assert code == 2
+        assert "takings.csv" in err and "line 2" in err
+        assert "bound method" not in err and "<" not in err

@@ -57,7 +57,7 @@ class ConnectedShop:
     def the_day(self, trading_date: date | None = None) -> Day:
         """The demo till's day, imported through the real importer."""
         outcome = import_day_file(demo_day_file(trading_date or self.today, self.folder))
-        assert outcome.ok, outcome.message
+        assert outcome.ok, outcome.message()
         return outcome.days[0]
 
     def approve_automatically(self) -> None:

@@ -41,7 +41,13 @@ from xero_python.exceptions import (
     OAuth2TokenSaverError,
 )
 
-from xerohelper.core.connection import CallbackPortTaken, ConnectionProblem, NotConnected, XeroUnreachable
+from xerohelper.core.connection import (
+    CallbackPortTaken,
+    ConnectionProblem,
+    NotConnected,
+    SignInServiceBusy,
+    XeroUnreachable,
+)
 from xerohelper.core.explain.failed_call import FailedCall, NoAnswer, read_messages
 
 _TOO_MANY_ANSWERS = re.compile(r"too many (\d{3}) error responses")
@@ -66,6 +72,8 @@ def failed_call_from_exception(
     labels = tuple(element_labels)
     if not isinstance(exc, ApiException) and isinstance(getattr(exc, "error", None), ApiException):
         exc = exc.error  # e.g. the pacer's DailyLimitReached carries Xero's 429
+    if isinstance(exc, SignInServiceBusy):
+        return FailedCall(no_answer=NoAnswer.SIGN_IN_BUSY, detail=exc.details, element_labels=labels)
     if isinstance(exc, ConnectionProblem) and isinstance(exc.__cause__, ApiException):
         exc = exc.__cause__  # Xero's own answer says more than our summary of it
     if isinstance(exc, ApiException):

@@ -932,6 +932,7 @@ def test_every_entry_is_reached_by_some_message_or_situation():
         "sign-in-port-busy",
         "not-signed-in",
         "sign-in-expired",
+        "sign-in-busy",  # tests/services/test_sign_in_busy.py
         "unexpected-problem",
         "currency-not-used",
         "failed-without-reason",

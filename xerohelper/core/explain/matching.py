@@ -25,6 +25,7 @@ _NO_ANSWER_ENTRY = {
     NoAnswer.PORT_IN_USE: "sign-in-port-busy",
     NoAnswer.NOT_SIGNED_IN: "not-signed-in",
     NoAnswer.SIGN_IN_EXPIRED: "sign-in-expired",
+    NoAnswer.SIGN_IN_BUSY: "sign-in-busy",
     NoAnswer.UNEXPECTED: "unexpected-problem",
 }
 _RATE_LIMITS = ("minute-limit", "busy-for-everyone", "day-limit", "limit-old-style")

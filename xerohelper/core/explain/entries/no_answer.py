@@ -23,6 +23,22 @@ _entry = partial(entry, topic=Topic.NO_ANSWER)
 ENTRIES: tuple[Entry, ...] = (
     # ---- when no answer came back --------------------------------------------------------------------------
     _entry(
+        "sign-in-busy",
+        title="Xero's sign-in service asked xerohelper to wait",
+        what="Before sending, xerohelper renews its pass with Xero's sign-in service. That service was busy "
+        "and asked xerohelper to wait, so nothing was sent. Your work is kept.",
+        why="Xero's sign-in service limits how often apps renew their pass, and sometimes it is briefly "
+        "unavailable.",
+        steps=(
+            "Wait a few minutes, then click “I've fixed it — try again”.",
+            STATUS_PAGE,
+        ),
+        action=A.RETRY_LATER,
+        screen=None,
+        stage=S.CONNECTION,
+        priority=3,
+    ),
+    _entry(
         "no-internet",
         title="xerohelper couldn't reach Xero",
         what="xerohelper couldn't get through to Xero, so nothing was sent. Your work is kept.",
