@@ -39,7 +39,7 @@ def open_day_service(
 
 def _journal_only(connection: ConnectionService) -> DayChecklistService:
     from xerohelper.adapters.journal import Journal
-    from xerohelper.services.day_explainer import DayExplainer
+    from xerohelper.services.explaining import Explainer
 
     organisation = connection.saved_organisation()
     return DayChecklistService(
@@ -47,7 +47,7 @@ def _journal_only(connection: ConnectionService) -> DayChecklistService:
         Journal.in_folder(connection.folders.data),
         organisation.tenant_id,
         lambda: DayChecklistService.mapping_for(connection),
-        DayExplainer(lambda: organisation.short_code),
+        Explainer(lambda: organisation.short_code),
     )
 
 
