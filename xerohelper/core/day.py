@@ -83,8 +83,13 @@ class Day:
     sales: tuple[SalesLine, ...] = field(default_factory=tuple)
     tenders: tuple[Tender, ...] = field(default_factory=tuple)
     location: str = ""  # "" for a shop with a single till
+    # The till difference the owner agreed to book on the shop's till difference account (money taken minus
+    # sales: positive when the till is over, negative when short); None until the owner decides.
+    difference_accepted: Decimal | None = None
 
     def __post_init__(self) -> None:
+        if self.difference_accepted is not None:
+            object.__setattr__(self, "difference_accepted", money(self.difference_accepted))
         object.__setattr__(self, "sales", tuple(self.sales))
         object.__setattr__(self, "tenders", tuple(self.tenders))
         object.__setattr__(self, "location", shown_name(self.location))
@@ -95,6 +100,16 @@ class Day:
         tax = sum((line.tax for line in self.sales), ZERO)
         tendered = sum((t.amount for t in self.tenders), ZERO)
         return DayTotals(net=net, tax=tax, gross=net + tax, tendered=tendered)
+
+    @property
+    def till_difference(self) -> Decimal:
+        """Money taken minus sales: positive when the till is over, negative when it is short."""
+        return -self.totals.difference
+
+    @property
+    def difference_decided(self) -> bool:
+        """The till balances, or the owner agreed to book this very difference."""
+        return self.till_difference == ZERO or self.difference_accepted == self.till_difference
 
     @property
     def is_empty(self) -> bool:
@@ -136,6 +151,11 @@ class Day:
                 "tendered": money_text(totals.tendered),
                 "difference": money_text(totals.difference),
             },
+            **(
+                {"difference_accepted": money_text(self.difference_accepted)}
+                if self.difference_accepted is not None
+                else {}
+            ),
         }
 
     @classmethod
@@ -156,6 +176,9 @@ class Day:
                 for s in data.get("sales", [])
             ),
             tenders=tuple(Tender(t["name"], Decimal(t["amount"])) for t in data.get("tenders", [])),
+            difference_accepted=(
+                Decimal(data["difference_accepted"]) if data.get("difference_accepted") is not None else None
+            ),
         )
 
     def fingerprint(self) -> str:

@@ -47,8 +47,9 @@ class Mapping:
     reference_pattern: str = DEFAULT_REFERENCE
     approve_automatically: bool = False
     rounding_account_code: str = ""  # where cents of difference go; "" = not set up yet
-    rounding_tax_type: str = "NONE"
+    rounding_tax_type: str = "NONE"  # the no-tax rate of the rounding and till difference lines
     tracking: Tracking | None = None
+    till_difference_account_code: str = ""  # the till's over/short account; "" = not set up yet
 
     # ---- what the day's invoice is called -------------------------------------------------------------
     def invoice_number(self, trading_date: date, location: str = "", attempt: int = 1) -> str:
@@ -117,6 +118,7 @@ class Mapping:
             "reference_pattern": self.reference_pattern,
             "approve_automatically": self.approve_automatically,
             "rounding": {"account_code": self.rounding_account_code, "tax_type": self.rounding_tax_type},
+            "till_difference": {"account_code": self.till_difference_account_code},
             "tracking": (
                 None
                 if self.tracking is None
@@ -156,6 +158,9 @@ class Mapping:
                 approve_automatically=bool(data.get("approve_automatically", False)),
                 rounding_account_code=str(rounding.get("account_code", "")),
                 rounding_tax_type=str(rounding.get("tax_type", "NONE")),
+                till_difference_account_code=str(
+                    (data.get("till_difference") or {}).get("account_code", "")
+                ),
                 tracking=(
                     None
                     if not tracking

@@ -14,7 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from xerohelper.core.checklist import Step
 from xerohelper.core.day import Day, LineKind
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.money import CENT, ZERO, money
+from xerohelper.core.money import CENT, ZERO, money, money_words
+from xerohelper.core.till_difference import line_description, undecided_words
 
 # More than this between the till's total and Xero's is not rounding: it's a tax rate mapped wrongly.
 ROUNDING_TOLERANCE = Decimal("0.05")
@@ -119,6 +120,14 @@ def plan_sales_invoice(
             "was paid out together. Check the Z report, correct the figures and import them again."
         )
         return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
+    if not day.difference_decided:
+        return [PlanProblem(Step.SALES_SUMMARY, undecided_words(day), "app")]
+    if day.till_difference != ZERO and not mapping.till_difference_account_code:
+        words = (
+            f"You chose to book the till's {money_words(abs(day.till_difference))} difference on the till "
+            "difference account. Choose that account (over/short) in Shop setup."
+        )
+        return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
     if refunds and not mapping.rounding_account_code:
         words = (
             f"The till paid {refunds:.2f} back to customers. Choose a rounding account in Shop setup: "
@@ -166,6 +175,16 @@ def plan_sales_invoice(
                 "Rounding", mapping.rounding_account_code, mapping.rounding_tax_type, difference, tracking
             )
         )
+    if day.till_difference != ZERO:  # the owner agreed (checked above): the invoice equals the money taken
+        lines.append(
+            InvoiceLine(
+                line_description(day.till_difference),
+                mapping.till_difference_account_code,
+                mapping.rounding_tax_type,
+                day.till_difference,
+                tracking,
+            )
+        )
     if refunds:
         lines.append(_refunds_line(mapping, refunds, tracking))
     return SalesInvoicePlan(
@@ -174,7 +193,7 @@ def plan_sales_invoice(
         contact_name=mapping.customer_contact,
         trading_date=day.date,
         lines=tuple(lines),
-        total=money(till_total + refunds),
+        total=money(till_total + day.till_difference + refunds),
         approve=mapping.approve_automatically,
     )
 

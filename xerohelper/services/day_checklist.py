@@ -104,6 +104,21 @@ class DayChecklistService:
         """Keep the day's figures (from an import or the Z-report form)."""
         return self._status.save_day(day)
 
+    def accept_difference(self, trading_date: date, location: str = "") -> Checklist:
+        """The owner agreed to book the day's till difference (over/short) on the till difference account."""
+        return self._status.accept_difference(trading_date, location)
+
+    def is_new_location(self, location: str) -> bool:
+        """A shop or till name never seen for this organisation (no day of it kept, no tracking option for
+        it): a till file of another shop may have been picked up, so the owner is asked before sending."""
+        if not location:
+            return False
+        tracking = self._mapping().tracking
+        if tracking is not None and location in tracking.option_by_location:
+            return False
+        seen = self.journal.days_between(self.organisation_id, date(1, 1, 1), date(9999, 12, 31))
+        return location not in {place for _, place in seen}
+
     def facts(self, trading_date: date, location: str = "") -> DayFacts:
         return self._status.facts(trading_date, location)
 

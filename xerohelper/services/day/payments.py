@@ -8,6 +8,7 @@ from xerohelper.adapters.journal import Attempt, PaymentRecord
 from xerohelper.adapters.xero_shapes import ItemResult
 from xerohelper.core.checklist import Step
 from xerohelper.core.mapping import Mapping
+from xerohelper.core.preflight import tenders_too_much
 from xerohelper.core.sales_invoice import PaymentPlan, PlanProblem, plan_payments
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.day_run import DayRun
@@ -36,7 +37,15 @@ class Payments(StepUnit):
                 run.attention.note(key, self.step, predicted[0])
                 todo.remove(key)
                 continue
-            plans = plan_payments(record.day, mapping, {p.tender for p in record.payments})
+            paid = {p.tender for p in record.payments}
+            too_much = tenders_too_much(
+                record.day, paid, record.invoice.amount_due, record.invoice.number, setup.short_code
+            )
+            if too_much is not None and record.invoice.status != "PAID":
+                run.attention.note(key, self.step, too_much)
+                todo.remove(key)
+                continue
+            plans = plan_payments(record.day, mapping, paid)
             if plans and isinstance(plans[0], PlanProblem):
                 run.attention.note(key, self.step, run.explainer.for_problems(plans))
                 continue

@@ -1,0 +1,110 @@
+"""Untidy real days against the sandbox (the real SDK, the real journal): a till that is over or short, a
+tender account that can't take payments — nothing is written to Xero until the owner has decided, and a
+day is never "done" with money owing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from tests.services.connected_shop import connected_shop
+from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.day import Tender
+
+
+@pytest.fixture
+def shop(tmp_path):
+    with connected_shop(tmp_path) as connected:
+        yield connected
+
+
+def writes(shop) -> dict[str, int]:
+    """The requests that would change something in Xero (anything but a read)."""
+    return {endpoint: n for endpoint, n in shop.calls().items() if not endpoint.startswith("GET ")}
+
+
+def with_cash_changed(day, by: str):
+    tenders = tuple(Tender(t.name, t.amount + Decimal(by)) if t.name == "Cash" else t for t in day.tenders)
+    return replace(day, tenders=tenders)
+
+
+@pytest.mark.parametrize(
+    ("by", "over_or_short", "line"),
+    [("0.05", "over", "Till difference (over)"), ("-5.00", "short", "Till difference (short)")],
+)
+def test_a_till_difference_waits_for_the_owner_then_the_invoice_equals_the_money_taken(
+    shop, by, over_or_short, line
+):
+    day = with_cash_changed(shop.the_day(), by)
+    saved = shop.service.save_day(day)
+    summary = saved[Step.SALES_SUMMARY]
+    assert summary.state is StepState.NOT_STARTED
+    assert f"the till is {over_or_short}" in summary.reason and "Nothing is sent" in summary.reason
+    shop.reset_call_counts()
+
+    refused = shop.service.run_day(shop.today, approve=True)
+    assert not refused.is_finished and refused[Step.SALES_SUMMARY].state is StepState.NOT_STARTED
+    assert writes(shop) == {}, "nothing may be written before the owner decides"
+    number = f"POS-{shop.today:%Y%m%d}"
+    assert shop.invoices_numbered(number) == []
+
+    assert shop.service.accept_difference(shop.today)[Step.SALES_SUMMARY].state is StepState.READY
+    finished = shop.service.run_day(shop.today, approve=True)
+
+    assert finished.is_finished, [s.reason for s in finished.steps]
+    (invoice,) = shop.invoices_numbered(number)
+    assert invoice["status"] == "PAID"
+    money_taken = sum(t.amount for t in day.tenders)
+    assert Decimal(invoice["total"]) == money_taken == day.totals.gross + Decimal(by)
+    difference = [item for item in invoice["line_items"] if item["description"] == line]
+    assert len(difference) == 1 and Decimal(difference[0]["line_amount"]) == Decimal(by)
+    assert difference[0]["account_code"] == "865" and Decimal(difference[0]["tax_amount"]) == 0
+    assert sorted(Decimal(p["amount"]) for p in shop.payments_on(number)) == sorted(
+        t.amount for t in day.tenders
+    )
+
+
+def test_the_same_figures_imported_again_keep_the_owners_decision_changed_ones_ask_again(shop):
+    day = with_cash_changed(shop.the_day(), "-5.00")
+    shop.service.save_day(day)
+    shop.service.accept_difference(shop.today)
+    assert shop.service.save_day(day)[Step.SALES_SUMMARY].state is StepState.READY
+    changed = with_cash_changed(day, "-1.00")
+    assert shop.service.save_day(changed)[Step.SALES_SUMMARY].state is StepState.NOT_STARTED
+
+
+def test_a_tender_account_that_does_not_take_payments_stops_the_day_before_step_1(shop):
+    shop.control("accounts/disable-payments", {"tenant": shop.tenant_id, "code": "616"})
+    shop.service.save_day(shop.the_day())
+    shop.service.organisation_setup()
+    shop.reset_call_counts()
+
+    checklist = shop.service.run_day(shop.today, approve=True)
+
+    summary = checklist[Step.SALES_SUMMARY]
+    assert summary.state is StepState.NEEDS_ATTENTION
+    assert summary.attention.key == "account-not-valid" and summary.attention.predicted
+    assert summary.attention.where == "Amex" and "616" in summary.attention.what_happened
+    assert writes(shop) == {}
+    assert shop.invoices_numbered(f"POS-{shop.today:%Y%m%d}") == []
+
+
+def test_tenders_over_what_the_invoice_in_xero_owes_are_said_before_any_payment(shop):
+    shop.service.save_day(shop.the_day())
+    shop.service.run_day(shop.today, approve=False)
+    shop.service.run_next_step(shop.today)  # approved: awaiting payment, 2240.40 owing
+    # The till's Cash figure was changed afterwards (and its difference accepted): the tenders now come to
+    # more than the invoice in Xero owes, which Xero would refuse part-way through the payments.
+    inflated = with_cash_changed(shop.journal.day(shop.tenant_id, shop.today), "10.00")
+    shop.journal.save_day(shop.tenant_id, replace(inflated, difference_accepted=Decimal("10.00")))
+    shop.reset_call_counts()
+
+    payments = shop.service.run_next_step(shop.today)[Step.PAYMENTS]
+
+    assert payments.state is StepState.NEEDS_ATTENTION
+    assert payments.attention.key == "payment-too-big" and payments.attention.predicted
+    assert "2250.40" in payments.attention.title
+    assert writes(shop) == {}
+    assert shop.payments_on(f"POS-{shop.today:%Y%m%d}") == []
