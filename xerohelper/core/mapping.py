@@ -158,9 +158,7 @@ class Mapping:
                 approve_automatically=bool(data.get("approve_automatically", False)),
                 rounding_account_code=str(rounding.get("account_code", "")),
                 rounding_tax_type=str(rounding.get("tax_type", "NONE")),
-                till_difference_account_code=str(
-                    (data.get("till_difference") or {}).get("account_code", "")
-                ),
+                till_difference_account_code=str((data.get("till_difference") or {}).get("account_code", "")),
                 tracking=(
                     None
                     if not tracking

@@ -1,4 +1,4 @@
-"""Till differences: the money taken (the tenders) and the till's sales rarely agree to the cent on a real day.
+"""Till differences: the money taken (the tenders) and the till's sales rarely agree to the cent on real days.
 
 Nothing is sent while they differ and the owner hasn't decided. The owner either corrects the figures, or
 agrees to book the difference on the shop's till difference (over/short) account: one line without tax on
