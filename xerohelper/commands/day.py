@@ -109,9 +109,9 @@ def _import(days, args) -> int | None:
         return EXIT_USAGE
     chosen = [d for d in outcome.days if d.location == args.location] or outcome.days
     day = chosen[0]
-    if not args.new_location and days.is_new_location(day.location):
+    if not args.new_location and days.is_new_location(day):
         print(
-            f"{args.organisation}: the till file is for “{day.location}”, a shop or till xerohelper has "
+            f"{args.organisation}: the till file is for “{day.place}”, a shop or till xerohelper has "
             f"never sent to {args.organisation}. Nothing was sent. Check that you are connected to the right "
             "organisation; if this is a new till of this shop, run the same command again with "
             "--new-location.",

@@ -86,6 +86,9 @@ class Day:
     # The till difference the owner agreed to book on the shop's till difference account (money taken minus
     # sales: positive when the till is over, negative when short); None until the owner decides.
     difference_accepted: Decimal | None = None
+    # The shop or location the till file names, kept even for a shop with one till (where `location` is
+    # ""): a file of a shop never seen for this organisation is asked about before it is sent.
+    place: str = ""
 
     def __post_init__(self) -> None:
         if self.difference_accepted is not None:
@@ -93,6 +96,7 @@ class Day:
         object.__setattr__(self, "sales", tuple(self.sales))
         object.__setattr__(self, "tenders", tuple(self.tenders))
         object.__setattr__(self, "location", shown_name(self.location))
+        object.__setattr__(self, "place", shown_name(self.place) or self.location)
 
     @property
     def totals(self) -> DayTotals:
@@ -132,6 +136,7 @@ class Day:
             "date": self.date.isoformat(),
             "source": self.source,
             **({"location": self.location} if self.location else {}),
+            **({"place": self.place} if self.place and self.place != self.location else {}),
             "sales": [
                 {
                     "category": line.category,
@@ -165,6 +170,7 @@ class Day:
             date=date.fromisoformat(data["date"]),
             source=data["source"],
             location=data.get("location", ""),
+            place=data.get("place", data.get("location", "")),
             sales=tuple(
                 SalesLine(
                     category=s["category"],

@@ -108,16 +108,23 @@ class DayChecklistService:
         """The owner agreed to book the day's till difference (over/short) on the till difference account."""
         return self._status.accept_difference(trading_date, location)
 
-    def is_new_location(self, location: str) -> bool:
-        """A shop or till name never seen for this organisation (no day of it kept, no tracking option for
-        it): a till file of another shop may have been picked up, so the owner is asked before sending."""
-        if not location:
+    def is_new_location(self, day: Day) -> bool:
+        """The till file names a shop or till never seen for this organisation (no day of it kept, no
+        tracking option for it): it may be another shop's file, so the owner is asked before it is sent."""
+        place = day.place or day.location
+        if not place:
             return False
         tracking = self._mapping().tracking
-        if tracking is not None and location in tracking.option_by_location:
+        if tracking is not None and place in tracking.option_by_location:
             return False
         seen = self.journal.days_between(self.organisation_id, date(1, 1, 1), date(9999, 12, 31))
-        return location not in {place for _, place in seen}
+        for trading_date, location in seen:
+            if location == place:
+                return False
+            kept = self.journal.day(self.organisation_id, trading_date, location)
+            if kept is not None and kept.place == place:
+                return False
+        return True
 
     def facts(self, trading_date: date, location: str = "") -> DayFacts:
         return self._status.facts(trading_date, location)

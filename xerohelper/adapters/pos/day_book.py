@@ -95,6 +95,7 @@ class DayBook:
                     sales=tuple(sales),
                     tenders=tuple(tenders),
                     location=location if several_locations else "",
+                    place=location,
                 )
             )
         return found
