@@ -108,3 +108,25 @@ def test_tenders_over_what_the_invoice_in_xero_owes_are_said_before_any_payment(
     assert "2250.40" in payments.attention.title
     assert writes(shop) == {}
     assert shop.payments_on(f"POS-{shop.today:%Y%m%d}") == []
+
+
+def test_a_day_with_money_owing_is_never_done_unless_the_owner_skips_the_step(shop):
+    from xero_python.accounting.models import PaymentDelete
+
+    shop.service.save_day(shop.the_day())
+    assert shop.service.run_day(shop.today, approve=True).is_finished
+    number = f"POS-{shop.today:%Y%m%d}"
+    amex = next(p for p in shop.payments_on(number) if Decimal(p["amount"]) == Decimal("262.50"))
+    api = shop.connection.api()
+    api.call(
+        api.accounting.delete_payment, shop.tenant_id, amex["payment_id"], PaymentDelete(status="DELETED")
+    )
+
+    checked = shop.service.refresh(shop.today)  # Xero now says 262.50 is owing; the journal has every tender
+    assert not checked.is_finished and checked[Step.PAYMENTS].state is StepState.READY
+    again = shop.service.run_day(shop.today, approve=True)
+    payments = again[Step.PAYMENTS]
+    assert not again.is_finished and payments.state is StepState.NEEDS_ATTENTION
+    assert payments.attention.key == "money-still-owing" and "$262.50" in payments.attention.title
+
+    assert shop.service.skip(shop.today, Step.PAYMENTS, "Amex settles on Monday").is_finished

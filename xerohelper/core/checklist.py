@@ -228,9 +228,10 @@ def _payments(facts: DayFacts) -> StepStatus:
     if approved and facts.tenders_to_pay and not to_pay:  # never "done" with money owing
         return StepStatus(
             step,
-            StepState.NOT_STARTED,
-            f"All tenders are recorded, but {invoice.amount_due:.2f} is still owing on invoice "
-            f"{invoice.number}. Check it in Xero; skip this step if the amount owing is right.",
+            StepState.READY,
+            f"All tenders are recorded, but {invoice.amount_due:.2f} was still owing on invoice "
+            f"{invoice.number} when Xero was last asked: xerohelper checks again. Skip this step if the "
+            "amount owing is right.",
         )
     if invoice is None or invoice.status in GONE:
         return StepStatus(

@@ -86,3 +86,28 @@ def undecided_card(day: Day) -> Explanation:
         stage=Stage.SETUP,
         predicted=True,
     )
+
+
+def money_owing_card(invoice_number: str, amount_due: Decimal) -> Explanation:
+    """Every tender is recorded, yet Xero says money is still owing on the day's invoice."""
+    return Explanation(
+        title=f"{money_words(amount_due)} is still owing on invoice {invoice_number}",
+        what_happened=(
+            f"All the day's tenders are recorded in Xero, but invoice {invoice_number} still has "
+            f"{money_words(amount_due)} to pay, so the day isn't finished."
+        ),
+        why=(
+            "The invoice was changed in Xero after it was sent, a payment was removed there, or the day was "
+            "sent before xerohelper booked till differences."
+        ),
+        steps=(
+            f"In Xero, open invoice {invoice_number}; compare its total and payments with the day's takings.",
+            "If a payment is missing, add it in Xero (or remove the wrong one), then click “I've fixed it — "
+            "try again”.",
+            "If the amount owing is right (a customer pays later), skip this step in xerohelper.",
+        ),
+        action=Action.FIX_IN_XERO,
+        key="money-still-owing",
+        stage=Stage.PAYMENT,
+        predicted=True,
+    )

@@ -291,6 +291,10 @@ class AppSession:
         """Keep the day's figures (typed from the Z report, say)."""
         return self.day_service().save_day(day)
 
+    def accept_difference(self, trading_date: date, location: str = "") -> Checklist:
+        """The owner books the day's till difference on the till difference (over/short) account."""
+        return self.day_service().accept_difference(trading_date, location)
+
     def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
         """Skip `step` and the steps after it (they can't happen without it), with the owner's reason."""
         from xerohelper.core.checklist import ORDER, StepState

@@ -131,6 +131,11 @@ class DayScreen(QWidget):
         return self._calendar
 
     @property
+    def sends_to_label(self) -> QLabel:
+        """The organisation the button sends to, next to the button."""
+        return self._sends_to
+
+    @property
     def pos_card(self) -> PosCard:
         return self._pos_card
 
@@ -224,6 +229,7 @@ class DayScreen(QWidget):
         self._pos_card.import_requested.connect(self._import)
         self._pos_card.z_report_requested.connect(self._type_z_report)
         self._pos_card.resend_requested.connect(self._resend)
+        self._pos_card.accept_difference_requested.connect(self.accept_difference)
         checklist_heading = look.make_heading(QLabel("Sending the day to Xero"), 1.15)
         self._step_cards: dict[Step, StepCard] = {}
         for step in ORDER:
@@ -301,7 +307,15 @@ class DayScreen(QWidget):
         self._next_icon.setFixedWidth(22)
         bottom.addWidget(self._next_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         bottom.addWidget(self._next_label, 1)
-        bottom.addWidget(self._run_next_button)
+        self._sends_to = look.secondary(QLabel())
+        self._sends_to.setObjectName("sends_to")
+        self._sends_to.setAccessibleName("Sends to the Xero organisation")
+        self._sends_to.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        sending = QVBoxLayout()
+        sending.setSpacing(2)
+        sending.addWidget(self._run_next_button)
+        sending.addWidget(self._sends_to)
+        bottom.addLayout(sending)
 
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -381,6 +395,9 @@ class DayScreen(QWidget):
             self._connection_badge.set_look(look.NOT_CONNECTED)
         if status.organisation is not None:
             self._organisation.setText(status.organisation.name)
+        name = status.organisation.name if status.organisation is not None else ""
+        self._sends_to.setText(f"Sends to: {name}" if name else "")
+        self._sends_to.setVisible(bool(name))
 
     def _show_next(self, snapshot: DaySnapshot) -> None:
         checklist = snapshot.checklist
@@ -541,6 +558,15 @@ class DayScreen(QWidget):
         self._pos_card.clear_problem()
         session = self.session
         self._start(lambda _progress: session.save_day(day), words="Keeping the day's totals…")
+
+    def accept_difference(self) -> None:
+        """Book the day's till difference on the till difference account (the POS card's button)."""
+        if self.busy or self.trading_date is None:
+            return
+        session, day, place = self.session, self.trading_date, self.location
+        self._start(
+            lambda _progress: session.accept_difference(day, place), words="Booking the till difference…"
+        )
 
     def _resend(self) -> None:
         session, day, place = self.session, self.trading_date, self.location
