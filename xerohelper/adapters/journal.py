@@ -4,11 +4,19 @@ Rule: an intent (with its Idempotency-Key) is written *before* each write to Xer
 An intent with no outcome means the app stopped in the middle; the day's service then asks Xero what
 happened (look-up by invoice number) before it tries again, and re-uses the same Idempotency-Key.
 No token is ever written here.
+
+The journal is a cache of what Xero holds plus our intents. `Journal.open_checked` opens it and, when it
+is damaged (not a database, cut short, malformed), empty (0 bytes, or a database without the journal's
+tables) or can't be opened (a folder in its place, no permission), sets it aside (renamed, kept, with its
+-wal and -shm) and opens a fresh one that remembers, for each organisation, that it must be rebuilt from
+Xero (services/journal_rebuild.py does that).
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
 import threading
 import uuid
@@ -19,8 +27,12 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from xerohelper.adapters import damaged_files
 from xerohelper.core.checklist import InvoiceFacts, Step
 from xerohelper.core.day import Day
+from xerohelper.core.sales_invoice import refunds_paid_out
+
+log = logging.getLogger(__name__)
 
 JOURNAL_FILE_NAME = "journal.sqlite3"
 SCHEMA_VERSION = 1
@@ -57,7 +69,34 @@ CREATE TABLE IF NOT EXISTS attempts (
     request TEXT NOT NULL, started_at TEXT NOT NULL,
     outcome TEXT, http_status INTEGER, xero_ids TEXT, error_body TEXT, finished_at TEXT);
 CREATE INDEX IF NOT EXISTS attempts_by_day ON attempts (organisation, trading_date, location, step);
+CREATE TABLE IF NOT EXISTS set_aside (
+    kept_at TEXT NOT NULL, why TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS rebuilt_from_xero (
+    organisation TEXT PRIMARY KEY, since TEXT NOT NULL, days INTEGER NOT NULL, at TEXT NOT NULL);
 """
+# The tables every journal has had since its first version: one missing means the file is not a journal.
+_CORE_TABLES = {"days", "invoices", "credit_notes", "payments", "skipped_steps", "attempts"}
+_COMPANIONS = ("-wal", "-shm", "-journal")  # SQLite's files beside the journal
+UNKNOWN_FIGURES = ""  # the fingerprint of an invoice rebuilt from Xero: the till's figures are not known
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A journal that couldn't be used: why (the owner's words) and where the old file is kept."""
+
+    why: str  # "was damaged", "was empty", …: follows "xerohelper's record of the days sent to Xero"
+    kept_at: Path | None  # None when it couldn't be moved (then the fresh journal is beside it)
+
+
+class JournalUnusable(Exception):
+    """Neither the journal nor a fresh one could be opened (the data folder can't be written)."""
+
+    def __init__(self, path: Path, cause: str) -> None:
+        super().__init__(
+            f"xerohelper can't keep its record of the days sent to Xero at {path} ({cause}). Check that "
+            "the folder exists and that you may write to it, then start xerohelper again."
+        )
+        self.path = path
 
 
 @dataclass(frozen=True)
@@ -94,13 +133,18 @@ class DayRecord:
     credit_note: InvoiceFacts | None = None  # refunds paid out; amount_due = credit not yet refunded
 
     @property
+    def rebuilt_from_xero(self) -> bool:
+        """The invoice was read back from Xero after the journal was set aside: the till's figures it was
+        posted from are not known (a re-import gives them again)."""
+        return self.invoice is not None and self.invoice_fingerprint is None
+
+    @property
     def figures_changed_since_posting(self) -> bool:
-        return (
-            self.day is not None
-            and self.invoice is not None
-            and self.invoice_fingerprint is not None
-            and self.invoice_fingerprint != self.day.fingerprint()
-        )
+        if self.day is None or self.invoice is None:
+            return False
+        if self.invoice_fingerprint is None:  # rebuilt from Xero: compare with what Xero holds
+            return self.invoice.total != self.day.totals.gross + refunds_paid_out(self.day)
+        return self.invoice_fingerprint != self.day.fingerprint()
 
 
 _THE_DAY = "organisation=? AND trading_date=? AND location=?"
@@ -123,14 +167,42 @@ class Journal:
         self.path = path
         self._lock = threading.RLock()
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")  # an intent must be on disk before the call to Xero
-        self._db.executescript(_SCHEMA)
-        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")  # an intent must be on disk before the call to Xero
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except BaseException:
+            self._db.close()
+            raise
 
     @classmethod
     def in_folder(cls, data_folder: Path) -> Journal:
         return cls(data_folder / JOURNAL_FILE_NAME)
+
+    @classmethod
+    def open_checked(cls, path: Path) -> tuple[Journal, SetAside | None]:
+        """The journal at `path`; a damaged, empty or unopenable one is set aside and a fresh one opened
+        (which then asks to be rebuilt from Xero: see rebuild_wanted)."""
+        why = _why_unusable(path)
+        if why is None:
+            try:
+                return cls(path), None
+            except sqlite3.DatabaseError as problem:  # e.g. damage in a page the check didn't reach
+                why = _damage_words(problem)
+                if why is None:
+                    raise
+        kept = damaged_files.set_aside(path, _COMPANIONS)
+        if kept is None and os.path.lexists(path):
+            log.warning("journal %s can't be moved aside; a fresh one goes beside it", path)
+            path = path.with_name(f"{path.stem}.fresh{path.suffix}")
+        try:
+            journal = cls(path)
+        except sqlite3.DatabaseError as problem:
+            raise JournalUnusable(path, str(problem)) from problem
+        with journal._write() as db:
+            db.execute("INSERT INTO set_aside VALUES (?,?,?)", (str(kept or ""), why, _now()))
+        return journal, SetAside(why, kept)
 
     def close(self) -> None:
         with self._lock:
@@ -169,12 +241,32 @@ class Journal:
         return Day.from_json_dict(json.loads(rows[0][0])) if rows else None
 
     def days_between(self, organisation: str, first: date, last: date) -> list[tuple[date, str]]:
+        """The days with figures or an invoice (a day rebuilt from Xero has only its invoice)."""
         rows = self._read(
             "SELECT trading_date, location FROM days WHERE organisation=? AND trading_date BETWEEN ? AND ? "
-            "ORDER BY trading_date, location",
-            (organisation, first.isoformat(), last.isoformat()),
+            "UNION SELECT trading_date, location FROM invoices WHERE organisation=? "
+            "AND trading_date BETWEEN ? AND ? ORDER BY trading_date, location",
+            (organisation, first.isoformat(), last.isoformat()) * 2,
         )
         return [(date.fromisoformat(d), loc) for d, loc in rows]
+
+    # ---- rebuilt from Xero ---------------------------------------------------------------------------------
+    def rebuild_wanted(self, organisation: str) -> SetAside | None:
+        """This journal replaced one that was set aside, and this organisation's days are not rebuilt yet."""
+        with self._lock:
+            done = self._read("SELECT 1 FROM rebuilt_from_xero WHERE organisation=?", (organisation,))
+            last = self._read("SELECT why, kept_at FROM set_aside ORDER BY rowid DESC LIMIT 1", ())
+        if done or not last:
+            return None
+        why, kept_at = last[0]
+        return SetAside(why, Path(kept_at) if kept_at else None)
+
+    def rebuilt(self, organisation: str, since: date, days: int) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO rebuilt_from_xero VALUES (?,?,?,?)",
+                (organisation, since.isoformat(), days, _now()),
+            )
 
     # ---- intents and outcomes -----------------------------------------------------------------------------
     def begin(
@@ -366,9 +458,52 @@ class Journal:
             return DayRecord(
                 day=self.day(organisation, trading_date, location),
                 invoice=invoice,
-                invoice_fingerprint=inv[0][5] if inv else None,
+                invoice_fingerprint=inv[0][5] or None if inv else None,
                 posting=inv[0][6] if inv else 0,
                 payments=payments,
                 skipped=skipped,
                 credit_note=credit_note,
             )
+
+
+def _why_unusable(path: Path) -> str | None:
+    """What is wrong with the journal file, in words that follow "xerohelper's record of the days it sent to
+    Xero"; None when it looks like a journal (or there is none yet: a first start)."""
+    if not os.path.lexists(path):
+        return None
+    if os.path.isdir(path):
+        return "couldn't be opened: a folder is where the file should be"
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return "couldn't be opened"
+    if size == 0:
+        return "was empty"
+    try:
+        db = sqlite3.connect(path, timeout=30)
+    except sqlite3.DatabaseError:
+        return "couldn't be opened"
+    try:
+        check = db.execute("PRAGMA quick_check").fetchall()
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as problem:
+        return _damage_words(problem) or "couldn't be read"
+    finally:
+        db.close()
+    if check != [("ok",)]:
+        return "was damaged"
+    if not tables & _CORE_TABLES:
+        return "was empty"
+    if not tables >= _CORE_TABLES:
+        return "was incomplete"
+    return None
+
+
+def _damage_words(problem: sqlite3.DatabaseError) -> str | None:
+    """A SQLite error that means the file is unusable, in words; None for a passing one (locked, busy)."""
+    text = str(problem).lower()
+    if "locked" in text or "busy" in text:
+        return None
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return "couldn't be opened"
+    return "was damaged"

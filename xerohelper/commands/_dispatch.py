@@ -59,6 +59,10 @@ def build_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:
     return parser
 
 
+def _say(words: str) -> None:
+    print(words, file=sys.stderr, flush=True)
+
+
 def dispatch(argv: list[str]) -> int:
     modules = _command_modules()
     first = next((a for a in argv if not a.startswith("-")), None)
@@ -75,12 +79,15 @@ def dispatch(argv: list[str]) -> int:
     if command:
         from xerohelper.adapters.app_folders import AppFolders
         from xerohelper.adapters.logs import start_logging, stop_logging
+        from xerohelper.services import owner_notices
 
         with contextlib.suppress(OSError):  # a log folder that can't be written must not stop the command
             start_logging(AppFolders.for_this_user().logs)
+        owner_notices.listen(_say)  # a damaged settings file or journal, set aside: said once, on stderr
         try:
             return int(modules[command].run(args) or 0)
         finally:
+            owner_notices.stop_listening(_say)
             stop_logging()
     from xerohelper.ui.app import run_app  # Qt is imported only when the window is wanted
 

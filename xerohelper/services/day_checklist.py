@@ -55,6 +55,7 @@ from xerohelper.core.sales_invoice import (
 from xerohelper.services.connection import ConnectionService
 from xerohelper.services.day_explainer import DayExplainer
 from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
+from xerohelper.services.journal_rebuild import open_journal
 from xerohelper.services.shop_mapping import load_mapping
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class DayChecklistService:
         tenant_id = connection.saved_organisation().tenant_id
         return cls(
             XeroBooks(api, tenant_id, pacer or XeroPacer()),
-            Journal.in_folder(connection.folders.data),
+            open_journal(connection, lambda: cls.mapping_for(connection), progress, pacer),
             tenant_id,
             lambda: cls.mapping_for(connection),
             DayExplainer(lambda: connection.saved_organisation().short_code),
