@@ -144,3 +144,18 @@ def test_day_run_with_a_damaged_settings_file_says_so_and_asks_to_connect(tmp_pa
     assert code == 3
     assert err.count(SETTINGS_WORDS) == 1
     assert "Run 'xerohelper connect' first." in err
+
+
+def test_a_saved_shop_set_up_that_cannot_be_read_starts_shop_setup_again(tmp_path, heard):
+    from xerohelper.services.shop_mapping import load_mapping
+
+    broken = {"format": "xerohelper-mapping", "version": 1, "sales": {"Hardware": "200"}}
+    (tmp_path / SETTINGS_FILE_NAME).write_text(json.dumps({"mapping": {"T1": broken}}))
+    assert load_mapping(tmp_path, "T1") is None
+    assert load_mapping(tmp_path, "T1") is None
+    assert heard == [
+        "The shop's set-up saved in xerohelper's settings file couldn't be read. xerohelper carries on as if "
+        "the shop wasn't set up yet: open Shop setup to choose the accounts again (or import the mapping "
+        "file you exported, if you have one)."
+    ]
+    assert (tmp_path / SETTINGS_FILE_NAME).exists()  # the rest of the settings stay as they are

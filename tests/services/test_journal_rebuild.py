@@ -11,19 +11,29 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
 from tests.services.connected_shop import connected_shop
+from xerohelper.adapters import damaged_files
 from xerohelper.adapters.app_folders import AppFolders
 from xerohelper.adapters.journal import JOURNAL_FILE_NAME, Journal
 from xerohelper.cli import main
 from xerohelper.core.dates import long_date
+from xerohelper.core.day import Tender
 from xerohelper.core.sales_invoice import plan_sales_invoice
 from xerohelper.services.demo_shop import demo_day_file
 from xerohelper.services.journal_rebuild import open_journal, since_for
 
 JOURNAL_WORDS = "xerohelper's record of the days it sent to Xero"
+
+
+@pytest.fixture(autouse=True)
+def no_notice_left_behind():
+    """Notices said outside a command (the service tests) are not left for a later test's window."""
+    yield
+    damaged_files.take()
 
 
 def _random_bytes(path):
@@ -295,3 +305,31 @@ def test_open_journal_without_damage_reads_nothing_from_xero(tmp_path, capsys):
         journal = open_journal(shop.connection, lambda: shop.mapping)
         journal.close()
         assert shop.calls() == {}
+
+
+def test_a_refund_day_is_rebuilt_with_its_credit_note_and_the_refund(tmp_path):
+    with _shop(tmp_path) as shop:
+        days = _service(shop)
+        tenders = {"Amex": Decimal("262.50"), "Cash": Decimal("-20.00"), "EFTPOS": Decimal("1997.90")}
+        day = replace(shop.the_day(), tenders=tuple(Tender(n, a) for n, a in tenders.items()))
+        days.save_day(day)
+        assert days.run_day(day.date, approve=True).is_finished
+        days.journal.close()
+        _replace_journal(_truncated)
+
+        days = _service(shop)
+        record = days.journal.record(shop.tenant_id, day.date)
+        number = f"POS-{day.date:%Y%m%d}"
+        assert (record.invoice.number, record.invoice.status) == (number, "PAID")
+        assert (record.credit_note.number, record.credit_note.status) == (f"{number}-CN", "PAID")
+        paid = {p.tender: (p.amount, p.invoice_id) for p in record.payments}
+        assert paid == {
+            "Amex": (Decimal("262.50"), record.invoice.invoice_id),
+            "EFTPOS": (Decimal("1997.90"), record.invoice.invoice_id),
+            "Cash": (Decimal("20.00"), record.credit_note.invoice_id),
+        }
+        shop.reset_call_counts()
+        days.save_day(day)  # the till file imported again: the day is finished, nothing goes to Xero
+        assert days.run_day(day.date, approve=True).is_finished
+        assert not any(k.startswith(("PUT", "POST")) for k in shop.calls()), shop.calls()
+        days.journal.close()
