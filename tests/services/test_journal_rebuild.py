@@ -333,3 +333,25 @@ def test_a_refund_day_is_rebuilt_with_its_credit_note_and_the_refund(tmp_path):
         assert days.run_day(day.date, approve=True).is_finished
         assert not any(k.startswith(("PUT", "POST")) for k in shop.calls()), shop.calls()
         days.journal.close()
+
+
+def test_when_no_journal_can_be_written_one_in_memory_is_rebuilt_each_time(tmp_path, capsys):
+    with _shop(tmp_path) as shop:
+        day = shop.today
+        _post_a_paid_day(shop, capsys, demo_day_file(day, tmp_path / "till"), day)
+        gc.collect()
+        folder = _journal_path().parent
+        for file in folder.iterdir():
+            file.unlink()
+        folder.rmdir()
+        folder.write_text("a file where xerohelper's data folder should be")
+
+        url = shop.xero.base_url
+        for _ in range(2):
+            code = main(["day", "status", "--date", day.isoformat(), "--sandbox", url])
+            out, err = capsys.readouterr()
+            assert code == 0 and "Payment tenders: done" in out
+            said = f"{JOURNAL_WORDS} couldn't be kept in its folder. xerohelper can't write in {folder}"
+            assert said in err and "keeps the record in memory only" in err
+            assert "xerohelper rebuilt the record from Xero" in err
+        assert len(shop.invoices_numbered(f"POS-{day:%Y%m%d}")) == 1

@@ -86,17 +86,7 @@ class SetAside:
 
     why: str  # "was damaged", "was empty", …: follows "xerohelper's record of the days sent to Xero"
     kept_at: Path | None  # None when it couldn't be moved (then the fresh journal is beside it)
-
-
-class JournalUnusable(Exception):
-    """Neither the journal nor a fresh one could be opened (the data folder can't be written)."""
-
-    def __init__(self, path: Path, cause: str) -> None:
-        super().__init__(
-            f"xerohelper can't keep its record of the days sent to Xero at {path} ({cause}). Check that "
-            "the folder exists and that you may write to it, then start xerohelper again."
-        )
-        self.path = path
+    in_memory: bool = False  # no journal could be written in the folder: this one lives until the app stops
 
 
 @dataclass(frozen=True)
@@ -183,8 +173,10 @@ class Journal:
     @classmethod
     def open_checked(cls, path: Path) -> tuple[Journal, SetAside | None]:
         """The journal at `path`; a damaged, empty or unopenable one is set aside and a fresh one opened
-        (which then asks to be rebuilt from Xero: see rebuild_wanted)."""
+        (which then asks to be rebuilt from Xero: see rebuild_wanted). When no journal can be written in
+        the folder at all, one in memory (rebuilt from Xero each time) rather than no app."""
         why = _why_unusable(path)
+        kept = None
         if why is None:
             try:
                 return cls(path), None
@@ -192,17 +184,30 @@ class Journal:
                 why = _damage_words(problem)
                 if why is None:
                     raise
+            except OSError as problem:  # the data folder can't be made (a file in its place, no permission)
+                log.warning("journal %s can't be made: %s", path, problem)
+                return cls._in_memory("couldn't be kept in its folder")
         kept = damaged_files.set_aside(path, _COMPANIONS)
         if kept is None and os.path.lexists(path):
             log.warning("journal %s can't be moved aside; a fresh one goes beside it", path)
             path = path.with_name(f"{path.stem}.fresh{path.suffix}")
         try:
             journal = cls(path)
-        except sqlite3.DatabaseError as problem:
-            raise JournalUnusable(path, str(problem)) from problem
-        with journal._write() as db:
-            db.execute("INSERT INTO set_aside VALUES (?,?,?)", (str(kept or ""), why, _now()))
+        except (sqlite3.DatabaseError, OSError) as problem:
+            log.warning("a fresh journal %s can't be made: %s", path, problem)
+            return cls._in_memory(why, kept)
+        journal._note_set_aside(why, kept)
         return journal, SetAside(why, kept)
+
+    @classmethod
+    def _in_memory(cls, why: str, kept: Path | None = None) -> tuple[Journal, SetAside]:
+        journal = cls(Path(":memory:"))
+        journal._note_set_aside(why, kept)
+        return journal, SetAside(why, kept, in_memory=True)
+
+    def _note_set_aside(self, why: str, kept: Path | None) -> None:
+        with self._write() as db:
+            db.execute("INSERT INTO set_aside VALUES (?,?,?)", (str(kept or ""), why, _now()))
 
     def close(self) -> None:
         with self._lock:
@@ -480,7 +485,14 @@ def _why_unusable(path: Path) -> str | None:
     if size == 0:
         return "was empty"
     try:
-        db = sqlite3.connect(path, timeout=30)
+        with open(path, "rb") as file:
+            header = file.read(16)
+    except OSError:
+        return "couldn't be opened"
+    if header != b"SQLite format 3\x00":
+        return "was damaged"
+    try:  # read-only: a damaged file and its -wal are kept as they are (no checkpoint when this closes)
+        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=30)
     except sqlite3.DatabaseError:
         return "couldn't be opened"
     try:

@@ -60,13 +60,15 @@ def open_journal(
 
     `connection` is the ConnectionService (its folders, organisation and Xero client). The owner is told
     what happened through damaged_files.tell (the command line prints it, the window shows it)."""
-    journal, set_aside = Journal.open_checked(connection.folders.data / JOURNAL_FILE_NAME)
+    folder = connection.folders.data
+    journal, set_aside = Journal.open_checked(folder / JOURNAL_FILE_NAME)
     organisation = connection.saved_organisation()
     wanted = journal.rebuild_wanted(organisation.tenant_id) if organisation is not None else None
     if wanted is None:
         if set_aside is not None:
             damaged_files.tell(
-                f"{_what_happened(set_aside)} xerohelper will rebuild it from Xero once it is connected."
+                f"{_what_happened(set_aside, folder)} xerohelper will rebuild it from Xero once it is "
+                "connected."
             )
         return journal
     if progress is not None:
@@ -80,14 +82,9 @@ def open_journal(
         log.warning("rebuilding the journal from Xero: %r", problem)
         if set_aside is not None:
             words = getattr(problem, "words", "") or "Xero didn't answer"
-            damaged_files.tell(
-                f"{_what_happened(set_aside)} xerohelper couldn't read the days already sent from Xero just "
-                f"now ({words.rstrip('.')}); it will try again the next time it opens the day. Until then, "
-                "before sending a day xerohelper still asks Xero whether its invoice is already there, so "
-                "nothing is sent twice."
-            )
+            damaged_files.tell(f"{_what_happened(set_aside, folder)} {_not_rebuilt_words(words)}")
         return journal
-    damaged_files.tell(f"{_what_happened(wanted)} {_rebuilt_words(rebuilt)}")
+    damaged_files.tell(f"{_what_happened(set_aside or wanted, folder)} {_rebuilt_words(rebuilt)}")
     return journal
 
 
@@ -211,13 +208,28 @@ def _tender(payment_reference: str, day_reference: str, refund: bool, taken: set
 
 
 # ---- words ------------------------------------------------------------------------------------------------
-def _what_happened(set_aside: SetAside) -> str:
-    kept = (
-        f"The old file is kept, as it was, at {set_aside.kept_at}."
-        if set_aside.kept_at is not None
-        else "xerohelper couldn't move the old file aside, so it keeps a new record beside it."
+def _what_happened(set_aside: SetAside, folder) -> str:
+    if set_aside.kept_at is not None:
+        kept = f"The old file is kept, as it was, at {set_aside.kept_at}."
+    elif set_aside.in_memory:
+        kept = ""
+    else:
+        kept = "xerohelper couldn't move the old file aside, so it keeps a new record beside it."
+    if set_aside.in_memory:
+        kept += (
+            f" xerohelper can't write in {folder}, so for now it keeps the record in memory only and "
+            "rebuilds it from Xero each time it starts: check that this folder exists and that you may "
+            "write to it."
+        )
+    return f"{JOURNAL_WORDS} {set_aside.why}. {kept.strip()}"
+
+
+def _not_rebuilt_words(why: str) -> str:
+    return (
+        f"xerohelper couldn't read the days already sent from Xero just now ({why.rstrip('.')}); it will "
+        "try again the next time it opens the day. Until then, before sending a day xerohelper still asks "
+        "Xero whether its invoice is already there, so nothing is sent twice."
     )
-    return f"{JOURNAL_WORDS} {set_aside.why}. {kept}"
 
 
 def _rebuilt_words(rebuilt: RebuiltDays) -> str:

@@ -1,0 +1,67 @@
+"""Journal.open_checked: a healthy journal (even one another window has open) is used as it is; a damaged
+one is set aside with its companions, kept byte for byte, and the fresh one asks to be rebuilt."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+from xerohelper.adapters.journal import JOURNAL_FILE_NAME, Journal
+from xerohelper.core.checklist import Step
+
+
+def test_a_healthy_journal_in_use_by_another_window_is_not_set_aside(tmp_path):
+    path = tmp_path / JOURNAL_FILE_NAME
+    other = Journal(path)
+    other.skip("T1", date(2026, 11, 21), "", Step.PAYMENTS, "Paid by hand")
+    other._db.execute("BEGIN")
+    other._db.execute("SELECT * FROM days").fetchall()  # a read under way in the other window
+    journal, set_aside = Journal.open_checked(path)
+    assert set_aside is None and journal.rebuild_wanted("T1") is None
+    assert journal.record("T1", date(2026, 11, 21)).skipped == {Step.PAYMENTS: "Paid by hand"}
+    assert sorted(p.name for p in tmp_path.iterdir() if ".damaged-" in p.name) == []
+    other._db.execute("COMMIT")
+    journal.close()
+    other.close()
+
+
+def test_a_damaged_journal_is_kept_with_its_wal_and_the_fresh_one_wants_a_rebuild(tmp_path):
+    path = tmp_path / JOURNAL_FILE_NAME
+    damaged = os.urandom(10_000)
+    path.write_bytes(damaged)
+    path.with_name(path.name + "-wal").write_bytes(b"old wal")
+    journal, set_aside = Journal.open_checked(path)
+    assert set_aside.why == "was damaged" and not set_aside.in_memory
+    assert set_aside.kept_at.read_bytes() == damaged
+    assert (tmp_path / (set_aside.kept_at.name + "-wal")).read_bytes() == b"old wal"
+    assert journal.rebuild_wanted("T1") == set_aside
+    journal.rebuilt("T1", date(2026, 9, 1), 12)
+    assert journal.rebuild_wanted("T1") is None
+    assert journal.rebuild_wanted("another organisation") == set_aside  # rebuilt when it is connected
+    journal.close()
+
+    again, set_aside = Journal.open_checked(path)  # the next start: a healthy journal
+    assert set_aside is None and again.rebuild_wanted("T1") is None
+    again.close()
+
+
+def test_a_journal_left_by_an_app_that_stopped_dead_is_healthy(tmp_path):
+    """The app killed mid-day leaves its -wal and -shm: that is a healthy journal, not a damaged one."""
+    path = tmp_path / JOURNAL_FILE_NAME
+    child = (
+        "import os, sys\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from xerohelper.adapters.journal import Journal\n"
+        "from xerohelper.core.checklist import Step\n"
+        "Journal(Path(sys.argv[1])).skip('T1', date(2026, 11, 21), '', Step.PAYMENTS, 'Paid by hand')\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", child, str(path)], check=True)
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+    journal, set_aside = Journal.open_checked(path)
+    assert set_aside is None
+    assert journal.record("T1", date(2026, 11, 21)).skipped == {Step.PAYMENTS: "Paid by hand"}
+    journal.close()
