@@ -249,19 +249,25 @@ def test_when_xero_cannot_be_read_the_rebuild_waits_for_next_time(tmp_path, caps
         _post_a_paid_day(shop, capsys, demo_day_file(day, tmp_path / "till"), day)
         _replace_journal(_random_bytes)
         shop.control("faults", {"kind": "500", "count": 10, "path_contains": "/invoices", "method": "GET"})
-
-        url = shop.xero.base_url
-        main(["day", "status", "--date", day.isoformat(), "--sandbox", url])
-        err = capsys.readouterr().err
-        assert f"{JOURNAL_WORDS} was damaged." in err
-        assert "couldn't read the days already sent from Xero just now" in err
-        assert "nothing is sent twice" in err
-        assert "Traceback" not in err
+        heard: list[str] = []
+        damaged_files.listen(heard.append)
+        try:
+            days = _service(shop)  # its pacer retries without sleeping
+        finally:
+            damaged_files.stop_listening(heard.append)
+        assert len(heard) == 1, heard
+        assert heard[0].startswith(f"{JOURNAL_WORDS} was damaged. The old file is kept, as it was, at ")
+        assert "xerohelper couldn't read the days already sent from Xero just now (" in heard[0]
+        assert "it will try again the next time it opens the day" in heard[0]
+        assert "so nothing is sent twice" in heard[0]
+        assert days.journal.record(shop.tenant_id, day).invoice is None
+        days.journal.close()
 
         shop.control("faults", method="DELETE")
-        code = main(["day", "status", "--date", day.isoformat(), "--sandbox", url])
+        code = main(["day", "status", "--date", day.isoformat(), "--sandbox", shop.xero.base_url])
         out, err = capsys.readouterr()
         assert code == 0 and "Payment tenders: done" in out
+        assert f"{JOURNAL_WORDS} was damaged. The old file is kept" in err
         assert "xerohelper rebuilt the record from Xero: 4 days" in err
 
 

@@ -5,7 +5,7 @@ Paged reads (100 a page) with Xero's own filters: GET Invoices with ContactIDs a
 `where=Type=="ACCREC" AND Date>=DateTime(y,m,d)`, GET CreditNotes with the same `where` (it has no
 ContactIDs parameter: the contact is matched here). A paged list carries each document's live payments
 (PaymentID, Date, Amount, Reference), so no call per document is needed. Answers come back as core types
-(InvoiceFacts) with their dates; Xero's refusals as PastDaysNotRead, with words.
+(InvoiceFacts) with their dates; Xero's refusals as PastDaysNotRead (services/explaining has the words).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from decimal import Decimal
 from xero_python.exceptions import ApiException
 
 from xerohelper.adapters.xero_api import XeroApi
-from xerohelper.adapters.xero_errors import explain_exception
 from xerohelper.adapters.xero_pacing import DailyLimitReached, XeroPacer
 from xerohelper.core.checklist import InvoiceFacts
 from xerohelper.core.money import ZERO, money
@@ -28,11 +27,11 @@ MAX_PAGES = 50  # 5,000 documents: far more than a few months of daily summaries
 
 
 class PastDaysNotRead(Exception):
-    """Xero refused (or limited) the reads; `words` say what happened, for the owner."""
+    """Xero refused (or limited) the reads; `error` is what the SDK raised, for the explanation."""
 
-    def __init__(self, words: str) -> None:
-        super().__init__(words)
-        self.words = words
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 @dataclass(frozen=True)
@@ -96,15 +95,8 @@ class XeroPastDays:
             return self.pacer.run(
                 lambda: self.api.call(method, self.tenant_id, _return_http_data_only=False, **kwargs), what
             )
-        except DailyLimitReached as limit:
-            raise PastDaysNotRead(_words(limit.error)) from limit
-        except ApiException as err:
-            raise PastDaysNotRead(_words(err)) from err
-
-
-def _words(err: BaseException) -> str:
-    cards = explain_exception(err)
-    return cards[0].title if cards else "Xero didn't answer as expected."
+        except (DailyLimitReached, ApiException) as err:
+            raise PastDaysNotRead(err) from err
 
 
 def _document(item, document_id, number, left) -> PastDocument:

@@ -36,6 +36,7 @@ from xerohelper.core.connection import ConnectionProblem
 from xerohelper.core.dates import long_date
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.sales_invoice import credit_note_number
+from xerohelper.services.explaining import explain_error
 
 log = logging.getLogger(__name__)
 REBUILD_MONTHS = 3
@@ -81,7 +82,9 @@ def open_journal(
     except (PastDaysNotRead, ConnectionProblem, Cancelled) as problem:
         log.warning("rebuilding the journal from Xero: %r", problem)
         if set_aside is not None:
-            words = getattr(problem, "words", "") or "Xero didn't answer"
+            words = (
+                getattr(problem, "words", "") or explain_error(getattr(problem, "error", problem))[0].title
+            )
             damaged_files.tell(f"{_what_happened(set_aside, folder)} {_not_rebuilt_words(words)}")
         return journal
     damaged_files.tell(f"{_what_happened(set_aside or wanted, folder)} {_rebuilt_words(rebuilt)}")
