@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from xerohelper.adapters import damaged_files
+from xerohelper.adapters.journal_check import damage_words, why_unusable
 from xerohelper.core.checklist import InvoiceFacts, Step
 from xerohelper.core.day import Day
 from xerohelper.core.sales_invoice import refunds_paid_out
@@ -74,8 +75,6 @@ CREATE TABLE IF NOT EXISTS set_aside (
 CREATE TABLE IF NOT EXISTS rebuilt_from_xero (
     organisation TEXT PRIMARY KEY, since TEXT NOT NULL, days INTEGER NOT NULL, at TEXT NOT NULL);
 """
-# The tables every journal has had since its first version: one missing means the file is not a journal.
-_CORE_TABLES = {"days", "invoices", "credit_notes", "payments", "skipped_steps", "attempts"}
 _COMPANIONS = ("-wal", "-shm", "-journal")  # SQLite's files beside the journal
 UNKNOWN_FIGURES = ""  # the fingerprint of an invoice rebuilt from Xero: the till's figures are not known
 
@@ -175,13 +174,13 @@ class Journal:
         """The journal at `path`; a damaged, empty or unopenable one is set aside and a fresh one opened
         (which then asks to be rebuilt from Xero: see rebuild_wanted). When no journal can be written in
         the folder at all, one in memory (rebuilt from Xero each time) rather than no app."""
-        why = _why_unusable(path)
+        why = why_unusable(path)
         kept = None
         if why is None:
             try:
                 return cls(path), None
             except sqlite3.DatabaseError as problem:  # e.g. damage in a page the check didn't reach
-                why = _damage_words(problem)
+                why = damage_words(problem)
                 if why is None:
                     raise
             except OSError as problem:  # the data folder can't be made (a file in its place, no permission)
@@ -469,53 +468,3 @@ class Journal:
                 skipped=skipped,
                 credit_note=credit_note,
             )
-
-
-def _why_unusable(path: Path) -> str | None:
-    """What is wrong with the journal file, in words that follow "xerohelper's record of the days it sent to
-    Xero"; None when it looks like a journal (or there is none yet: a first start)."""
-    if not os.path.lexists(path):
-        return None
-    if os.path.isdir(path):
-        return "couldn't be opened: a folder is where the file should be"
-    try:
-        size = os.path.getsize(path)
-    except OSError:
-        return "couldn't be opened"
-    if size == 0:
-        return "was empty"
-    try:
-        with open(path, "rb") as file:
-            header = file.read(16)
-    except OSError:
-        return "couldn't be opened"
-    if header != b"SQLite format 3\x00":
-        return "was damaged"
-    try:  # read-only: a damaged file and its -wal are kept as they are (no checkpoint when this closes)
-        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=30)
-    except sqlite3.DatabaseError:
-        return "couldn't be opened"
-    try:
-        check = db.execute("PRAGMA quick_check").fetchall()
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.DatabaseError as problem:
-        return _damage_words(problem) or "couldn't be read"
-    finally:
-        db.close()
-    if check != [("ok",)]:
-        return "was damaged"
-    if not tables & _CORE_TABLES:
-        return "was empty"
-    if not tables >= _CORE_TABLES:
-        return "was incomplete"
-    return None
-
-
-def _damage_words(problem: sqlite3.DatabaseError) -> str | None:
-    """A SQLite error that means the file is unusable, in words; None for a passing one (locked, busy)."""
-    text = str(problem).lower()
-    if "locked" in text or "busy" in text:
-        return None
-    if "unable to open" in text or "readonly" in text or "read-only" in text:
-        return "couldn't be opened"
-    return "was damaged"
