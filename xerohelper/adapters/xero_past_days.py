@@ -1,10 +1,11 @@
 """What Xero holds of the days already posted: the sales invoices and credit notes dated since a day, with
 the payments on each — read to rebuild the journal after it was set aside (services/journal_rebuild.py).
 
-Paged reads (100 a page) with Xero's own filters: GET Invoices with ContactIDs and
-`where=Type=="ACCREC" AND Date>=DateTime(y,m,d)`, GET CreditNotes with the same `where` (it has no
-ContactIDs parameter: the contact is matched here). A paged list carries each document's live payments
-(PaymentID, Date, Amount, Reference), so no call per document is needed. Answers come back as core types
+Paged reads (100 a page) with Xero's own filter, `where=Type=="ACCREC" AND Date>=DateTime(y,m,d)` on GET
+Invoices (ACCRECCREDIT on GET CreditNotes), oldest first. Not by contact: the shop may have changed its
+sales contact since; the invoice numbers say which documents are the days (services/journal_rebuild.py).
+A paged list carries each document's live payments (PaymentID, Amount, Reference), so no call per
+document is needed. Answers come back as core types
 (InvoiceFacts) with their dates; Xero's refusals as PastDaysNotRead (services/explaining has the words).
 """
 
@@ -37,7 +38,6 @@ class PastDaysNotRead(Exception):
 @dataclass(frozen=True)
 class PastPayment:
     payment_id: str
-    payment_date: date | None
     amount: Decimal
     reference: str
 
@@ -48,7 +48,6 @@ class PastDocument:
 
     facts: InvoiceFacts
     document_date: date
-    contact_id: str
     payments: tuple[PastPayment, ...]
 
 
@@ -57,40 +56,34 @@ class XeroPastDays:
         self.api = api
         self.tenant_id = tenant_id
         self.pacer = pacer
-        self.calls = 0
 
-    def sales_invoices(self, since: date, contact_id: str = "") -> list[PastDocument]:
-        """Every sales invoice (ACCREC) dated on or after `since`, of this contact when one is given."""
-        extra = {"contact_i_ds": [contact_id]} if contact_id else {}
+    def sales_invoices(self, since: date) -> list[PastDocument]:
+        """Every sales invoice (ACCREC) dated on or after `since`."""
         return [
             _document(inv, inv.invoice_id, inv.invoice_number, inv.amount_due)
-            for inv in self._pages("read past invoices", "get_invoices", "invoices", since, "ACCREC", extra)
+            for inv in self._pages("read past invoices", "get_invoices", "invoices", since, "ACCREC")
         ]
 
-    def sales_credit_notes(self, since: date, contact_id: str = "") -> list[PastDocument]:
-        """Every sales credit note (ACCRECCREDIT) dated on or after `since` (of this contact, if given)."""
-        notes = [
+    def sales_credit_notes(self, since: date) -> list[PastDocument]:
+        """Every sales credit note (ACCRECCREDIT) dated on or after `since`."""
+        return [
             _document(note, note.credit_note_id, note.credit_note_number, note.remaining_credit)
             for note in self._pages(
-                "read past credit notes", "get_credit_notes", "credit_notes", since, "ACCRECCREDIT", {}
+                "read past credit notes", "get_credit_notes", "credit_notes", since, "ACCRECCREDIT"
             )
         ]
-        return [n for n in notes if not contact_id or n.contact_id == contact_id]
 
-    def _pages(self, what: str, method: str, plural: str, since: date, kind: str, extra: dict) -> Iterator:
+    def _pages(self, what: str, method: str, plural: str, since: date, kind: str) -> Iterator:
         where = f'Type=="{kind}" AND Date>=DateTime({since.year}, {since.month:02d}, {since.day:02d})'
         call = getattr(self.api.accounting, method)
         for page in range(1, MAX_PAGES + 1):
-            answer = self._run(
-                what, call, where=where, order="Date ASC", page=page, page_size=PAGE_SIZE, **extra
-            )
+            answer = self._run(what, call, where=where, order="Date ASC", page=page, page_size=PAGE_SIZE)
             items = getattr(answer, plural, None) or []
             yield from items
             if len(items) < PAGE_SIZE:
                 return
 
     def _run(self, what: str, method: Callable, **kwargs):
-        self.calls += 1
         try:
             return self.pacer.run(
                 lambda: self.api.call(method, self.tenant_id, _return_http_data_only=False, **kwargs), what
@@ -100,7 +93,6 @@ class XeroPastDays:
 
 
 def _document(item, document_id, number, left) -> PastDocument:
-    contact = getattr(item, "contact", None)
     return PastDocument(
         facts=InvoiceFacts(
             invoice_id=str(document_id),
@@ -110,11 +102,9 @@ def _document(item, document_id, number, left) -> PastDocument:
             amount_due=_money(left),
         ),
         document_date=_date(item.date),
-        contact_id=str(getattr(contact, "contact_id", "") or ""),
         payments=tuple(
             PastPayment(
                 payment_id=str(p.payment_id),
-                payment_date=_date(p.date) if p.date else None,
                 amount=_money(p.amount),
                 reference=str(p.reference or ""),
             )
