@@ -38,6 +38,10 @@ def _folder_in_place(path):
     path.mkdir()
 
 
+def _link_to_itself(path):
+    os.symlink(path.name, path)  # unreadable for anyone, root included
+
+
 def _unreadable(path):
     if os.geteuid() == 0:
         pytest.skip("root reads any file whatever its permissions")
@@ -51,6 +55,7 @@ DAMAGE = {
     "a section that isn't one": (_wrong_shape, "its contents aren't laid out the way xerohelper writes them"),
     "a list": (_a_list, "its contents aren't laid out the way xerohelper writes them"),
     "folder in its place": (_folder_in_place, "a folder is where the file should be"),
+    "link to itself": (_link_to_itself, "the computer couldn't read it (Too many levels of symbolic links)"),
     "unreadable": (_unreadable, "this computer doesn't let xerohelper read it"),
 }
 
