@@ -164,3 +164,23 @@ def test_a_saved_shop_set_up_that_cannot_be_read_starts_shop_setup_again(tmp_pat
         "file you exported, if you have one)."
     ]
     assert (tmp_path / SETTINGS_FILE_NAME).exists()  # the rest of the settings stay as they are
+
+
+def test_threads_reading_a_damaged_file_at_once_set_it_aside_once(tmp_path, heard):
+    import threading
+
+    _bad_json(tmp_path / SETTINGS_FILE_NAME)
+    start = threading.Barrier(8)
+    loaded = []
+
+    def load():
+        start.wait()
+        loaded.append(Settings.load(tmp_path).section_names())
+
+    threads = [threading.Thread(target=load) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert loaded == [[]] * 8
+    assert len(heard) == 1 and heard[0].startswith(SETTINGS_WORDS) and "couldn't move it" not in heard[0]

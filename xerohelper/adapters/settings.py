@@ -36,6 +36,7 @@ DEFAULT_CALLBACK_PORT = 8742
 CALLBACK_PORT_ENV = "XEROHELPER_CALLBACK_PORT"
 CLIENT_ID_ENV = "XEROHELPER_CLIENT_ID"
 _FILE_LOCK = threading.Lock()  # one writer at a time within this process
+_SET_ASIDE_LOCK = threading.Lock()
 _STUCK: set[Path] = set()  # unreadable files that couldn't be moved aside (said once)
 
 
@@ -154,15 +155,20 @@ def _read_or_set_aside(path: Path, saving: bool) -> dict[str, dict]:
     raises SettingsFileDamaged (with what to do)."""
     try:
         return _read(path)
-    except _Unreadable as problem:
-        why = str(problem)
-    kept = damaged_files.set_aside(path)
+    except _Unreadable:
+        pass
+    with _SET_ASIDE_LOCK:  # two threads reading the damaged file: one sets it aside, the other reads again
+        try:
+            return _read(path)
+        except _Unreadable as problem:
+            why = str(problem)
+        kept = damaged_files.set_aside(path)
+        told = kept is None and path in _STUCK
+        if kept is None:
+            _STUCK.add(path)
     if kept is None:
         if saving:
             raise SettingsFileDamaged(path, why)
-        with _FILE_LOCK:
-            told = path in _STUCK
-            _STUCK.add(path)
         if not told:
             damaged_files.tell(
                 f"xerohelper's settings file {path} couldn't be read: {why}. xerohelper couldn't move it "
