@@ -117,6 +117,7 @@ def _post_a_paid_day(shop, capsys, day_file, trading_date):
     )
     out, err = capsys.readouterr()
     assert code == 0, out + err
+    assert JOURNAL_WORDS not in err  # a first start has nothing to rebuild and says nothing
 
 
 def _replace_journal(damage):
@@ -361,3 +362,21 @@ def test_when_no_journal_can_be_written_one_in_memory_is_rebuilt_each_time(tmp_p
             assert said in err and "keeps the record in memory only" in err
             assert "xerohelper rebuilt the record from Xero" in err
         assert len(shop.invoices_numbered(f"POS-{day:%Y%m%d}")) == 1
+
+
+def test_a_journal_that_went_missing_is_rebuilt_but_a_first_start_is_not(tmp_path, capsys):
+    with _shop(tmp_path) as shop:
+        day = shop.today
+        _post_a_paid_day(shop, capsys, demo_day_file(day, tmp_path / "till"), day)  # the first start
+        gc.collect()
+        path = _journal_path()
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+        code = main(["day", "status", "--date", day.isoformat(), "--sandbox", shop.xero.base_url])
+        out, err = capsys.readouterr()
+        assert code == 0 and "Payment tenders: done" in out
+        assert (
+            f"{JOURNAL_WORDS} was missing (moved or deleted). xerohelper rebuilt the record from Xero" in err
+        )
+        assert "kept" not in err

@@ -76,6 +76,7 @@ CREATE TABLE IF NOT EXISTS rebuilt_from_xero (
     organisation TEXT PRIMARY KEY, since TEXT NOT NULL, days INTEGER NOT NULL, at TEXT NOT NULL);
 """
 _COMPANIONS = ("-wal", "-shm", "-journal")  # SQLite's files beside the journal
+MISSING = "was missing (moved or deleted)"  # a journal that existed is gone: rebuilt like a damaged one
 UNKNOWN_FIGURES = ""  # the fingerprint of an invoice rebuilt from Xero: the till's figures are not known
 
 
@@ -195,16 +196,17 @@ class Journal:
         except (sqlite3.DatabaseError, OSError) as problem:
             log.warning("a fresh journal %s can't be made: %s", path, problem)
             return cls._in_memory(why, kept)
-        journal._note_set_aside(why, kept)
+        journal.remember_set_aside(why, kept)
         return journal, SetAside(why, kept)
 
     @classmethod
     def _in_memory(cls, why: str, kept: Path | None = None) -> tuple[Journal, SetAside]:
         journal = cls(Path(":memory:"))
-        journal._note_set_aside(why, kept)
+        journal.remember_set_aside(why, kept)
         return journal, SetAside(why, kept, in_memory=True)
 
-    def _note_set_aside(self, why: str, kept: Path | None) -> None:
+    def remember_set_aside(self, why: str, kept: Path | None) -> None:
+        """This journal replaces one that couldn't be used (or went missing): rebuild_wanted says so."""
         with self._write() as db:
             db.execute("INSERT INTO set_aside VALUES (?,?,?)", (str(kept or ""), why, _now()))
 

@@ -1,4 +1,6 @@
-"""Open the journal; when it had to be set aside (damaged, empty, unopenable), rebuild it from Xero.
+"""Open the journal; when it had to be set aside (damaged, empty, unopenable) or went missing, rebuild it
+from Xero. (Missing: the settings remember where the journal was kept, so a lost one is told from the
+first start, which has nothing to rebuild.)
 
 The journal is a cache of what Xero holds plus xerohelper's intents. What Xero holds can be read again:
 the organisation's sales invoices whose numbers follow the shop's Mapping (POS-20261121, POS-20261121-2
@@ -22,13 +24,22 @@ file (which is kept, renamed).
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from xerohelper.adapters import damaged_files
-from xerohelper.adapters.journal import JOURNAL_FILE_NAME, UNKNOWN_FIGURES, Journal, PaymentRecord, SetAside
+from xerohelper.adapters.journal import (
+    JOURNAL_FILE_NAME,
+    MISSING,
+    UNKNOWN_FIGURES,
+    Journal,
+    PaymentRecord,
+    SetAside,
+)
+from xerohelper.adapters.settings import Settings, SettingsFileDamaged
 from xerohelper.adapters.xero_pacing import Cancelled, XeroPacer
 from xerohelper.adapters.xero_past_days import PastDaysNotRead, PastDocument, XeroPastDays
 from xerohelper.core.checklist import GONE
@@ -42,6 +53,9 @@ log = logging.getLogger(__name__)
 REBUILD_MONTHS = 3
 _PLACE = "QQPLACEQQ"  # stands for the till's name while a number pattern is turned into a search
 JOURNAL_WORDS = "xerohelper's record of the days it sent to Xero"
+JOURNAL_SECTION = (
+    "journal"  # in the settings: where the journal is kept, so a lost one is told from a new one
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +76,13 @@ def open_journal(
     `connection` is the ConnectionService (its folders, organisation and Xero client). The owner is told
     what happened through damaged_files.tell (the command line prints it, the window shows it)."""
     folder = connection.folders.data
-    journal, set_aside = Journal.open_checked(folder / JOURNAL_FILE_NAME)
+    path = folder / JOURNAL_FILE_NAME
+    lost = not os.path.lexists(path) and _journal_was_kept(connection.folders.settings, path)
+    journal, set_aside = Journal.open_checked(path)
+    if lost and set_aside is None:
+        set_aside = SetAside(MISSING, None)
+        journal.remember_set_aside(set_aside.why, None)
+    _remember_journal(connection.folders.settings, path)
     organisation = connection.saved_organisation()
     wanted = journal.rebuild_wanted(organisation.tenant_id) if organisation is not None else None
     if wanted is None:
@@ -89,6 +109,21 @@ def open_journal(
         return journal
     damaged_files.tell(f"{_what_happened(set_aside or wanted, folder)} {_rebuilt_words(rebuilt)}")
     return journal
+
+
+def _journal_was_kept(settings_folder, path) -> bool:
+    """The settings remember a journal at this path: it existed, so a missing one was lost, not new."""
+    return Settings.load(settings_folder).get_section(JOURNAL_SECTION).get("path") == str(path)
+
+
+def _remember_journal(settings_folder, path) -> None:
+    settings = Settings.load(settings_folder)
+    if settings.get_section(JOURNAL_SECTION).get("path") != str(path):
+        settings.set_section(JOURNAL_SECTION, {"path": str(path)})
+        try:
+            settings.save()
+        except (OSError, SettingsFileDamaged) as problem:  # then a lost journal can't be told from a new one
+            log.warning("could not remember the journal's place: %s", problem)
 
 
 def since_for(today: date) -> date:
@@ -214,7 +249,7 @@ def _tender(payment_reference: str, day_reference: str, refund: bool, taken: set
 def _what_happened(set_aside: SetAside, folder) -> str:
     if set_aside.kept_at is not None:
         kept = f"The old file is kept, as it was, at {set_aside.kept_at}."
-    elif set_aside.in_memory:
+    elif set_aside.in_memory or set_aside.why == MISSING:
         kept = ""
     else:
         kept = "xerohelper couldn't move the old file aside, so it keeps a new record beside it."
@@ -224,7 +259,7 @@ def _what_happened(set_aside: SetAside, folder) -> str:
             "rebuilds it from Xero each time it starts: check that this folder exists and that you may "
             "write to it."
         )
-    return f"{JOURNAL_WORDS} {set_aside.why}. {kept.strip()}"
+    return f"{JOURNAL_WORDS} {set_aside.why}. {kept.strip()}".strip()
 
 
 def _not_rebuilt_words(why: str) -> str:
