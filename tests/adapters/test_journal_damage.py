@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import date
 
+from xerohelper.adapters import damaged_files
 from xerohelper.adapters.journal import JOURNAL_FILE_NAME, Journal
 from xerohelper.core.checklist import Step
 
@@ -64,4 +65,18 @@ def test_a_journal_left_by_an_app_that_stopped_dead_is_healthy(tmp_path):
     journal, set_aside = Journal.open_checked(path)
     assert set_aside is None
     assert journal.record("T1", date(2026, 11, 21)).skipped == {Step.PAYMENTS: "Paid by hand"}
+    journal.close()
+
+
+def test_in_folder_sets_a_damaged_journal_aside_and_says_so(tmp_path):
+    (tmp_path / JOURNAL_FILE_NAME).write_bytes(b"SQLite format 3\x00" + os.urandom(5000))
+    heard: list[str] = []
+    damaged_files.listen(heard.append)
+    try:
+        journal = Journal.in_folder(tmp_path)
+    finally:
+        damaged_files.stop_listening(heard.append)
+    assert heard[0].startswith("xerohelper's record of the days it sent to Xero was damaged. The old file")
+    assert heard[0].endswith("xerohelper will rebuild it from Xero once it is connected.")
+    assert journal.rebuild_wanted("T1") is not None
     journal.close()

@@ -76,6 +76,7 @@ CREATE TABLE IF NOT EXISTS rebuilt_from_xero (
     organisation TEXT PRIMARY KEY, since TEXT NOT NULL, days INTEGER NOT NULL, at TEXT NOT NULL);
 """
 _COMPANIONS = ("-wal", "-shm", "-journal")  # SQLite's files beside the journal
+JOURNAL_WORDS = "xerohelper's record of the days it sent to Xero"
 MISSING = "was missing (moved or deleted)"  # a journal that existed is gone: rebuilt like a damaged one
 UNKNOWN_FIGURES = ""  # the fingerprint of an invoice rebuilt from Xero: the till's figures are not known
 
@@ -87,6 +88,23 @@ class SetAside:
     why: str  # "was damaged", "was empty", …: follows "xerohelper's record of the days sent to Xero"
     kept_at: Path | None  # None when it couldn't be moved (then the fresh journal is beside it)
     in_memory: bool = False  # no journal could be written in the folder: this one lives until the app stops
+
+    def words(self, folder: Path) -> str:
+        """What happened, for the owner: what was wrong, where the old file is (what xerohelper does about
+        it follows: services/journal_rebuild.py)."""
+        if self.kept_at is not None:
+            kept = f"The old file is kept, as it was, at {self.kept_at}."
+        elif self.in_memory or self.why == MISSING:
+            kept = ""
+        else:
+            kept = "xerohelper couldn't move the old file aside, so it keeps a new record beside it."
+        if self.in_memory:
+            kept += (
+                f" xerohelper can't write in {folder}, so for now it keeps the record in memory only and "
+                "rebuilds it from Xero each time it starts: check that this folder exists and that you may "
+                "write to it."
+            )
+        return f"{JOURNAL_WORDS} {self.why}. {kept.strip()}".strip()
 
 
 @dataclass(frozen=True)
@@ -168,7 +186,15 @@ class Journal:
 
     @classmethod
     def in_folder(cls, data_folder: Path) -> Journal:
-        return cls(data_folder / JOURNAL_FILE_NAME)
+        """The journal in this folder, never a traceback: one that can't be used is set aside (the owner is
+        told) and a fresh one opened, rebuilt from Xero when the app next opens it with a connection
+        (services/journal_rebuild.open_journal, which the app uses)."""
+        journal, set_aside = cls.open_checked(data_folder / JOURNAL_FILE_NAME)
+        if set_aside is not None:
+            damaged_files.tell(
+                f"{set_aside.words(data_folder)} xerohelper will rebuild it from Xero once it is connected."
+            )
+        return journal
 
     @classmethod
     def open_checked(cls, path: Path) -> tuple[Journal, SetAside | None]:

@@ -52,7 +52,6 @@ from xerohelper.services.explaining import explain_error
 log = logging.getLogger(__name__)
 REBUILD_MONTHS = 3
 _PLACE = "QQPLACEQQ"  # stands for the till's name while a number pattern is turned into a search
-JOURNAL_WORDS = "xerohelper's record of the days it sent to Xero"
 JOURNAL_SECTION = (
     "journal"  # in the settings: where the journal is kept, so a lost one is told from a new one
 )
@@ -88,8 +87,7 @@ def open_journal(
     if wanted is None:
         if set_aside is not None:
             damaged_files.tell(
-                f"{_what_happened(set_aside, folder)} xerohelper will rebuild it from Xero once it is "
-                "connected."
+                f"{set_aside.words(folder)} xerohelper will rebuild it from Xero once it is connected."
             )
         return journal
     if progress is not None:
@@ -105,9 +103,9 @@ def open_journal(
             words = (
                 getattr(problem, "words", "") or explain_error(getattr(problem, "error", problem))[0].title
             )
-            damaged_files.tell(f"{_what_happened(set_aside, folder)} {_not_rebuilt_words(words)}")
+            damaged_files.tell(f"{set_aside.words(folder)} {_not_rebuilt_words(words)}")
         return journal
-    damaged_files.tell(f"{_what_happened(set_aside or wanted, folder)} {_rebuilt_words(rebuilt)}")
+    damaged_files.tell(f"{(set_aside or wanted).words(folder)} {_rebuilt_words(rebuilt)}")
     return journal
 
 
@@ -246,22 +244,6 @@ def _tender(payment_reference: str, day_reference: str, refund: bool, taken: set
 
 
 # ---- words ------------------------------------------------------------------------------------------------
-def _what_happened(set_aside: SetAside, folder) -> str:
-    if set_aside.kept_at is not None:
-        kept = f"The old file is kept, as it was, at {set_aside.kept_at}."
-    elif set_aside.in_memory or set_aside.why == MISSING:
-        kept = ""
-    else:
-        kept = "xerohelper couldn't move the old file aside, so it keeps a new record beside it."
-    if set_aside.in_memory:
-        kept += (
-            f" xerohelper can't write in {folder}, so for now it keeps the record in memory only and "
-            "rebuilds it from Xero each time it starts: check that this folder exists and that you may "
-            "write to it."
-        )
-    return f"{JOURNAL_WORDS} {set_aside.why}. {kept.strip()}".strip()
-
-
 def _not_rebuilt_words(why: str) -> str:
     return (
         f"xerohelper couldn't read the days already sent from Xero just now ({why.rstrip('.')}); it will "
