@@ -7,10 +7,11 @@ import os
 import subprocess
 import sys
 from datetime import date
+from decimal import Decimal
 
 from xerohelper.adapters import damaged_files
-from xerohelper.adapters.journal import JOURNAL_FILE_NAME, Journal
-from xerohelper.core.checklist import Step
+from xerohelper.adapters.journal import JOURNAL_FILE_NAME, Journal, PaymentRecord
+from xerohelper.core.checklist import InvoiceFacts, Step
 
 
 def test_a_healthy_journal_in_use_by_another_window_is_not_set_aside(tmp_path):
@@ -79,4 +80,26 @@ def test_in_folder_sets_a_damaged_journal_aside_and_says_so(tmp_path):
     assert heard[0].startswith("xerohelper's record of the days it sent to Xero was damaged. The old file")
     assert heard[0].endswith("xerohelper will rebuild it from Xero once it is connected.")
     assert journal.rebuild_wanted("T1") is not None
+    journal.close()
+
+
+def test_a_rebuild_goes_in_all_at_once_or_not_at_all(tmp_path):
+    journal = Journal.in_folder(tmp_path)
+    day = date(2026, 11, 21)
+    invoice = InvoiceFacts("inv-1", "POS-20261121", "PAID", Decimal("10.00"), Decimal("0.00"))
+    try:
+        with journal.all_at_once():
+            journal.record_invoice("T1", day, "", invoice, "", 1)
+            journal.record_payment("T1", day, "", PaymentRecord("Cash", "pay-1", Decimal("10.00"), "inv-1"))
+            raise RuntimeError("stopped half way")
+    except RuntimeError:
+        pass
+    assert journal.record("T1", day).invoice is None and journal.record("T1", day).payments == ()
+    with journal.all_at_once():
+        journal.record_invoice("T1", day, "", invoice, "", 1)
+        journal.record_payment("T1", day, "", PaymentRecord("Cash", "pay-1", Decimal("10.00"), "inv-1"))
+    record = journal.record("T1", day)
+    assert record.invoice == invoice and record.rebuilt_from_xero and len(record.payments) == 1
+    journal.skip("T1", day, "", Step.APPROVE, "by hand")  # writes on their own work again afterwards
+    assert journal.record("T1", day).skipped == {Step.APPROVE: "by hand"}
     journal.close()

@@ -174,6 +174,7 @@ class Journal:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
+        self._batched = False
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -241,8 +242,21 @@ class Journal:
             self._db.close()
 
     @contextmanager
+    def all_at_once(self) -> Iterator[None]:
+        """The writes inside go in one transaction: one wait for the disk, all or nothing (a rebuild)."""
+        with self._write():
+            self._batched = True
+            try:
+                yield
+            finally:
+                self._batched = False
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self._batched:  # inside all_at_once (this thread holds the lock): its transaction
+                yield self._db
+                return
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db

@@ -52,9 +52,8 @@ from xerohelper.services.explaining import explain_error
 log = logging.getLogger(__name__)
 REBUILD_MONTHS = 3
 _PLACE = "QQPLACEQQ"  # stands for the till's name while a number pattern is turned into a search
-JOURNAL_SECTION = (
-    "journal"  # in the settings: where the journal is kept, so a lost one is told from a new one
-)
+# The settings section that remembers where the journal is kept, so a lost one is told from a new one.
+JOURNAL_SECTION = "journal"
 
 
 @dataclass(frozen=True)
@@ -137,28 +136,30 @@ def rebuild_from_xero(
     since = since_for(today or date.today())
     invoices = _by_day(past.sales_invoices(since), mapping, credit_notes=False)
     notes = _by_day(past.sales_credit_notes(since), mapping, credit_notes=True)
-    for (trading_date, place), found in sorted(invoices.items()):
-        posting, invoice = _current(found)
-        journal.record_invoice(organisation, trading_date, place, invoice.facts, UNKNOWN_FIGURES, posting)
-        note = _matching_note(notes.get((trading_date, place), []), posting)
-        documents = [(invoice, False)]
-        if note is not None:
-            journal.record_credit_note(organisation, trading_date, place, note.facts)
-            documents.append((note, True))
-        reference = mapping.reference(trading_date, place)
-        tenders: set[str] = set()
-        for document, refund in documents:
-            for payment in document.payments:
-                tender = _tender(payment.reference, reference, refund, tenders)
-                tenders.add(tender)
-                journal.record_payment(
-                    organisation,
-                    trading_date,
-                    place,
-                    PaymentRecord(tender, payment.payment_id, payment.amount, document.facts.invoice_id),
-                )
-    journal.rebuilt(organisation, since, len(invoices))
+    with journal.all_at_once():  # hundreds of rows: one transaction, one wait for the disk
+        for (trading_date, place), found in sorted(invoices.items()):
+            _rebuild_day(journal, organisation, trading_date, place, found, notes, mapping)
+        journal.rebuilt(organisation, since, len(invoices))
     return RebuiltDays(since, len(invoices))
+
+
+def _rebuild_day(journal: Journal, organisation: str, trading_date: date, place: str, found, notes, mapping):
+    """One day's invoice (its latest posting), its credit note and the payments on both, by tender."""
+    posting, invoice = _current(found)
+    journal.record_invoice(organisation, trading_date, place, invoice.facts, UNKNOWN_FIGURES, posting)
+    note = _matching_note(notes.get((trading_date, place), []), posting)
+    documents = [(invoice, False)]
+    if note is not None:
+        journal.record_credit_note(organisation, trading_date, place, note.facts)
+        documents.append((note, True))
+    reference = mapping.reference(trading_date, place)
+    tenders: set[str] = set()
+    for document, refund in documents:
+        for payment in document.payments:
+            tender = _tender(payment.reference, reference, refund, tenders)
+            tenders.add(tender)
+            record = PaymentRecord(tender, payment.payment_id, payment.amount, document.facts.invoice_id)
+            journal.record_payment(organisation, trading_date, place, record)
 
 
 # ---- which day a document belongs to ----------------------------------------------------------------------
