@@ -36,13 +36,11 @@ def test_a_damaged_journal_is_rebuilt_and_said_when_the_day_screen_opens(qtbot):
     window = open_demo_to_the_day(qtbot)
     session = window.session
     today = session.today()
-    days = session.days()
-    days.save_day(session.import_file(session.demo_day_file(today)).days[0])
-    assert days.run_day(today, approve=True).is_finished
+    assert session.import_day(session.demo_day_file(today)).ok
+    assert session.day_service().run_day(today, approve=True).is_finished
     journal = session.folders.data / "demo" / JOURNAL_FILE_NAME
     window.close()
     QThreadPool.globalInstance().waitForDone(WAIT)
-    del days
     gc.collect()
     journal.write_bytes(os.urandom(8192))
     for companion in ("-wal", "-shm"):
