@@ -99,7 +99,7 @@ def test_a_rebuild_goes_in_all_at_once_or_not_at_all(tmp_path):
         journal.record_invoice("T1", day, "", invoice, "", 1)
         journal.record_payment("T1", day, "", PaymentRecord("Cash", "pay-1", Decimal("10.00"), "inv-1"))
     record = journal.record("T1", day)
-    assert record.invoice == invoice and record.rebuilt_from_xero and len(record.payments) == 1
+    assert record.invoice == invoice and record.invoice_fingerprint is None and len(record.payments) == 1
     journal.skip("T1", day, "", Step.APPROVE, "by hand")  # writes on their own work again afterwards
     assert journal.record("T1", day).skipped == {Step.APPROVE: "by hand"}
     journal.close()

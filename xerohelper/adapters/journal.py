@@ -134,17 +134,11 @@ class DayRecord:
 
     day: Day | None
     invoice: InvoiceFacts | None
-    invoice_fingerprint: str | None  # the figures the invoice was posted from
+    invoice_fingerprint: str | None  # the figures the invoice was posted from (None: rebuilt from Xero)
     posting: int  # 1 for the first invoice of the day, 2 after one re-send, …
     payments: tuple[PaymentRecord, ...]
     skipped: dict[Step, str]
     credit_note: InvoiceFacts | None = None  # refunds paid out; amount_due = credit not yet refunded
-
-    @property
-    def rebuilt_from_xero(self) -> bool:
-        """The invoice was read back from Xero after the journal was set aside: the till's figures it was
-        posted from are not known (a re-import gives them again)."""
-        return self.invoice is not None and self.invoice_fingerprint is None
 
     @property
     def figures_changed_since_posting(self) -> bool:
