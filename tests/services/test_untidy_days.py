@@ -130,3 +130,38 @@ def test_a_day_with_money_owing_is_never_done_unless_the_owner_skips_the_step(sh
     assert payments.attention.key == "money-still-owing" and "$262.50" in payments.attention.title
 
     assert shop.service.skip(shop.today, Step.PAYMENTS, "Amex settles on Monday").is_finished
+
+
+def test_shopify_amounts_that_include_tax_go_to_xero_as_inclusive_and_xero_works_out_the_tax(shop):
+    from xerohelper.core.day import Day, LineKind, SalesLine
+
+    shop.mapping = (
+        shop.mapping.with_sales("Shopify POS", "200", "OUTPUT")
+        .with_sales("Shopify online store", "200", "OUTPUT")
+        .with_tender("Visa", "615")
+        .with_tender("Shop Cash", "615")
+    )
+    day = Day(
+        shop.today,
+        "shopify-payments",
+        sales=(
+            SalesLine("Shopify POS", Decimal("110.00"), Decimal("0"), tax_included=True),
+            SalesLine("Shopify online store", Decimal("55.00"), Decimal("0"), tax_included=True),
+            SalesLine(
+                "Shopify online store", Decimal("-11.00"), Decimal("0"), LineKind.REFUND, tax_included=True
+            ),
+        ),
+        tenders=(Tender("Visa", Decimal("144.00")), Tender("Shop Cash", Decimal("10.00"))),
+    )
+    shop.service.save_day(day)
+    assert shop.service.run_day(shop.today, approve=True).is_finished
+
+    (invoice,) = shop.invoices_numbered(f"POS-{shop.today:%Y%m%d}")
+    assert invoice["line_amount_types"] == "Inclusive"
+    assert Decimal(invoice["total"]) == Decimal("154.00") and invoice["status"] == "PAID"
+    assert Decimal(invoice["total_tax"]) == Decimal("14.00")  # 10% GST inside 154.00, never 0.00
+    assert [Decimal(i["line_amount"]) for i in invoice["line_items"]] == [
+        Decimal("110.00"),
+        Decimal("55.00"),
+        Decimal("-11.00"),
+    ]

@@ -33,6 +33,9 @@ class SalesLine:
     tax: Decimal
     kind: LineKind = LineKind.SALE
     tax_rate: str = ""  # the POS's own name for the rate, e.g. "GST 15%"; "" when the POS gives none
+    # The till reported amounts with the tax included and didn't split it out (Shopify Payments): `net` holds
+    # the amount with tax, `tax` is 0.00, and Xero works the tax out from the category's tax rate.
+    tax_included: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "net", money(self.net))
@@ -145,6 +148,7 @@ class Day:
                     "gross": money_text(line.gross),
                     **({"kind": line.kind.value} if line.kind is not LineKind.SALE else {}),
                     **({"tax_rate": line.tax_rate} if line.tax_rate else {}),
+                    **({"tax_included": True} if line.tax_included else {}),
                 }
                 for line in self.sales
             ],
@@ -178,6 +182,7 @@ class Day:
                     tax=Decimal(s["tax"]),
                     kind=LineKind(s.get("kind", LineKind.SALE.value)),
                     tax_rate=s.get("tax_rate", ""),
+                    tax_included=bool(s.get("tax_included", False)),
                 )
                 for s in data.get("sales", [])
             ),

@@ -39,6 +39,9 @@ class SalesInvoicePlan:
     lines: tuple[InvoiceLine, ...]
     total: Decimal  # what Xero will compute, rounding line included: equals the till's total
     approve: bool  # sent as AUTHORISED (approve automatically) instead of DRAFT
+    # Line amounts include tax (Xero's LineAmountTypes Inclusive) and Xero works the tax out: for a till that
+    # reports amounts with tax and no split (Shopify Payments), never sent as tax-free net.
+    amounts_include_tax: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,11 +139,12 @@ def plan_sales_invoice(
         return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
 
     tracking = _tracking_for(mapping, day.location)
+    inclusive = any(line.tax_included for line in day.sales)
     grouped: dict[tuple[str, LineKind, str, str], Decimal] = {}
     for line in day.sales:
         target = mapping.sales[line.category]
         key = (line.category, line.kind, target.account_code, target.tax_type)
-        grouped[key] = grouped.get(key, ZERO) + line.net
+        grouped[key] = grouped.get(key, ZERO) + (line.gross if inclusive else line.net)
     lines = [
         InvoiceLine(_describe(category, kind), account, tax_type, net, tracking)
         for (category, kind, account, tax_type), net in grouped.items()
@@ -148,7 +152,9 @@ def plan_sales_invoice(
     ]
 
     till_total = day.totals.gross
-    difference = till_total - xero_total(lines, tax_rates)
+    # With amounts that include tax, Xero's total is the sum of the lines: nothing to round.
+    computed = sum((line.net for line in lines), ZERO) if inclusive else xero_total(lines, tax_rates)
+    difference = till_total - computed
     if difference != ZERO:
         if abs(difference) > ROUNDING_TOLERANCE:
             return [
@@ -195,6 +201,7 @@ def plan_sales_invoice(
         lines=tuple(lines),
         total=money(till_total + day.till_difference + refunds),
         approve=mapping.approve_automatically,
+        amounts_include_tax=inclusive,
     )
 
 
