@@ -165,3 +165,17 @@ def test_refunds_paid_out_need_a_rounding_account():
     d = day(SalesLine("Hardware", "100", "10"), tenders=(("EFTPOS", "130"), ("Cash", "-20")))
     (problem,) = plan_sales_invoice(d, mapping, RATES)
     assert "paid 20.00 back" in problem.message and "rounding account" in problem.message
+
+
+def test_a_negative_sale_row_is_explained_as_a_negative_sale_not_a_tax_rate():
+    d = day(
+        SalesLine("Hardware", "100.00", "10.00"),
+        SalesLine("Hardware", "-45.45", "4.55"),  # keyed as a sale, below zero, tax of the other sign
+        tenders=(("Cash", "69.10"),),
+    )
+    (problem,) = plan_sales_invoice(d, MAPPING, RATES)
+    assert (
+        "negative sale" in problem.message
+        and "“Hardware” -$45.45 before tax with $4.55 tax" in problem.message
+    )
+    assert "tax rate" not in problem.message

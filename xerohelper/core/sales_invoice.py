@@ -156,6 +156,9 @@ def plan_sales_invoice(
     computed = sum((line.net for line in lines), ZERO) if inclusive else xero_total(lines, tax_rates)
     difference = till_total - computed
     if difference != ZERO:
+        odd = negative_sales(day)
+        if abs(difference) > ROUNDING_TOLERANCE and odd:
+            return [PlanProblem(Step.SALES_SUMMARY, negative_sale_words(odd), "app")]
         if abs(difference) > ROUNDING_TOLERANCE:
             return [
                 PlanProblem(
@@ -202,6 +205,29 @@ def plan_sales_invoice(
         total=money(till_total + day.till_difference + refunds),
         approve=mapping.approve_automatically,
         amounts_include_tax=inclusive,
+    )
+
+
+def negative_sales(day: Day) -> list:
+    """Sale rows below zero, or whose tax has the other sign to their amount: a return or a correction
+    keyed as a sale. Xero's tax on them can't match the till's, and that is not a tax-rate problem."""
+    return [
+        line
+        for line in day.sales
+        if (line.kind is LineKind.SALE and line.net < ZERO) or (line.net * line.tax < ZERO)
+    ]
+
+
+def negative_sale_words(lines) -> str:
+    listed = "; ".join(
+        f"“{line.category}” {money_words(line.net)} before tax with {money_words(line.tax)} tax"
+        for line in lines
+    )
+    return (
+        f"The till's figures have a negative sale: {listed}. A sale below zero (or with tax of the other "
+        "sign) is usually a return or a correction keyed as a sale, and Xero can't work out the same tax "
+        "for it. Check that row on the till's report: make it a refund (amount and tax both negative), "
+        "correct the figures and import them again."
     )
 
 
