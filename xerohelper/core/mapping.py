@@ -60,7 +60,11 @@ class Mapping:
         return number if attempt <= 1 else f"{number}-{attempt}"
 
     def reference(self, trading_date: date, location: str = "") -> str:
-        return _fill(self.reference_pattern, trading_date, location).strip()
+        """The reference the owner recognises; each till's own (its name added) for a shop with several."""
+        reference = _fill(self.reference_pattern, trading_date, location).strip()
+        if location and "{location}" not in self.reference_pattern:
+            reference = f"{reference} – {location}"
+        return reference
 
     # ---- what is missing ------------------------------------------------------------------------------
     def unmapped_categories(self, categories) -> list[str]:

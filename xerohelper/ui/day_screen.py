@@ -26,6 +26,7 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -223,6 +224,21 @@ class DayScreen(QWidget):
         # right: the day
         self._day_title = look.make_heading(QLabel(""), 1.3)
         self._day_title.setObjectName("day_title")
+        self._till_picker = QComboBox()
+        self._till_picker.setObjectName("till_picker")
+        self._till_picker.setAccessibleName("Till or location")
+        self._till_picker.setToolTip("Each till has its own takings, checklist and invoice")
+        self._till_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._till_picker.setVisible(False)
+        self._till_picker.activated.connect(self._till_chosen)
+        self._till_words = QLabel("&Till:")
+        self._till_words.setBuddy(self._till_picker)
+        self._till_words.setVisible(False)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(8)
+        title_row.addWidget(self._day_title, 1)
+        title_row.addWidget(self._till_words, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addWidget(self._till_picker, 0, Qt.AlignmentFlag.AlignVCenter)
         self._problem_card = ExplanationCard(name="problem_card")
         self._problem_card.try_again.connect(self._repeat_last_action)
         self._pos_card = PosCard()
@@ -245,7 +261,7 @@ class DayScreen(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(12, 16, 20, 16)
         column.setSpacing(12)
-        column.addWidget(self._day_title)
+        column.addLayout(title_row)
         column.addWidget(self._problem_card)
         column.addWidget(self._pos_card)
         column.addSpacing(4)
@@ -364,7 +380,12 @@ class DayScreen(QWidget):
         self._calendar.set_statuses(snapshot.statuses)
         if snapshot.trading_date != self.trading_date or snapshot.location != self.location:
             return  # the owner has moved on to another day; that day's own load will show it
+        if not self.location and len(snapshot.tills) > 1:  # several tills: show the first till's day
+            self.location = snapshot.tills[0]
+            self.refresh()
+            return
         self.snapshot = snapshot
+        self._show_tills(snapshot.tills)
         self._organisation.setText(snapshot.organisation_name or "Not connected")
         self._show_connection(snapshot.connection)
         today = " (today)" if snapshot.trading_date == snapshot.today else ""
@@ -743,6 +764,32 @@ class DayScreen(QWidget):
         self._problem_card.set_busy(self.busy)
         for card in self._step_cards.values():
             card.set_busy(not ready)
+
+    # ---- several tills -------------------------------------------------------------------------------------
+    @property
+    def till_picker(self) -> QComboBox:
+        return self._till_picker
+
+    def choose_till(self, till: str) -> None:
+        """Show `till`'s day: its own figures, checklist and calendar marks."""
+        if till == self.location or self.busy:
+            return
+        self.location = till
+        self._problem_card.set_explanation(None)
+        self._pos_card.clear_problem()
+        self.refresh()
+
+    def _till_chosen(self, index: int) -> None:
+        self.choose_till(self._till_picker.itemText(index))
+
+    def _show_tills(self, tills: tuple[str, ...]) -> None:
+        several = len(tills) > 1
+        if [self._till_picker.itemText(i) for i in range(self._till_picker.count())] != list(tills):
+            self._till_picker.clear()
+            self._till_picker.addItems(list(tills))
+        self._till_picker.setCurrentIndex(max(self._till_picker.findText(self.location), 0))
+        self._till_picker.setVisible(several)
+        self._till_words.setVisible(several)
 
     def _date_chosen(self, day: date) -> None:
         if day != self.trading_date:
