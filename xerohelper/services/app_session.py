@@ -215,6 +215,26 @@ class AppSession:
             if self._days is not None:
                 self._days.forget_setup()
 
+    def export_mapping(self, mapping: Mapping, path: Path) -> None:
+        """Write the shop setup to a file that names the organisation it was made for."""
+        from xerohelper.services.shop_mapping import MadeFor, export_mapping
+
+        organisation = self.connection.saved_organisation()
+        made_for = MadeFor(organisation.tenant_id, organisation.name) if organisation else None
+        export_mapping(mapping, path, made_for)
+
+    def read_mapping_file(self, path: Path) -> tuple[Mapping, str | None]:
+        """A shop setup file, and the name of the other organisation it was made for (None when it was made
+        for this one, or names none). MappingFileError says what is wrong with the file."""
+        from xerohelper.services.shop_mapping import mapping_made_for, read_mapping_file
+
+        mapping = read_mapping_file(path)
+        made_for = mapping_made_for(path)
+        organisation = self.connection.saved_organisation()
+        if made_for is None or organisation is None or made_for.organisation_id == organisation.tenant_id:
+            return mapping, None
+        return mapping, made_for.name
+
     def organisation_setup(self, fresh: bool = False) -> tuple[OrganisationSetup, ContactInfo | None]:
         """The organisation's accounts, tax rates and sales contact, read from Xero once and kept a while
         (`fresh`: read again, the owner may have changed them). Raises what Xero raised."""
