@@ -310,3 +310,15 @@ def test_tab_goes_along_each_row_then_down(qtbot, demo):
         widget = widget.nextInFocusChain()
         chain.append(widget.objectName())
     assert chain[:2] == ["add_category_button", "tender_account_cash"]
+
+
+def test_the_till_difference_account_is_suggested_and_saved(qtbot, demo):
+    session, _, _ = demo
+    dialog = open_dialog(qtbot, session)
+    combo = dialog.editor.findChild(QComboBox, "till_difference_account")
+    assert combo.currentText().startswith("865")  # the demo shop's choice: Till Over/Short
+    assert combo.itemText(1).startswith("865")  # and the account named like one comes first
+    combo.setCurrentIndex(0)  # none chosen
+    assert dialog.editor.mapping().till_difference_account_code == ""
+    combo.setCurrentIndex(1)
+    assert dialog.editor.mapping().till_difference_account_code == "865"

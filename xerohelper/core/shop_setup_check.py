@@ -27,6 +27,7 @@ CONTACT = ("contact", "")
 INVOICE_NUMBER = ("invoice-number", "")
 REFERENCE = ("reference", "")
 ROUNDING = ("rounding", "")
+TILL_DIFFERENCE = ("till-difference", "")
 Row = tuple[str, str]
 
 
@@ -52,6 +53,19 @@ def rounding_accounts(setup: OrganisationSetup) -> list[AccountInfo]:
     return sorted(
         (a for a in setup.accounts.values() if a.status == "ACTIVE" and a.type != "BANK"),
         key=lambda a: ("rounding" not in a.name.casefold(), a.code),
+    )
+
+
+def till_difference_accounts(setup: OrganisationSetup) -> list[AccountInfo]:
+    """Active accounts for the till's over/short: one named like “Over/Short” or “Till difference” first."""
+
+    def looks_right(account: AccountInfo) -> bool:
+        name = account.name.casefold()
+        return any(word in name for word in ("over", "short", "difference", "discrepanc"))
+
+    return sorted(
+        (a for a in setup.accounts.values() if a.status == "ACTIVE" and a.type != "BANK"),
+        key=lambda a: (not looks_right(a), a.code),
     )
 
 
@@ -180,6 +194,13 @@ def check_shop_setup(
             say(ROUNDING, f"Account {mapping.rounding_account_code} is not an active account in Xero.")
     else:
         say(ROUNDING, "Choose where the cents of rounding go (usually the account called “Rounding”).")
+    if mapping.till_difference_account_code:
+        over_short = setup.accounts.get(mapping.till_difference_account_code)
+        if over_short is None or over_short.status != "ACTIVE":
+            say(
+                TILL_DIFFERENCE,
+                f"Account {mapping.till_difference_account_code} is not an active account in Xero.",
+            )
 
     example = today or date.today()
     number_problem = _pattern_problem(lambda: mapping.invoice_number(example), "invoice number")
@@ -215,6 +236,8 @@ def check_shop_setup(
             continue
         if explanation.where == "Rounding":
             row = ROUNDING
+        elif explanation.where == "Till difference":
+            row = TILL_DIFFERENCE
         elif step is Step.PAYMENTS:
             row = ("tender", explanation.where)
         else:

@@ -49,6 +49,7 @@ from xerohelper.core.shop_setup_check import (
     INVOICE_NUMBER,
     REFERENCE,
     ROUNDING,
+    TILL_DIFFERENCE,
     Row,
     ShopSetupCheck,
     account_label,
@@ -58,6 +59,7 @@ from xerohelper.core.shop_setup_check import (
     sales_accounts,
     sales_tax_rates,
     tax_label,
+    till_difference_accounts,
 )
 from xerohelper.ui import look
 from xerohelper.ui.busy_panel import BusyPanel
@@ -437,9 +439,27 @@ class ShopSetupEditor(QWidget):
             _stacked(self.rounding_combo, self.rounding_problems),
         )
 
+        self.till_difference_combo = _AccountCombo(
+            till_difference_accounts(self._setup),
+            self._setup,
+            mapping.till_difference_account_code,
+            "till_difference_account",
+        )
+        self.till_difference_combo.setAccessibleName("Till difference account")
+        self.till_difference_combo.setToolTip(
+            "When the money taken differs from the till's sales and you choose to book it, the difference "
+            "goes here (usually an account called “Over/Short”), without tax."
+        )
+        self.till_difference_problems = _Problems("till_difference_problems", self._recheck_hook)
+        form.addRow(
+            self._buddy("&Till over/short goes to:", self.till_difference_combo),
+            _stacked(self.till_difference_combo, self.till_difference_problems),
+        )
+
         for edit in (self.contact_edit, self.number_edit, self.reference_edit):
             edit.textChanged.connect(self._recheck)
         self.rounding_combo.currentIndexChanged.connect(self._recheck)
+        self.till_difference_combo.currentIndexChanged.connect(self._recheck)
         return box
 
     def _approval_box(self) -> QGroupBox:
@@ -578,6 +598,7 @@ class ShopSetupEditor(QWidget):
                 self.number_edit,
                 self.reference_edit,
                 self.rounding_combo,
+                self.till_difference_combo,
                 self.draft_radio,
                 self.approve_radio,
             ]
@@ -604,6 +625,7 @@ class ShopSetupEditor(QWidget):
             reference_pattern=self.reference_edit.text().strip(),
             approve_automatically=self.approve_radio.isChecked(),
             rounding_account_code=self.rounding_combo.code(),
+            till_difference_account_code=self.till_difference_combo.code(),
         )
 
     def problems(self) -> list[str]:
@@ -647,6 +669,7 @@ class ShopSetupEditor(QWidget):
         self._show(INVOICE_NUMBER, self.number_problems)
         self._show(REFERENCE, self.reference_problems)
         self._show(ROUNDING, self.rounding_problems)
+        self._show(TILL_DIFFERENCE, self.till_difference_problems)
         self.number_example.setText(self._example(lambda: mapping.invoice_number(self._today)))
         self.reference_example.setText(self._example(lambda: mapping.reference(self._today)))
         if announce:
