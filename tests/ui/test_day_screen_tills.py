@@ -98,3 +98,26 @@ def test_two_tills_each_with_their_own_checklist_marks_and_invoice(qtbot, screen
     assert options == {"Till 2"}  # matched to the sandbox's tracking category, with Xero's ids
     assert all(t.get("TrackingOptionID") for line in front["line_items"] for t in line["tracking"])
     assert {t["Option"] for line in front["line_items"] for t in line["tracking"]} == {"Till 1"}
+
+
+def test_a_till_file_of_a_shop_never_seen_here_is_asked_about_before_it_is_kept(
+    qtbot, screen, session, tmp_path
+):
+    session.save_mapping(DEMO_MAPPING)  # a shop with one till this time
+    screen.location = ""
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.snapshot.tills == () and not screen.till_picker.isVisible(), timeout=WAIT)
+    lines = session.demo_day_file(session.today()).read_text().splitlines()
+    path = tmp_path / "pier.csv"
+    path.write_text("\n".join([lines[0] + ",Location", *(r + ",Pier Nine Café" for r in lines[1:])]) + "\n")
+    asked = []
+    screen.confirm_new_places = lambda places, organisation: asked.append((places, organisation)) or False
+    screen.pos_card.import_file(path)
+    qtbot.waitUntil(lambda: not screen.busy and screen.pos_card.problem_box.isVisible(), timeout=WAIT)
+    assert asked == [(["Pier Nine Café"], SHOP)]
+    assert "Not kept" in screen.pos_card.problem_label.text() and screen.pos_card.day is None
+
+    screen.confirm_new_places = lambda places, organisation: True  # a new till of this shop: keep it
+    screen.pos_card.import_file(path)
+    qtbot.waitUntil(lambda: not screen.busy and screen.pos_card.day is not None, timeout=WAIT)
+    assert str(screen.pos_card.day.totals.gross) == "2240.40"

@@ -307,6 +307,18 @@ class AppSession:
                 days.save_day(found)
         return outcome
 
+    def new_places(self, days) -> list[str]:
+        """The shops or tills these days name that were never seen for this organisation (asked about before
+        they are kept: the file may be another shop's)."""
+        service = self.day_service()
+        return sorted({d.place for d in days if service.is_new_location(d)})
+
+    def keep_days(self, days) -> None:
+        """Keep the figures of days read from a file (after the owner said yes to a new shop or till)."""
+        service = self.day_service()
+        for day in days:
+            service.save_day(day)
+
     def save_day(self, day: Day) -> Checklist:
         """Keep the day's figures (typed from the Z report, say)."""
         return self.day_service().save_day(day)

@@ -534,16 +534,49 @@ class DayScreen(QWidget):
             return
         session, day = self.session, self.trading_date
         self._pos_card.clear_problem()
-        self._start(
-            lambda _progress: session.import_day(path, day),
-            words=f"Reading {path.name}…",
-            after=self._imported,
-        )
 
-    def _imported(self, outcome) -> None:
+        def read(_progress):
+            outcome = session.import_file(path, day)
+            new = session.new_places(outcome.days) if outcome.ok else []
+            if outcome.ok and not new:
+                session.keep_days(outcome.days)
+            return outcome, new
+
+        self._start(read, words=f"Reading {path.name}…", after=self._imported)
+
+    def confirm_new_places(self, places: list[str], organisation: str) -> bool:
+        """A till file of a shop or till never seen for this organisation: keep it? (tests replace this)"""
+        names = ", ".join(f"“{p}”" for p in places)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "A shop or till xerohelper hasn't seen here",
+            f"This till file is for {names}, which xerohelper has never sent to {organisation}.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            "Check that you are connected to the right organisation. If this is a new till of this shop, "
+            "keep the figures; nothing is sent until you click the send button."
+        )
+        keep = box.addButton("Keep the figures", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is keep
+
+    def _imported(self, answer) -> None:
+        outcome, new_places = answer
         if not outcome.ok:
             self._pos_card.show_problem(outcome.message())
             return
+        if new_places:
+            organisation = self.snapshot.organisation_name if self.snapshot else "this organisation"
+            if not self.confirm_new_places(new_places, organisation):
+                self._pos_card.show_problem(
+                    f"Not kept: {outcome.file.name} is for {', '.join(new_places)}, never sent to "
+                    f"{organisation}. Nothing was kept or sent."
+                )
+                return
+            session, days = self.session, outcome.days
+            self._start(lambda _progress: session.keep_days(days), words="Keeping the day's figures…")
         notes = list(outcome.notes)
         for question in outcome.questions:
             hint = f" (probably “{question.suggestion}”)" if question.suggestion else ""
