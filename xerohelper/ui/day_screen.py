@@ -231,7 +231,7 @@ class DayScreen(QWidget):
         self._till_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._till_picker.setVisible(False)
         self._till_picker.activated.connect(self._till_chosen)
-        self._till_words = QLabel("&Till:")
+        self._till_words = QLabel("Ti&ll:")
         self._till_words.setBuddy(self._till_picker)
         self._till_words.setVisible(False)
         title_row = QHBoxLayout()
