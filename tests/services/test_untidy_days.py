@@ -165,3 +165,42 @@ def test_shopify_amounts_that_include_tax_go_to_xero_as_inclusive_and_xero_works
         Decimal("55.00"),
         Decimal("-11.00"),
     ]
+
+
+def test_tips_and_gift_cards_are_booked_to_their_liabilities_as_shop_setup_suggests(shop):
+    from xerohelper.core.booking_rules import suggested_sales, suggested_tender_account
+    from xerohelper.core.day import Day, SalesLine
+
+    setup, _ = shop.service.organisation_setup()
+    tips, gift_cards = suggested_sales("Tips", setup), suggested_sales("Gift card sales", setup)
+    assert (tips.account_code, gift_cards.account_code) == ("835", "830")
+    redeemed = suggested_tender_account("Square Gift Card", setup)
+    assert redeemed == "830"
+    shop.mapping = (
+        shop.mapping.with_sales("Tips", tips.account_code, tips.tax_type)
+        .with_sales("Gift card sales", gift_cards.account_code, gift_cards.tax_type)
+        .with_tender("Square Gift Card", redeemed)
+    )
+    day = Day(
+        shop.today,
+        "square-transactions",
+        sales=(
+            SalesLine("Hardware & tools", Decimal("100.00"), Decimal("10.00")),
+            SalesLine("Tips", Decimal("5.00"), Decimal("0")),
+            SalesLine("Gift card sales", Decimal("50.00"), Decimal("0")),
+        ),
+        tenders=(Tender("EFTPOS", Decimal("145.00")), Tender("Square Gift Card", Decimal("20.00"))),
+    )
+    shop.service.save_day(day)
+    assert shop.service.run_day(shop.today, approve=True).is_finished
+
+    (invoice,) = shop.invoices_numbered(f"POS-{shop.today:%Y%m%d}")
+    by_account = {i["account_code"]: i for i in invoice["line_items"]}
+    assert Decimal(by_account["835"]["line_amount"]) == Decimal("5.00")  # tips: owed to the staff, no tax
+    assert Decimal(by_account["835"]["tax_amount"]) == 0
+    assert Decimal(by_account["830"]["line_amount"]) == Decimal("50.00")  # gift cards sold: a liability
+    assert invoice["status"] == "PAID"
+    paid_into = {
+        p["account_code"] for p in shop.payments_on(f"POS-{shop.today:%Y%m%d}") if "account_code" in p
+    }
+    assert not paid_into or "830" in paid_into  # the redeemed gift card is a payment against the liability

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from xerohelper.core.booking_rules import category_accounts
 from xerohelper.core.checklist import Step
 from xerohelper.core.day import Day, SalesLine, Tender
 from xerohelper.core.explain import Explanation
@@ -162,7 +163,7 @@ def check_shop_setup(
             say(row, f"Account {target.account_code} is not in your Xero chart of accounts. Choose another.")
         elif account.status != "ACTIVE":
             say(row, f"{account_label(account)} is archived in Xero. Choose another account.")
-        elif target.account_code not in sales_codes:
+        elif target.account_code not in sales_codes and account not in category_accounts(category, setup):
             say(row, f"{account_label(account)} is not a sales account. Choose a sales or revenue account.")
         if target.tax_type not in sales_rates:
             rate = setup.tax_rates.get(target.tax_type)

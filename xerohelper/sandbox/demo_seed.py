@@ -254,6 +254,14 @@ def _harbour_street(clock: Clock) -> Ledger:
         ),
         _account(
             tenant,
+            "835",
+            "Tips Payable",
+            "CURRLIAB",
+            "BASEXCLUDED",
+            description="Tips customers gave the staff, paid out with wages",
+        ),
+        _account(
+            tenant,
             None,
             "Square Payouts",
             "BANK",

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xerohelper.core.booking_rules import category_accounts, suggested_sales, suggested_tender_account
 from xerohelper.core.explain import Explanation
 from xerohelper.core.mapping import Mapping, MappingFileError, SalesAccount
 from xerohelper.core.organisation_setup import AccountInfo, ContactInfo, OrganisationSetup
@@ -56,7 +57,6 @@ from xerohelper.core.shop_setup_check import (
     check_shop_setup,
     payment_accounts,
     rounding_accounts,
-    sales_accounts,
     sales_tax_rates,
     tax_label,
     till_difference_accounts,
@@ -489,13 +489,20 @@ class ShopSetupEditor(QWidget):
 
     # ---- rows -----------------------------------------------------------------------------------------
     def _add_sales_row(self, category: str) -> None:
-        target = self._original.sales.get(category) or SalesAccount("", "")
+        target = (
+            self._original.sales.get(category)
+            or suggested_sales(category, self._setup)  # tips, gift cards sold, surcharges: as booked
+            or SalesAccount("", "")
+        )
         slug = _slug(category)
         name = QLabel(category)
         name.setObjectName(f"sales_name_{slug}")
         name.setWordWrap(True)
         account = _AccountCombo(
-            sales_accounts(self._setup), self._setup, target.account_code, f"sales_account_{slug}"
+            category_accounts(category, self._setup),
+            self._setup,
+            target.account_code,
+            f"sales_account_{slug}",
         )
         account.setAccessibleName(f"Xero account for {category} sales")
         tax = _TaxCombo(self._setup, target.tax_type, f"sales_tax_{slug}")
@@ -519,7 +526,7 @@ class ShopSetupEditor(QWidget):
         self._fix_tab_order()
 
     def _add_tender_row(self, tender: str) -> None:
-        code = self._original.tenders.get(tender, "")
+        code = self._original.tenders.get(tender) or suggested_tender_account(tender, self._setup) or ""
         slug = _slug(tender)
         name = QLabel(tender)
         name.setObjectName(f"tender_name_{slug}")
