@@ -204,3 +204,22 @@ def test_tips_and_gift_cards_are_booked_to_their_liabilities_as_shop_setup_sugge
         p["account_code"] for p in shop.payments_on(f"POS-{shop.today:%Y%m%d}") if "account_code" in p
     }
     assert not paid_into or "830" in paid_into  # the redeemed gift card is a payment against the liability
+
+
+def test_a_till_tracked_with_an_option_xero_does_not_have_stops_before_step_1(shop):
+    from xerohelper.core.mapping import Tracking
+
+    shop.mapping = replace(shop.mapping, tracking=Tracking("Till", {"Front": "Till 1", "Back": "Till 4"}))
+    front, back = (replace(shop.the_day(), location=place) for place in ("Front", "Back"))
+    shop.service.save_day(front)
+    shop.service.save_day(back)
+
+    assert shop.service.run_day(shop.today, "Front", approve=True).is_finished  # Till 1 is in Xero
+    checklist = shop.service.run_day(shop.today, "Back", approve=True)
+
+    card = checklist[Step.SALES_SUMMARY].attention
+    assert card.key == "tracking-option-missing" and "“Till 4” under “Till”" in card.title
+    number = f"POS-{shop.today:%Y%m%d}"
+    assert shop.invoices_numbered(f"{number}-BACK") == []
+    (sent,) = shop.invoices_numbered(f"{number}-FRONT")
+    assert {t["Option"] for line in sent["line_items"] for t in line["tracking"]} == {"Till 1"}

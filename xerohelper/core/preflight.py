@@ -96,6 +96,13 @@ def preflight(
                 account_code=mapping.till_difference_account_code,
             )
 
+    # The till's tracking option: Xero leaves out, without a word, one it doesn't know.
+    if mapping.tracking is not None and setup.tracking is not None and day.location:
+        option = mapping.tracking.option_by_location.get(day.location)
+        category = mapping.tracking.category_name
+        if option and option not in setup.tracking.get(category, ()):
+            found.append((Step.SALES_SUMMARY, tracking_missing(category, option, day.location, short_code)))
+
     # Where each tender is paid into: exists, has a code, isn't archived, accepts payments.
     for tender in sorted({t.name for t in day.tenders if t.name in mapping.tenders and t.amount != ZERO}):
         code = mapping.tenders[tender]
@@ -120,6 +127,27 @@ def tenders_too_much(day: Day, paid: set[str], amount_due, invoice_number: str, 
         values={"amount": f"{to_pay:.2f}", "invoice_number": invoice_number},
         short_code=short_code,
         where="the day's tenders",
+    )
+
+
+def tracking_missing(category: str, option: str, till: str, short_code: str | None) -> Explanation:
+    return Explanation(
+        title=f"Xero has no tracking option “{option}” under “{category}”",
+        what_happened=(
+            f"Shop setup tracks the till “{till}” as “{category}: {option}”, and Xero has no such active "
+            "tracking option. Xero would take the invoice but leave its tracking out, without a word."
+        ),
+        why="The option was renamed or archived in Xero, or Shop setup names one that was never made.",
+        steps=(
+            "In Xero, go to Accounting > Advanced > Tracking categories.",
+            f"Add (or restore) the option “{option}” under “{category}”, or choose another option for "
+            f"“{till}” in xerohelper's Shop setup.",
+            "Come back to xerohelper and click “I've fixed it — try again”.",
+        ),
+        action=Action.FIX_IN_XERO,
+        key="tracking-option-missing",
+        stage=Stage.SETUP,
+        predicted=True,
     )
 
 
