@@ -119,7 +119,7 @@ def test_a_broken_export_is_said_once_and_other_files_ignored_quietly(session, t
 
 
 def test_a_file_still_growing_waits(session, tmp_path):
-    service, clock = watcher(session, tmp_path)
+    service, _clock = watcher(session, tmp_path)
     (day,) = missed(session, 1)
     write_days(tmp_path / "export.csv", [day])
     assert service.look() == [] and service.waiting()
