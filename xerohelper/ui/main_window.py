@@ -338,6 +338,9 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.session, self)
         dialog.disconnected.connect(self._disconnected)
         dialog.connect_requested.connect(lambda: (dialog.accept(), self.start_connecting()))
+        dialog.everyday_box.saved.connect(
+            lambda _state: self.start_everyday() if self.everyday_watch else None
+        )
         dialog.open()
 
     def _disconnected(self, result) -> None:
