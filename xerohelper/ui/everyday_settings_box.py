@@ -41,9 +41,9 @@ class EverydaySettingsBox(QGroupBox):
         self.state = None  # the EverydayState shown
         self._filling = False
 
-        self.login_check = QCheckBox("Start xerohelper when I log in to this computer")
+        self.login_check = QCheckBox("Start xerohelper when I log in")
         self.login_check.setObjectName("start_at_login")
-        self.tray_check = QCheckBox("Keep running in the tray when I close the window")
+        self.tray_check = QCheckBox("Keep it running in the tray when I close the window")
         self.tray_check.setObjectName("keep_in_tray")
         self.folder_label = QLabel(NO_FOLDER)
         self.folder_label.setObjectName("watched_folder")
@@ -56,31 +56,43 @@ class EverydaySettingsBox(QGroupBox):
         self.stop_button.setObjectName("stop_watching_button")
         self.stop_button.setAutoDefault(False)
         self.stop_button.clicked.connect(lambda: self.set_folder(""))
-        self.send_check = QCheckBox(
-            "Send days from that folder to Xero by themselves when nothing needs checking "
-            "(a till difference, or figures that differ from Xero's, always wait for you)"
-        )
+        self.send_check = QCheckBox("Send the days from that folder to Xero by themselves")
         self.send_check.setObjectName("send_automatically")
-        self.remind_check = QCheckBox("Remind me when a day isn't in Xero")
+        send_words = QLabel(
+            "Only when nothing needs checking: a till difference, figures that differ from what Xero "
+            "has, or anything Xero would refuse always waits for you."
+        )
+        send_words.setObjectName("send_automatically_words")
+        send_words.setWordWrap(True)
+        send_words.setIndent(24)
+        self.remind_check = QCheckBox("Remind me")
         self.remind_check.setObjectName("closing_reminder")
+        self.remind_check.setToolTip(
+            "A notification when a day's takings aren't in Xero some time after the shop closes "
+            "(never on a day the shop is closed)"
+        )
         self.grace_spin = QSpinBox()
         self.grace_spin.setObjectName("reminder_minutes")
         self.grace_spin.setRange(0, 600)
         self.grace_spin.setSingleStep(15)
-        self.grace_spin.setSuffix(" minutes after closing")
+        self.grace_spin.setSuffix(" min after closing")
+        self.grace_spin.setAccessibleName("Remind me this many minutes after closing")
 
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel("Till exports are saved in:"))
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.choose_button)
         folder_row.addWidget(self.stop_button)
-        remind_row = QHBoxLayout()
-        remind_row.addWidget(self.remind_check)
-        remind_row.addWidget(self.grace_spin)
-        remind_row.addStretch(1)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.login_check)
+        start_row.addWidget(self.tray_check)
+        start_row.addStretch(1)
 
+        # The reminder on the left; when the shop closes each day (ticked: open that day) on the right.
         week = QGridLayout()
-        week.addWidget(QLabel("The shop closes at:"), 0, 0, 2, 1)
+        week.addWidget(self.remind_check, 0, 0)
+        week.addWidget(self.grace_spin, 1, 0)
+        week.setColumnStretch(0, 1)
         self.open_checks: list[QCheckBox] = []
         self.time_edits: list[QTimeEdit] = []
         for index, name in enumerate(WEEKDAY_NAMES):
@@ -98,11 +110,10 @@ class EverydaySettingsBox(QGroupBox):
             self.time_edits.append(edit)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.login_check)
-        layout.addWidget(self.tray_check)
+        layout.addLayout(start_row)
         layout.addLayout(folder_row)
         layout.addWidget(self.send_check)
-        layout.addLayout(remind_row)
+        layout.addWidget(send_words)
         layout.addLayout(week)
 
         for check in (
