@@ -52,6 +52,7 @@ class OrganisationSetup:
     short_code: str
     name: str
     accounts_without_code: tuple[str, ...] = ()  # names of accounts whose code was removed
+    plan_class: str = ""  # Xero's Organisation.Class: the plan (STARTER, STANDARD, IGNITE…)
 
     @property
     def rates(self) -> dict[str, Decimal]:

@@ -54,7 +54,9 @@ class DayChecklistService:
         explainer: Explainer,
         progress: ProgressListener | None = None,
         clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], date] = date.today,
     ) -> None:
+        self.today = today
         self.books = books
         self.journal = journal
         self.organisation_id = organisation_id
@@ -62,7 +64,7 @@ class DayChecklistService:
         self.explainer = explainer
         self.progress = progress or _quiet  # who hears a call's progress when the call names no one
         self._attention = NeedsAttention(journal, organisation_id, explainer)
-        self._status = DayStatus(journal, organisation_id, mapping, self._attention)
+        self._status = DayStatus(journal, organisation_id, mapping, self._attention, today)
         self._setup = SetupCache(mapping, clock)
         self._runner = ChecklistRunner()
         self._resend = Resend(journal, organisation_id, mapping, self._runner)
@@ -228,4 +230,5 @@ class DayChecklistService:
             attention=self._attention,
             setup_cache=self._setup,
             say=progress or self.progress,
+            today=self.today,
         )

@@ -12,6 +12,7 @@ from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO
 from xerohelper.core.sales_invoice import refunds_paid_out
+from xerohelper.core.weeks import week_of, week_waits
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.needs_attention import NeedsAttention
 
@@ -23,7 +24,9 @@ class DayStatus:
         organisation_id: str,
         mapping: Callable[[], Mapping],
         attention: NeedsAttention,
+        today: Callable[[], date] = date.today,
     ) -> None:
+        self.today = today
         self.journal = journal
         self.organisation_id = organisation_id
         self._mapping = mapping
@@ -59,7 +62,14 @@ class DayStatus:
             running=self.attention.running(key),
             attention=self.attention.of(key),
             skipped=record.skipped,
+            waiting=self._week_waits(trading_date, location) if mapping.weekly and day is not None else "",
         )
+
+    def _week_waits(self, trading_date: date, location: str) -> str:
+        """Weekly summaries: why the day's week isn't sent yet ("" when it may be)."""
+        week = week_of(trading_date)
+        between = self.journal.days_between(self.organisation_id, week.first, week.last)
+        return week_waits(week, {d for d, place in between if place == location}, self.today())
 
     def checklist(self, trading_date: date, location: str = "") -> Checklist:
         return work_out(self.facts(trading_date, location))

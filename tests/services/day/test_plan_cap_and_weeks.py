@@ -1,0 +1,92 @@
+"""A Xero plan that caps approved sales invoices (Starter: 20 a month), against the sandbox with the real SDK.
+
+Weekly summaries post every day of a 31-day month with no refusal; one invoice a day is stopped by preflight
+at the day that would go over the cap, before anything is sent for it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.plan_limit import monthly_cap
+from xerohelper.core.weeks import week_of
+
+STARTER = {"approved_invoice_limit": 20, "plan": "STARTER"}
+
+
+def a_past_month_of_31_days(today: date) -> list[date]:
+    """The latest month before this one with 31 days (after the demo's end-of-year lock date)."""
+    first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    while (first.replace(day=28) + timedelta(days=4)).replace(day=1) - first != timedelta(days=31):
+        first = (first - timedelta(days=1)).replace(day=1)
+    return [first + timedelta(days=n) for n in range(31)]
+
+
+def refusals(shop, days: list[date]) -> list:
+    """Every write Xero turned down for these days (the journal keeps each attempt's outcome)."""
+    journal, organisation = shop.journal, shop.tenant_id
+    return [a for d in days for a in journal.attempts(organisation, d) if a.outcome == "failed"]
+
+
+def approved_in(shop, days: list[date]) -> list[dict]:
+    """The sandbox's own record of approved (or paid) sales invoices dated in these days."""
+    invoices = shop.control("state")["world"]["organisations"][shop.tenant_id]["invoices"].values()
+    first, last = days[0].isoformat(), days[-1].isoformat()
+    return [
+        i
+        for i in invoices
+        if i["type"] == "ACCREC" and i["status"] in ("AUTHORISED", "PAID") and first <= i["date"] <= last
+    ]
+
+
+def post_the_month(shop, days: list[date]):
+    for d in days:
+        shop.service.save_day(shop.the_day(d))
+    return shop.service.catch_up(days, approve=True)
+
+
+def test_weekly_summaries_post_a_whole_month_on_a_starter_plan_without_one_refusal(shop):
+    shop.control("organisation", STARTER)
+    shop.mapping = replace(shop.mapping, weekly=True)
+    month = a_past_month_of_31_days(shop.today)
+
+    checklists = post_the_month(shop, month)
+
+    assert [c.is_finished for c in checklists] == [True] * 31
+    assert refusals(shop, month) == []
+    weeks = sorted({week_of(d) for d in month})
+    approved = approved_in(shop, month)
+    assert sorted(i["invoice_number"] for i in approved) == sorted(
+        f"POS-{w.first:%Y%m%d}-{w.last:%Y%m%d}" for w in weeks
+    )
+    assert len(approved) <= 6 and all(i["status"] == "PAID" for i in approved)
+    # Each day's payments are dated on the day they were taken, on its week's invoice.
+    ledger = shop.control("state")["world"]["organisations"][shop.tenant_id]
+    invoice_of = {i["invoice_id"]: i for i in approved}
+    paid = [p for p in ledger["payments"].values() if p["invoice_id"] in invoice_of]
+    assert len(paid) == 31 * 3
+    for payment in paid:
+        day = date.fromisoformat(payment["date"])
+        week = week_of(day)
+        assert invoice_of[payment["invoice_id"]]["invoice_number"].startswith(f"POS-{week.first:%Y%m%d}")
+
+
+def test_one_invoice_a_day_stops_before_the_day_that_would_go_over_the_cap_with_nothing_sent(shop):
+    shop.control("organisation", STARTER)
+    month = a_past_month_of_31_days(shop.today)
+    already = shop.service.books.approved_sales_invoices(month[0].year, month[0].month)
+    fits = monthly_cap("STARTER")[1] - already
+
+    checklists = post_the_month(shop, month)
+
+    assert [c.is_finished for c in checklists[:fits]] == [True] * fits
+    stopped = checklists[fits][Step.SALES_SUMMARY]
+    assert stopped.state is StepState.NEEDS_ATTENTION
+    assert stopped.attention.key == "plan-cap-ahead" and stopped.attention.predicted
+    assert "20 sales invoices a month" in stopped.attention.what_happened
+    assert refusals(shop, month) == []
+    assert shop.journal.attempts(shop.tenant_id, month[fits]) == []  # not a single write for that day
+    assert len(approved_in(shop, month)) == fits
+    # The days after it wait, untouched.
+    assert all(not c.is_finished and not c.needs_attention for c in checklists[fits + 1 :])
