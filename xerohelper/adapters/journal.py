@@ -12,7 +12,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -248,25 +248,40 @@ class Journal:
         fingerprint: str,
         posting: int,
     ) -> None:
+        self.record_invoice_on_days(organisation, [(trading_date, location, fingerprint)], invoice, posting)
+
+    def record_invoice_on_days(
+        self,
+        organisation: str,
+        days: Sequence[tuple[date, str, str]],
+        invoice: InvoiceFacts,
+        posting: int,
+    ) -> None:
+        """The invoice on each of these days — (date, location, the figures' fingerprint) — in one write:
+        a week's days share one invoice (weekly summaries), and a stop in the middle leaves none of them."""
+        now = _now()
         with self._write() as db:
-            db.execute(
+            db.executemany(
                 "INSERT INTO invoices VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET "
                 "invoice_id=excluded.invoice_id, number=excluded.number, status=excluded.status, "
                 "total=excluded.total, amount_due=excluded.amount_due, fingerprint=excluded.fingerprint, "
                 "posting=excluded.posting, updated_at=excluded.updated_at",
-                (
-                    organisation,
-                    trading_date.isoformat(),
-                    location,
-                    invoice.invoice_id,
-                    invoice.number,
-                    invoice.status,
-                    str(invoice.total),
-                    str(invoice.amount_due),
-                    fingerprint,
-                    posting,
-                    _now(),
-                ),
+                [
+                    (
+                        organisation,
+                        trading_date.isoformat(),
+                        location,
+                        invoice.invoice_id,
+                        invoice.number,
+                        invoice.status,
+                        str(invoice.total),
+                        str(invoice.amount_due),
+                        fingerprint,
+                        posting,
+                        now,
+                    )
+                    for trading_date, location, fingerprint in days
+                ],
             )
 
     def update_invoice_status(

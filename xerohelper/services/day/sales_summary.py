@@ -214,15 +214,10 @@ class SalesSummary(StepUnit):
 
 def _record_invoice(run: DayRun, planned: Planned, invoice) -> None:
     """The invoice on each day it covers (a week's days share it), with each day's own fingerprint."""
-    for key, fingerprint in zip(planned.keys, planned.fingerprints, strict=True):
-        run.journal.record_invoice(
-            run.organisation_id,
-            key.trading_date,
-            key.location,
-            invoice,
-            fingerprint,
-            posting_of(invoice.number, planned.plan),
-        )
+    days = [(k.trading_date, k.location, f) for k, f in zip(planned.keys, planned.fingerprints, strict=True)]
+    run.journal.record_invoice_on_days(
+        run.organisation_id, days, invoice, posting_of(invoice.number, planned.plan)
+    )
 
 
 def posting_of(number: str, plan: SalesInvoicePlan) -> int:
