@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.plan_limit import monthly_cap
@@ -90,3 +91,33 @@ def test_one_invoice_a_day_stops_before_the_day_that_would_go_over_the_cap_with_
     assert len(approved_in(shop, month)) == fits
     # The days after it wait, untouched.
     assert all(not c.is_finished and not c.needs_attention for c in checklists[fits + 1 :])
+
+
+def test_a_corrected_day_of_a_week_sends_the_week_again(shop):
+    shop.mapping = replace(shop.mapping, weekly=True, approve_automatically=True)
+    week = week_of(a_past_month_of_31_days(shop.today)[9])
+    days = week.days()
+    assert all(c.is_finished for c in post_the_month(shop, days))
+    number = f"POS-{week.first:%Y%m%d}-{week.last:%Y%m%d}"
+    # The till's figures for one day of the week come in again, corrected.
+    corrected = shop.the_day(days[1])
+    more_cash = tuple(
+        type(t)(t.name, t.amount + (Decimal("11.00") if t.name == "Cash" else 0)) for t in corrected.tenders
+    )
+    sales = (*corrected.sales, type(corrected.sales[0])("Garden", Decimal("10.00"), Decimal("1.00")))
+    shop.service.save_day(replace(corrected, sales=sales, tenders=more_cash))
+
+    preview = shop.service.resend_preview(days[1])
+    assert preview.figures_changed and preview.weekly and preview.new_number == f"{number}-2"
+    assert f"Void invoice {number}" in preview.words and "Send the week again" in preview.words
+    assert len(preview.payments) == 3 * len(days)
+
+    after = shop.service.resend(days[1])
+
+    assert after.is_finished
+    assert [i["status"] for i in shop.invoices_numbered(number)] == ["VOIDED"]
+    again = shop.invoices_numbered(f"{number}-2")
+    assert [i["status"] for i in again] == ["PAID"]
+    assert Decimal(again[0]["total"]) == preview.new_total
+    assert all(shop.service.checklist(d).is_finished for d in days)
+    assert shop.payments_on(number) == [] and len(shop.payments_on(f"{number}-2")) == 3 * len(days)
