@@ -12,6 +12,7 @@ waiting for Xero); it runs on a worker thread (never the GUI thread) and blocks 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from xerohelper.adapters.journal import Journal
 from xerohelper.adapters.settings import SANDBOX
 from xerohelper.adapters.xero_books import XeroBooks
 from xerohelper.adapters.xero_pacing import XeroPacer
+from xerohelper.adapters.xero_shapes import XeroRefused
 from xerohelper.core.checklist import Checklist, DayFacts, Step
 from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
@@ -31,11 +33,14 @@ from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.day_run import DayRun, ProgressListener
 from xerohelper.services.day.day_status import DayStatus
 from xerohelper.services.day.needs_attention import NeedsAttention
+from xerohelper.services.day.plan_warning import plan_warning
 from xerohelper.services.day.resend import Resend, ResendPreview
 from xerohelper.services.day.setup_cache import SetupCache
 from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
 from xerohelper.services.explaining import Explainer
 from xerohelper.services.shop_mapping import load_mapping
+
+log = logging.getLogger(__name__)
 
 __all__ = ["DayChecklistService", "DayKey", "ProgressListener", "ResendPreview"]
 
@@ -214,6 +219,27 @@ class DayChecklistService:
         The app calls this when the day screen opens, so a day's run needs no set-up reads of its own.
         Raises what Xero raised (the caller explains it); `cancel` stops this call's waits for Xero."""
         return self._setup.read(self.books.with_cancel(cancel))
+
+    def plan_warning(
+        self, trading_date: date, location: str = "", *, cancel: threading.Event | None = None
+    ) -> str:
+        """The warning ahead of the Xero plan's monthly cap of approved invoices, for the month of
+        `trading_date` ("" when the plan has no cap, or when Xero refused to say: the warning is a help, and
+        a refusal that matters is explained when the day runs). Raises ConnectionProblem / Cancelled."""
+        books = self.books.with_cancel(cancel)
+        try:
+            return plan_warning(
+                self._setup,
+                books,
+                self.journal,
+                self.organisation_id,
+                self._mapping(),
+                trading_date,
+                location,
+            )
+        except XeroRefused as refused:
+            log.info("no plan warning: Xero refused the count (%s)", refused.refusal.status)
+            return ""
 
     def forget_setup(self) -> None:
         self._setup.forget()

@@ -1,0 +1,46 @@
+"""The warning ahead of a plan's cap, in words: "Your Xero plan (Starter) approves 20 sales invoices a month;
+3 left for December 2026. Sending one invoice a day, from Wednesday 24 December …". Shown on the day screen
+and by `xerohelper day`; read with the set-up (one counting call a month, then counted on)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from xerohelper.adapters.journal import Journal
+from xerohelper.adapters.xero_books import XeroBooks
+from xerohelper.core.checklist import APPROVED
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.plan_limit import allowance_words, first_day_over
+from xerohelper.services.day.setup_cache import SetupCache
+
+
+def plan_warning(
+    cache: SetupCache,
+    books: XeroBooks,
+    journal: Journal,
+    organisation_id: str,
+    mapping: Mapping,
+    trading_date: date,
+    location: str = "",
+) -> str:
+    """The words for the month of `trading_date`; "" when the organisation's plan has no cap. Raises what
+    the books raise."""
+    month = (trading_date.year, trading_date.month)
+    allowance = cache.allowance(books, month)
+    if allowance is None:
+        return ""
+    if mapping.weekly:
+        return allowance_words(allowance, None, weekly=True)
+    first = date(*month, 1)
+    last = date(*month, calendar.monthrange(*month)[1])
+    posted = {
+        d
+        for d, place in journal.days_between(organisation_id, first, last)
+        if place == location
+        and (invoice := journal.record(organisation_id, d, place).invoice) is not None
+        and invoice.status in APPROVED
+    }
+    start = max(posted, default=first - timedelta(days=1)) + timedelta(days=1)
+    to_post = [start + timedelta(days=n) for n in range((last - start).days + 1)]
+    return allowance_words(allowance, first_day_over(to_post, allowance.left), weekly=False)
