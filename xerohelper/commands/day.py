@@ -100,12 +100,12 @@ def _import(days, args) -> int | None:
 
 
 def _plan_warning(days, args) -> str:
-    """The warning ahead of the Xero plan's monthly cap ("" when the plan has none, or Xero can't say now:
-    the warning is a help, never a reason for the command to fail)."""
+    """The warning ahead of the Xero plan's monthly cap ("" when the plan has none, when the run needed no
+    set-up reads, or Xero can't say now: the warning is a help, never a reason for the command to fail)."""
     from xerohelper.core.connection import ConnectionProblem
 
     try:
-        return days.plan_warning(args.date, args.location)
+        return days.plan_warning(args.date, args.location, read_setup=False)  # no reads of its own
     except ConnectionProblem:
         return ""
 

@@ -21,7 +21,7 @@ from datetime import date
 from xerohelper.adapters.journal import Journal
 from xerohelper.adapters.settings import SANDBOX
 from xerohelper.adapters.xero_books import XeroBooks
-from xerohelper.adapters.xero_pacing import XeroPacer
+from xerohelper.adapters.xero_pacing import DailyLimitReached, XeroPacer
 from xerohelper.adapters.xero_shapes import XeroRefused
 from xerohelper.core.checklist import Checklist, DayFacts, Step
 from xerohelper.core.day import Day
@@ -108,6 +108,10 @@ class DayChecklistService:
         return Mapping()
 
     # ---- reading (no call to Xero) ------------------------------------------------------------------------
+    def shop_mapping(self) -> Mapping:
+        """The shop's Mapping as the day's run uses it."""
+        return self._mapping()
+
     def save_day(self, day: Day) -> Checklist:
         """Keep the day's figures (from an import or the Z-report form)."""
         return self._status.save_day(day)
@@ -222,24 +226,32 @@ class DayChecklistService:
         return self._setup.read(self.books.with_cancel(cancel))
 
     def plan_warning(
-        self, trading_date: date, location: str = "", *, cancel: threading.Event | None = None
+        self,
+        trading_date: date,
+        location: str = "",
+        *,
+        read_setup: bool = True,
+        cancel: threading.Event | None = None,
     ) -> str:
         """The warning ahead of the Xero plan's monthly cap of approved invoices, for the month of
         `trading_date` ("" when the plan has no cap, or when Xero refused to say: the warning is a help, and
-        a refusal that matters is explained when the day runs). Raises ConnectionProblem / Cancelled."""
+        a refusal that matters is explained when the day runs). Not `read_setup`: only when the set-up was
+        read already (after a run that needed it). Raises ConnectionProblem / Cancelled."""
         books = self.books.with_cancel(cancel)
+        mapping = self._mapping()
         try:
             return plan_warning(
                 self._setup,
                 books,
                 self.journal,
                 self.organisation_id,
-                self._mapping(),
+                mapping,
                 trading_date,
                 location,
+                read_setup,
             )
-        except XeroRefused as refused:
-            log.info("no plan warning: Xero refused the count (%s)", refused.refusal.status)
+        except (XeroRefused, DailyLimitReached) as problem:
+            log.info("no plan warning now: %s", type(problem).__name__)
             return ""
 
     def forget_setup(self) -> None:

@@ -47,6 +47,7 @@ from xerohelper.core.connection import ConnectionProblem
 from xerohelper.core.dates import long_date
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.sales_invoice import credit_note_number
+from xerohelper.core.weeks import week_of
 from xerohelper.services.explaining import explain_error
 
 log = logging.getLogger(__name__)
@@ -175,12 +176,27 @@ def _by_day(
             if not number.endswith(credit_note_number("")):
                 continue
             number = number[: -len(credit_note_number(""))]
+        if _a_week_s(number, document.document_date, mapping):
+            continue  # a weekly summary's invoice (POS-20261201-20261206), not a till called "20261206"
         day = _day_of(number, document.document_date, mapping, places)
         if day is None:
             continue
         place, posting = day
         found.setdefault((document.document_date, place), []).append((posting, document))
     return found
+
+
+def _a_week_s(number: str, dated: date, mapping: Mapping) -> bool:
+    """Whether `number` is the weekly summary's invoice of the week starting `dated`. Those are not rebuilt
+    (yet): the week's run looks its number up in Xero before sending, so it is not sent twice."""
+    week = week_of(dated)
+    if week.first != dated:
+        return False
+    try:
+        base = mapping.week_invoice_number(week.first, week.last)
+    except (KeyError, ValueError, IndexError):
+        return False
+    return number == base or number.startswith(f"{base}-")
 
 
 def _number_pattern(mapping: Mapping, day: date) -> re.Pattern:

@@ -23,9 +23,12 @@ def plan_warning(
     mapping: Mapping,
     trading_date: date,
     location: str = "",
+    read_setup: bool = True,
 ) -> str:
-    """The words for the month of `trading_date`; "" when the organisation's plan has no cap. Raises what
-    the books raise."""
+    """The words for the month of `trading_date`; "" when the organisation's plan has no cap (or, when not
+    `read_setup`, the set-up isn't read yet: no call is made for it). Raises what the books raise."""
+    if not read_setup and not cache.is_fresh():
+        return ""
     month = (trading_date.year, trading_date.month)
     allowance = cache.allowance(books, month)
     if allowance is None:
