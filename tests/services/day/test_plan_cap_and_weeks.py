@@ -121,3 +121,18 @@ def test_a_corrected_day_of_a_week_sends_the_week_again(shop):
     assert Decimal(again[0]["total"]) == preview.new_total
     assert all(shop.service.checklist(d).is_finished for d in days)
     assert shop.payments_on(number) == [] and len(shop.payments_on(f"{number}-2")) == 3 * len(days)
+
+
+def test_catch_up_lists_the_days_of_weeks_that_are_over_not_those_of_this_week(shop):
+    shop.mapping = replace(shop.mapping, weekly=True)
+    this_week = week_of(shop.today)
+    last_week = week_of(this_week.first - timedelta(days=1))
+    days = [*last_week.days(), *[d for d in this_week.days() if d < shop.today]]
+    for d in days:
+        shop.service.save_day(shop.the_day(d))
+    due = shop.service.unfinished_days(days[0], shop.today)
+    assert due == last_week.days()
+    waiting = [d for d in days if d in this_week]
+    for d in waiting:
+        reason = shop.service.checklist(d)[Step.SALES_SUMMARY].reason
+        assert reason.startswith("This shop sends one invoice a week:") and this_week.words in reason

@@ -78,14 +78,16 @@ class DayStatus:
         return self.checklist(key.trading_date, key.location)
 
     def unfinished_days(self, first: date, last: date) -> list[date]:
-        """Days between `first` and `last` whose figures are in but whose checklist isn't finished."""
-        return sorted(
-            {
-                d
-                for d, location in self.journal.days_between(self.organisation_id, first, last)
-                if not self.checklist(d, location).is_finished
-            }
-        )
+        """Days between `first` and `last` whose figures are in but whose checklist isn't finished (with
+        weekly summaries, only the days of weeks that may be sent: catch-up sends whole weeks)."""
+        due = set()
+        for d, location in self.journal.days_between(self.organisation_id, first, last):
+            facts = self.facts(d, location)
+            if facts.waiting:  # weekly summaries: its week isn't over yet, so nothing is due for it
+                continue
+            if not work_out(facts).is_finished:
+                due.add(d)
+        return sorted(due)
 
     def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
         self.journal.skip(self.organisation_id, trading_date, location, step, reason.strip() or "Skipped")
