@@ -468,6 +468,7 @@ class ShopSetupEditor(QWidget):
         box.setObjectName("summary_box")
         self.day_radio = QRadioButton("One invoice a da&y")
         self.day_radio.setObjectName("day_radio")
+        self.day_radio.setAccessibleName("One invoice a day")
         self.week_radio = QRadioButton(
             "One invoice a &week (Monday to Sunday, each day on its own lines; payments still dated on "
             "the day they were taken)"
