@@ -358,7 +358,7 @@ class DayScreen(QWidget):
 
     def _show(self, snapshot: DaySnapshot) -> None:
         self._calendar.set_last_day(snapshot.today)
-        self._calendar.set_statuses(snapshot.statuses)
+        self._calendar.set_statuses(snapshot.statuses, snapshot.weeks)
         if snapshot.trading_date != self.trading_date or snapshot.location != self.location:
             return  # the owner has moved on to another day; that day's own load will show it
         self.snapshot = snapshot

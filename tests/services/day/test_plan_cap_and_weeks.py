@@ -10,8 +10,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.day_status import DayStatus
 from xerohelper.core.plan_limit import monthly_cap
 from xerohelper.core.weeks import week_of
+from xerohelper.services.day_snapshot import month_statuses, month_weeks
 
 STARTER = {"approved_invoice_limit": 20, "plan": "STARTER"}
 
@@ -136,3 +138,19 @@ def test_catch_up_lists_the_days_of_weeks_that_are_over_not_those_of_this_week(s
     for d in waiting:
         reason = shop.service.checklist(d)[Step.SALES_SUMMARY].reason
         assert reason.startswith("This shop sends one invoice a week:") and this_week.words in reason
+
+
+def test_the_calendar_shows_a_week_s_state_on_each_of_its_days(shop):
+    week = week_of(a_past_month_of_31_days(shop.today)[9])
+    for d in week.days():
+        shop.service.save_day(shop.the_day(d))
+    shop.service.skip(week.days()[1], Step.SALES_SUMMARY, "Closed for a stocktake")
+    shop.service.skip(week.days()[1], Step.APPROVE, "Closed for a stocktake")
+    shop.service.skip(week.days()[1], Step.PAYMENTS, "Closed for a stocktake")
+    month = (week.first.year, week.first.month)
+
+    daily = month_statuses(shop.service, month)
+    assert daily[week.days()[1]] is DayStatus.SKIPPED and daily[week.days()[0]] is DayStatus.NOT_POSTED
+    weekly = month_statuses(shop.service, month, weekly=True)
+    assert {weekly[d] for d in week.days()} == {DayStatus.NOT_POSTED}  # the week's state, on every day
+    assert month_weeks(month)[week.days()[3]] == week.words
