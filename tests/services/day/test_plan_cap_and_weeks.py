@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.dates import WEEKDAYS
 from xerohelper.core.day_status import DayStatus
 from xerohelper.core.plan_limit import monthly_cap
 from xerohelper.core.weeks import week_of
@@ -154,3 +155,15 @@ def test_the_calendar_shows_a_week_s_state_on_each_of_its_days(shop):
     weekly = month_statuses(shop.service, month, weekly=True)
     assert {weekly[d] for d in week.days()} == {DayStatus.NOT_POSTED}  # the week's state, on every day
     assert month_weeks(month)[week.days()[3]] == week.words
+
+
+def test_the_warning_counts_the_days_still_to_post_from_the_day_shown(shop):
+    shop.control("organisation", STARTER)
+    month = a_past_month_of_31_days(shop.today)
+    already = shop.service.books.approved_sales_invoices(month[0].year, month[0].month)
+    left = 20 - already
+    shop.service.save_day(shop.the_day(month[2]))  # the 3rd: figures in, not sent yet
+    words = shop.service.plan_warning(month[9])  # looking at the 10th
+    # still to post: the 3rd, then the 10th onwards; the (left+1)-th of those would be refused
+    over = ([month[2], *month[9:]])[left]
+    assert f"{left} left for" in words and f"from {WEEKDAYS[over.weekday()]} {over.day} " in words

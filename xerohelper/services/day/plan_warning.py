@@ -37,13 +37,16 @@ def plan_warning(
         return allowance_words(allowance, None, weekly=True)
     first = date(*month, 1)
     last = date(*month, calendar.monthrange(*month)[1])
-    posted = {
-        d
-        for d, place in journal.days_between(organisation_id, first, last)
-        if place == location
-        and (invoice := journal.record(organisation_id, d, place).invoice) is not None
-        and invoice.status in APPROVED
-    }
-    start = max(posted, default=first - timedelta(days=1)) + timedelta(days=1)
-    to_post = [start + timedelta(days=n) for n in range((last - start).days + 1)]
+    known = [d for d, place in journal.days_between(organisation_id, first, last) if place == location]
+    posted = set()
+    waiting = set()  # figures in, invoice not approved yet
+    for d in known:
+        invoice = journal.record(organisation_id, d, location).invoice
+        (posted if invoice is not None and invoice.status in APPROVED else waiting).add(d)
+    # Still to post, one invoice each: the days whose figures are in, and every day from the one shown (or
+    # the day after the last one posted) to the month's end. Days before it the app never saw were posted
+    # by hand, or not traded: Xero's count has the ones that were.
+    start = max(max(posted, default=first - timedelta(days=1)) + timedelta(days=1), trading_date)
+    ahead = {start + timedelta(days=n) for n in range((last - start).days + 1)}
+    to_post = sorted((waiting | ahead) - posted)
     return allowance_words(allowance, first_day_over(to_post, allowance.left), weekly=False)
