@@ -79,6 +79,8 @@ _COMPANIONS = ("-wal", "-shm", "-journal")  # SQLite's files beside the journal
 JOURNAL_WORDS = "xerohelper's record of the days it sent to Xero"
 MISSING = "was missing (moved or deleted)"  # a journal that existed is gone: rebuilt like a damaged one
 UNKNOWN_FIGURES = ""  # the fingerprint of an invoice rebuilt from Xero: the till's figures are not known
+# ... and of a week's invoice rebuilt from Xero (weekly summaries): a day is checked by its own payments
+WEEK_FROM_XERO = "week-from-xero"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,8 @@ class DayRecord:
     def figures_changed_since_posting(self) -> bool:
         if self.day is None or self.invoice is None:
             return False
+        if self.invoice_fingerprint == WEEK_FROM_XERO:  # the week's invoice: the day's own payments
+            return sum((p.amount for p in self.payments), Decimal(0)) != self.day.totals.tendered
         if self.invoice_fingerprint is None:  # rebuilt from Xero: compare with what Xero holds
             return self.invoice.total != self.day.totals.gross + refunds_paid_out(self.day)
         return self.invoice_fingerprint != self.day.fingerprint()

@@ -9,12 +9,15 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from xerohelper.adapters.journal import Journal
+from xerohelper.adapters.xero_past_days import XeroPastDays
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.dates import WEEKDAYS
 from xerohelper.core.day_status import DayStatus
 from xerohelper.core.plan_limit import monthly_cap
 from xerohelper.core.weeks import week_of
 from xerohelper.services.day_snapshot import month_statuses, month_weeks
+from xerohelper.services.journal_rebuild import rebuild_from_xero
 
 STARTER = {"approved_invoice_limit": 20, "plan": "STARTER"}
 
@@ -167,3 +170,25 @@ def test_the_warning_counts_the_days_still_to_post_from_the_day_shown(shop):
     # still to post: the 3rd, then the 10th onwards; the (left+1)-th of those would be refused
     over = ([month[2], *month[9:]])[left]
     assert f"{left} left for" in words and f"from {WEEKDAYS[over.weekday()]} {over.day} " in words
+
+
+def test_a_lost_journal_is_rebuilt_with_the_week_s_invoice_on_each_day_and_its_own_payments(shop, tmp_path):
+    shop.mapping = replace(shop.mapping, weekly=True, approve_automatically=True)
+    week = week_of(shop.today - timedelta(days=7))
+    days = week.days()
+    assert all(c.is_finished for c in post_the_month(shop, days))
+
+    fresh = Journal(tmp_path / "rebuilt.sqlite3")
+    try:
+        past = XeroPastDays(shop.connection.api(), shop.tenant_id, shop.pacer)
+        rebuilt = rebuild_from_xero(fresh, shop.tenant_id, past, shop.mapping, today=shop.today)
+        number = f"POS-{week.first:%Y%m%d}-{week.last:%Y%m%d}"
+        assert rebuilt.days >= len(days)
+        for d in days:
+            record = fresh.record(shop.tenant_id, d)
+            assert record.invoice.number == number and record.invoice.status == "PAID"
+            assert {p.tender for p in record.payments} == {"Cash", "EFTPOS", "Amex"}
+            fresh.save_day(shop.tenant_id, shop.the_day(d))  # the till's figures imported again
+            assert not fresh.record(shop.tenant_id, d).figures_changed_since_posting
+    finally:
+        fresh.close()
