@@ -192,3 +192,19 @@ def test_a_lost_journal_is_rebuilt_with_the_week_s_invoice_on_each_day_and_its_o
             assert not fresh.record(shop.tenant_id, d).figures_changed_since_posting
     finally:
         fresh.close()
+
+
+def test_check_again_on_one_day_of_a_week_reads_the_week_s_invoice_for_all_its_days(shop):
+    shop.mapping = replace(shop.mapping, weekly=True)
+    week = week_of(a_past_month_of_31_days(shop.today)[9])
+    days = week.days()
+    for d in days:
+        shop.service.save_day(shop.the_day(d))
+    shop.service.run_day(days[0])  # the week's invoice goes in as a draft
+    number = f"POS-{week.first:%Y%m%d}-{week.last:%Y%m%d}"
+    assert len(shop.invoices_numbered(number)) == 1
+    shop.service.books.approve(  # the owner approves it in Xero
+        [shop.service.journal.record(shop.tenant_id, days[0]).invoice], ["approved-in-xero"]
+    )
+    shop.service.refresh(days[-1])
+    assert {shop.service.checklist(d)[Step.APPROVE].state for d in days} == {StepState.DONE}

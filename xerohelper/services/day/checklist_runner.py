@@ -69,8 +69,9 @@ class ChecklistRunner:
             run.attention.forget(key)
             run.setup_cache.forget()  # the owner may have changed accounts, tax rates or the contact in Xero
             if record.invoice is not None:
+                week = with_their_weeks(run, [key], run.shop_mapping())  # a week's days share its invoice
                 with suppress(StopRun):  # a failure's explanation is on the step
-                    run.guarded(key, Step.APPROVE, lambda: read_back(run, [key]))
+                    run.guarded(key, Step.APPROVE, lambda: read_back(run, week))
         return run.status.of(key)
 
 
