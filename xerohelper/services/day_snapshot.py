@@ -36,6 +36,7 @@ class DaySnapshot:
     statuses: dict[date, DayStatus]  # each day of that month the journal knows
     categories: tuple[str, ...]  # the shop's kinds of sale (Shop setup)
     tenders: tuple[str, ...]  # the shop's ways of paying
+    tills: tuple[str, ...] = ()  # the shop's tills or locations, when it has several (a picker chooses one)
     weeks: dict[date, str] = field(default_factory=dict)  # weekly summaries: each day's week, in words
 
     @property
@@ -74,6 +75,7 @@ def read_snapshot(
 ) -> DaySnapshot:
     """`days` is the DayChecklistService of the connected organisation."""
     record = days.journal.record(days.organisation_id, trading_date, location)
+    tills = shop_tills(days, mapping)
     return DaySnapshot(
         trading_date=trading_date,
         location=location,
@@ -85,21 +87,36 @@ def read_snapshot(
         posting=record.posting,
         figures_changed=record.figures_changed_since_posting,
         month=month,
-        statuses=month_statuses(days, month, mapping.weekly),
+        statuses=month_statuses(days, month, location if location in tills else None, mapping.weekly),
         categories=tuple(mapping.sales),
         tenders=tuple(mapping.tenders),
+        tills=tills,
         weeks=month_weeks(month) if mapping.weekly else {},
     )
 
 
-def month_statuses(days, month: tuple[int, int], weekly: bool = False) -> dict[date, DayStatus]:
-    """Each day of `month` the journal knows, as the calendar colours it (the most urgent till's). With
-    weekly summaries a week's days share one invoice: each of them shows the week's state (its most urgent
-    day's), so a week needing attention is seen on whichever day the owner looks at."""
+def shop_tills(days, mapping: Mapping) -> tuple[str, ...]:
+    """The shop's tills or locations, in name order: those the journal has days of, and those Shop setup
+    gives a tracking option. Empty for a shop with one till (its days have no location)."""
+    known = {place for _, place in days.journal.days_between(days.organisation_id, date.min, date.max)}
+    if mapping.tracking is not None:
+        known.update(mapping.tracking.option_by_location)
+    known.discard("")
+    return tuple(sorted(known, key=str.casefold))
+
+
+def month_statuses(
+    days, month: tuple[int, int], till: str | None = None, weekly: bool = False
+) -> dict[date, DayStatus]:
+    """Each day of `month` the journal knows, as the calendar colours it: `till`'s own days, or (None) the
+    most urgent till's. With weekly summaries a week's days share one invoice: each of them shows the
+    week's state (its most urgent day's), a week needing attention shows on each of its days."""
     year, number = month
     first, last = date(year, number, 1), date(year, number, month_days.monthrange(year, number)[1])
     found: dict[date, list[DayStatus]] = {}
     for day, place in days.journal.days_between(days.organisation_id, first, last):
+        if till is not None and place != till:
+            continue
         found.setdefault(day, []).append(day_status(days.checklist(day, place)))
     if weekly:
         by_week: dict[Week, list[DayStatus]] = {}

@@ -14,6 +14,7 @@ from xerohelper.adapters.xero_shapes import PaymentSeen, answer_ids
 from xerohelper.core.checklist import GONE, Checklist, InvoiceFacts, Step
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO, money_words
+from xerohelper.core.till_difference import undecided_card
 from xerohelper.core.weeks import week_of
 from xerohelper.services.day.checklist_runner import ChecklistRunner
 from xerohelper.services.day.day_key import DayKey
@@ -86,7 +87,14 @@ class Resend:
             invoice=record.invoice,
             payments=tuple(p for r in records for p in r.payments),
             new_number=new_number,
-            new_total=sum((r.day.totals.gross for r in records if r.day is not None), ZERO),
+            new_total=sum(
+                (
+                    r.day.totals.gross + (r.day.till_difference if r.day.difference_decided else 0)
+                    for r in records
+                    if r.day is not None
+                ),
+                ZERO,
+            ),
             figures_changed=any(r.figures_changed_since_posting for r in records),
             weekly=mapping.weekly,
             credit_note=record.credit_note
@@ -102,6 +110,9 @@ class Resend:
             invoice = record.invoice
             if invoice is None or invoice.status in GONE:
                 return self.runner.run(run, [key], approve=approve)[0]
+            if record.day is not None and not record.day.difference_decided:  # decide before voiding
+                run.attention.note(key, Step.SALES_SUMMARY, undecided_card(record.day))
+                return run.status.of(key)
             note = (
                 record.credit_note if record.credit_note and record.credit_note.status not in GONE else None
             )

@@ -83,12 +83,11 @@ def plan_weeks(
         days: list[Day] = []
         for key in keys:
             day = records[key].day
-            predicted = [
-                (st, e) for st, e in run.explainer.preflight(day, mapping, setup, contact) if st is step
-            ]
-            if predicted:
-                for st, explanation in predicted:
-                    run.attention.note(key, st, explanation)
+            # Before the first write each day of the week is checked whole (its tenders' accounts too):
+            # a predicted refusal stops the week before step 1, with its card.
+            found = run.explainer.preflight(day, mapping, setup, contact)
+            if found:
+                run.attention.note(key, step, found[0][1])
                 return planned, key
             days.append(day)
         posting = (
