@@ -78,6 +78,15 @@ def test_a_run_value_someone_changed_is_left_alone():
     assert key.values == {"xerohelper": "something else"}
 
 
-def test_login_command():
+def test_login_command(tmp_path, monkeypatch):
     assert login_command("/b/xerohelper", frozen=True) == ["/b/xerohelper"]
+    bundle = tmp_path / "opt" / "xerohelper"
+    bundle.parent.mkdir()
+    bundle.write_text("#!/bin/sh\n")
+    bundle.chmod(0o755)
+    on_path = tmp_path / "bin"
+    on_path.mkdir()
+    (on_path / "xerohelper").symlink_to(bundle)  # as the .deb installs it
+    monkeypatch.setenv("PATH", str(on_path))
+    assert login_command(str(bundle), frozen=True) == [str(on_path / "xerohelper")]
     assert login_command("/nowhere/python", frozen=False)[1:] == ["-m", "xerohelper"]

@@ -103,3 +103,16 @@ def test_a_five_day_export_keeps_and_sends_five_days(qtbot, window, session, tmp
     write_days(tmp_path / "week.csv", days)
     qtbot.waitUntil(lambda: len([k for k in kinds(window) if k[0] == "sent"]) == 5, timeout=60000)
     assert [d for k, d in kinds(window) if k == "sent"] == days
+
+
+def test_reconnect_while_in_the_tray_is_a_notification_that_opens_the_reconnect_page(qtbot, window):
+    from xerohelper.core.connection import ReconnectReason
+
+    window.close()
+    reason = next(iter(ReconnectReason))
+    window.show_reconnect(reason)
+    window.show_reconnect(reason)  # said once
+    reconnects = [a for a in window.everyday_watch.tray.notifications if a.kind == "reconnect"]
+    assert len(reconnects) == 1
+    window.everyday_watch.tray.click(reconnects[0])
+    assert window.isVisible() and window.pages.currentWidget() is window.reconnect_page

@@ -18,11 +18,14 @@ LAUNCHER = "xerohelper"
 def login_command(executable: str | None = None, frozen: bool | None = None) -> list[str]:
     """What the desktop runs at login to start xerohelper."""
     executable = executable or sys.executable
-    if frozen if frozen is not None else getattr(sys, "frozen", False):
-        return [executable]  # the bundle's own program
     installed = shutil.which(LAUNCHER)
+    if frozen if frozen is not None else getattr(sys, "frozen", False):
+        # The bundle's own program; the .deb's /usr/bin/xerohelper when that is the way to it.
+        if installed and Path(installed).resolve() == Path(executable).resolve():
+            return [installed]
+        return [executable]
     if installed and Path(installed).resolve().parent == Path(executable).resolve().parent:
-        return [installed]
+        return [installed]  # the script a pip install put beside this Python
     return [executable, "-m", "xerohelper"]
 
 

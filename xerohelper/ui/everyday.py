@@ -23,6 +23,7 @@ class EverydayWatch(QObject):
     looked = Signal(list)  # the OwnerAlerts of one look (already notified)
     open_day = Signal(object)  # a date: show that day
     show_problem = Signal(str)  # a file's problems: show them on the day screen's import card
+    reconnect_needed = Signal(object)  # the error: Xero wants the owner to sign in again
 
     def __init__(self, session, tray: Tray, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +89,7 @@ class EverydayWatch(QObject):
         from xerohelper.services.explaining import needs_reconnect
 
         if needs_reconnect(error):
-            self.notify_reconnect()
+            self.reconnect_needed.emit(error)  # the window shows its page, and notifies from the tray
 
     def notify_reconnect(self) -> None:
         from xerohelper.services.export_folder import OwnerAlert
@@ -133,6 +134,7 @@ def start_everyday(window) -> None:
     tray.send_today_requested.connect(lambda: _send_today(window))
     watch.open_day.connect(lambda day: _open_day(window, day))
     watch.show_problem.connect(lambda words: _open_problem(window, words))
+    watch.reconnect_needed.connect(lambda error: window.show_reconnect(getattr(error, "reason", None)))
     watch.looked.connect(lambda alerts: _refresh_day(window, alerts))
     watch.start()
 
@@ -170,15 +172,16 @@ def _bring_back(window) -> None:
 
 
 def _open_day(window, day) -> None:
+    """A day's notification opens that day; one without a day (reconnect) opens the window as it is."""
     _bring_back(window)
-    if getattr(window.session, "connection", None) is not None and window.organisation_name:
+    if day is not None:
         window.show_day_screen(day)
 
 
 def _open_problem(window, words: str) -> None:
-    _open_day(window, None)
-    if window.day_screen is not None:
-        window.day_screen.pos_card.show_problem(words)
+    _bring_back(window)
+    window.show_day_screen()
+    window.day_screen.pos_card.show_problem(words)
 
 
 def _refresh_day(window, alerts) -> None:

@@ -243,8 +243,9 @@ class MainWindow(QMainWindow):
     # ---- reconnecting -----------------------------------------------------------------------------------
     def show_reconnect(self, reason) -> None:
         self.show_organisation(self.organisation_name, False)
-        if self.everyday_watch is not None and not self.isVisible():
-            self.everyday_watch.notify_reconnect()
+        already = self.pages.currentWidget() is self.reconnect_page
+        if self.everyday_watch is not None and not self.isVisible() and not already:
+            self.everyday_watch.notify_reconnect()  # sitting in the tray: said once
         if reason is not None:
             self.reconnect_page.show_reason(reason.words, reason.next_step)
         self.pages.setCurrentWidget(self.reconnect_page)
