@@ -55,3 +55,15 @@ def test_files_that_arrived_while_closed_are_read_on_the_first_look():
 
 def test_damaged_verdicts_are_dropped():
     assert ExportWatch.verdicts_from_section({"a": "imported", "b": "??", "c": 3}) == {"a": Verdict.IMPORTED}
+
+
+def test_files_no_till_saves_are_never_opened():
+    watch = ExportWatch(settle_seconds=0)
+    files = [
+        FileSeen("holiday.jpg", 10, 1.0),
+        FileSeen("takings.csv.part", 10, 1.0),
+        FileSeen(".~lock.takings.csv#", 10, 1.0),
+        FileSeen("Takings.CSV", 10, 1.0),
+        FileSeen("zettle.xlsx", 10, 1.0),
+    ]
+    assert watch.ready(files, now=0) == ["Takings.CSV", "zettle.xlsx"]

@@ -15,6 +15,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 SETTLE_SECONDS = 2.0  # a file is read once its size and time haven't changed for this long
+# What a till or a browser saves an export as; anything else in the folder (photos, PDFs, half-finished
+# downloads) is never opened. A spreadsheet is read so that the owner hears it needs saving as CSV.
+EXPORT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xls")
+
+
+def could_be_export(name: str) -> bool:
+    return name.lower().endswith(EXPORT_SUFFIXES) and not name.startswith(".")
 
 
 class Verdict(StrEnum):
@@ -64,7 +71,7 @@ class ExportWatch:
         out = []
         for seen in files:
             signature = (seen.size, seen.modified)
-            if seen.size == 0 or self._done.get(seen.name) == signature:
+            if seen.size == 0 or not could_be_export(seen.name) or self._done.get(seen.name) == signature:
                 continue
             watching = self._watching.get(seen.name)
             if watching is None or (watching.size, watching.modified) != signature:

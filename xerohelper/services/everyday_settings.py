@@ -4,6 +4,7 @@ what the app remembers between runs (files already handled, days already reminde
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from xerohelper.core.closing_time import ClosingHours
 from xerohelper.core.export_watch import ExportWatch, Verdict
 
 SECTION = "everyday"
+_WRITING = threading.Lock()
 REMEMBERED_REMINDERS = 14  # the newest reminded days kept (older ones can't be due again)
 
 
@@ -35,11 +37,12 @@ class EverydaySettings:
         return Settings.load(self.folder).get_section(SECTION)
 
     def _update(self, **values) -> None:
-        settings = Settings.load(self.folder)
-        section = settings.get_section(SECTION)
-        section.update(values)
-        settings.set_section(SECTION, section)
-        settings.save()
+        with _WRITING:  # the folder's look (a worker) and the Settings dialog (another) write this section
+            settings = Settings.load(self.folder)
+            section = settings.get_section(SECTION)
+            section.update(values)
+            settings.set_section(SECTION, section)
+            settings.save()
 
     def choices(self) -> EverydayChoices:
         section = self._section()
