@@ -69,6 +69,10 @@ def test_closing_keeps_the_app_in_the_tray_and_says_so_once(qtbot, window):
     window.close()
     assert len(tray.notifications) == 1  # said the first time only
     assert "today" in tray.state_words and "Connected to" in tray.state_words
+    closed = []
+    window.session.close = lambda: closed.append(True)  # the fixture's session closes it at the end
+    tray.quit_requested.emit()  # Quit in the tray's menu really ends the app
+    assert closed == [True] and not window.everyday_watch.timer.isActive()
 
 
 def test_a_dropped_export_is_sent_from_the_tray_with_no_click(qtbot, window, session, tmp_path):

@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         self.catch_up_action = day_menu.addAction("&Catch up missed days…", self.catch_up)
         self.history_action = day_menu.addAction("&History…", self.show_history)
         day_menu.addSeparator()
-        day_menu.addAction("&Quit", self.close)
+        day_menu.addAction("&Quit", self.quit_app)
         settings_menu = self.menuBar().addMenu("&Settings")
         self.shop_setup_action = settings_menu.addAction("&Shop setup…", self.show_shop_setup)
         self.settings_action = settings_menu.addAction("&Connection and settings…", self.show_settings)
