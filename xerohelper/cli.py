@@ -1,6 +1,8 @@
 """The `xerohelper` command line.
 
 With no sub-command it opens the app, and loads nothing else first: the window must be up at once.
+`--demo` opens it on the demo shop; `--demo --self-test` runs the demo's day with nobody at it and prints
+one JSON line (xerohelper/ui/self_test.py).
 Everything else (`--help`, `--version`, the sub-commands in xerohelper/commands/) goes through
 xerohelper/commands/_dispatch.py.
 """
@@ -12,10 +14,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv in ([], ["--demo"]):
+    if argv in ([], ["--demo"]) or sorted(argv) == ["--demo", "--self-test"]:
         from xerohelper.ui.app import run_app
 
-        return run_app(demo=bool(argv))
+        return run_app(demo=bool(argv), self_test="--self-test" in argv)
     from xerohelper.commands._dispatch import dispatch
 
     return dispatch(argv)

@@ -51,6 +51,12 @@ def build_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a built-in demo shop (no Xero account needed)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="with --demo: run the demo shop's day in the window with nobody at it, print one JSON line "
+        '({"ok": true, ...}) and exit 0 if it worked, 1 if not',
+    )
     if modules:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
         for name, module in modules.items():
@@ -84,4 +90,4 @@ def dispatch(argv: list[str]) -> int:
             stop_logging()
     from xerohelper.ui.app import run_app  # Qt is imported only when the window is wanted
 
-    return run_app(demo=args.demo)
+    return run_app(demo=args.demo or args.self_test, self_test=args.self_test)
