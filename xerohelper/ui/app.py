@@ -19,6 +19,7 @@ from xerohelper.adapters.app_folders import AppFolders
 from xerohelper.ui.main_window import MainWindow
 
 log = logging.getLogger("xerohelper.ui")
+LISTEN_AFTER_MS = 400
 SMOKE_ENV = "XEROHELPER_SMOKE"  # set: print "shown ok" once the window is up and answering, then quit
 
 _QT_LEVELS = {
@@ -88,7 +89,9 @@ def run_app(demo: bool = False, self_test: bool = False) -> int:
     instance.raise_requested.connect(lambda: bring_to_front(window))
     app.aboutToQuit.connect(instance.release)
     window.show()
-    QTimer.singleShot(0, instance.listen)  # later launches are answered once the window is up
+    # Later launches are answered once the first frames are drawn (loading QtNetwork takes ~17 ms); until
+    # then a second launch keeps knocking (single_instance.CONNECT_TRIES_SECONDS).
+    QTimer.singleShot(LISTEN_AFTER_MS, instance.listen)
     QTimer.singleShot(0, lambda: _start_logging(demo))  # the log file is opened once the window is up
     if os.environ.get(SMOKE_ENV):
         # Packaging and start-up checks: say when the window is up and answering, then quit.
