@@ -11,6 +11,8 @@ import time
 import uuid
 from pathlib import Path
 
+import pytest
+
 from xerohelper.ui.single_instance import SingleInstance
 
 CLAIM = (
@@ -105,3 +107,17 @@ def test_double_clicking_the_app_while_it_runs_raises_its_window(tmp_path):
     finally:
         first.terminate()
         first.wait(15)
+
+
+def test_a_folder_it_cannot_write_to_does_not_stop_the_app(tmp_path):
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("root can write anywhere")
+        started = time.monotonic()
+        assert SingleInstance.claim(_key(), folder) is not None
+        assert time.monotonic() - started < 1  # no knocking on a door that isn't there
+    finally:
+        folder.chmod(0o700)

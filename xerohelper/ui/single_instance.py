@@ -71,6 +71,9 @@ class SingleInstance(QObject):
         # On Windows a local server's name is a pipe name; elsewhere, a socket file's full path.
         address = name if os.name == "nt" else str(folder / f"{name}.socket")
         if not lock.tryLock(0):
+            if lock.error() != QLockFile.LockError.LockFailedError:  # can't write there: no lock, no wait
+                log.warning("could not make %s (%s); starting anyway", lock.fileName(), lock.error().name)
+                return cls(None, address)
             if _ask_to_raise(address):
                 log.info("xerohelper is already running: asked it to come to the front")
                 return None
