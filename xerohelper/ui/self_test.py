@@ -19,16 +19,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
-from xerohelper.adapters.app_folders import AppFolders
 from xerohelper.core.checklist import ORDER, StepState
 
 log = logging.getLogger(__name__)
@@ -109,7 +106,7 @@ class SelfTest(QObject):
             session = self.window.session
             screen.pos_card.import_file(session.demo_day_file(screen.trading_date))
             return
-        if screen.snapshot.record.day is None:
+        if screen.snapshot.day is None:
             return  # the import is still being shown
         if self.clicked_step is not None:
             card = screen.step_card(self.clicked_step)
@@ -141,7 +138,7 @@ class SelfTest(QObject):
         self.read_back = "reading"
         session, day, place = self.window.session, screen.trading_date, screen.location
         run_in_background(
-            lambda: session.days().refresh(day, place),
+            lambda: session.check_again(day, place),
             on_done=self._read,
             on_failed=lambda error: self._finish(_title_of(error)),
         )
@@ -182,9 +179,9 @@ class SelfTest(QObject):
 
 
 def _title_of(error: BaseException) -> str:
-    from xerohelper.adapters.xero_errors import explain_exception
+    from xerohelper.ui.failure_words import explain_failure
 
-    return getattr(error, "words", None) or explain_exception(error)[0].title
+    return getattr(error, "words", None) or explain_failure(error).title
 
 
 def report(result: dict) -> None:
@@ -197,30 +194,24 @@ def report(result: dict) -> None:
         Path(target).write_text(line + "\n", encoding="utf-8")
 
 
-def run_self_test(app: QApplication, started: float | None = None) -> int:
+def run_self_test(app: QApplication) -> int:
     """Open the demo in a throwaway folder, run its day, report, clean up. Returns the exit code."""
-    from xerohelper.adapters.logs import start_logging, stop_logging
-    from xerohelper.services.app_session import AppSession
+    from xerohelper.services.throwaway_demo import ThrowawayDemo
     from xerohelper.ui.main_window import MainWindow
 
-    folder = Path(tempfile.mkdtemp(prefix="xerohelper-self-test-"))
-    folders = AppFolders(settings=folder / "settings", data=folder / "data", logs=folder / "logs").create()
-    start_logging(folders.logs)
-    window = MainWindow(session=AppSession(folders=folders, demo=True))
+    demo = ThrowawayDemo()
+    window = MainWindow(session=demo.session)
     window.show()
     test = SelfTest(window)
-    if started is not None:
-        test.started = started
     test.on_finished = lambda _result: QTimer.singleShot(0, lambda: (window.close(), app.quit()))
     test.start()
     app.exec()
     if test.result is None:  # the window was closed before the day was done
         test._finish("The window was closed before the self-test finished")
     result = test.result
-    stop_logging()
+    demo.finish(keep=not result["ok"])
     report(result)
     if result["ok"]:
-        shutil.rmtree(folder, ignore_errors=True)
         return 0
-    print(f"xerohelper self-test: the logs are in {folders.logs}", file=sys.stderr)
+    print(f"xerohelper self-test: the logs are in {demo.logs}", file=sys.stderr)
     return 1
