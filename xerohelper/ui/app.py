@@ -18,6 +18,7 @@ from xerohelper import APP_NAME, __version__
 from xerohelper.ui.main_window import MainWindow
 
 log = logging.getLogger("xerohelper.ui")
+ICON_AFTER_MS = 100
 LISTEN_AFTER_MS = 400
 SMOKE_ENV = "XEROHELPER_SMOKE"  # set: print "shown ok" once the window is up and answering, then quit
 
@@ -40,7 +41,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("xerohelper")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)  # ties the windows to xerohelper.desktop (its name and icon)
-    app.setWindowIcon(app_icon())
     return app
 
 
@@ -88,6 +88,9 @@ def run_app(demo: bool = False, self_test: bool = False) -> int:
     instance.raise_requested.connect(lambda: bring_to_front(window))
     app.aboutToQuit.connect(instance.release)
     window.show()
+    # The icon is given once the first frames are drawn: decoding its sizes for the window manager takes
+    # ~20-30 ms that the window shouldn't wait for (until then the desktop shows the menu entry's icon).
+    QTimer.singleShot(ICON_AFTER_MS, lambda: app.setWindowIcon(app_icon()))
     # Later launches are answered once the first frames are drawn (loading QtNetwork takes ~17 ms); until
     # then a second launch keeps knocking (single_instance.CONNECT_TRIES_SECONDS).
     QTimer.singleShot(LISTEN_AFTER_MS, instance.listen)

@@ -197,8 +197,10 @@ def report(result: dict) -> None:
 def run_self_test(app: QApplication) -> int:
     """Open the demo in a throwaway folder, run its day, report, clean up. Returns the exit code."""
     from xerohelper.services.throwaway_demo import ThrowawayDemo
+    from xerohelper.ui.app import app_icon
     from xerohelper.ui.main_window import MainWindow
 
+    app.setWindowIcon(app_icon())
     demo = ThrowawayDemo()
     window = MainWindow(session=demo.session)
     window.show()
