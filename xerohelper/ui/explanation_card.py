@@ -6,14 +6,15 @@ with "Copy for support".
     card.set_explanation(explanation)          # None hides the card
     card.try_again.connect(...)                # the owner says it's fixed
 
-Open in Xero goes through QDesktopServices.openUrl (the system browser); Copy for support puts
+Open in Xero goes through open_link (the system browser, or the link to copy when none opens; in the demo
+the sandbox's page of the same record, see ui/open_link.py); Copy for support puts
 Explanation.support_text() on the clipboard (never a token).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from xerohelper.core.explain import Explanation
 from xerohelper.ui import look
+from xerohelper.ui.open_link import open_link, xero_address
 
 TRY_AGAIN = "I've &fixed it — try again"
 COPIED_FOR = 4000  # ms the "Copied" note stays
@@ -265,8 +267,8 @@ class ExplanationCard(QFrame):
     def open_in_xero(self) -> None:
         if self._explanation is None or self._explanation.screen is None:
             return
-        url = self._explanation.screen.url
-        QDesktopServices.openUrl(QUrl(url))
+        url = xero_address(self, self._explanation.screen)
+        open_link(self, url)
         self.opened_in_xero.emit(url)
 
     def copy_for_support(self) -> None:

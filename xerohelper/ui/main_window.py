@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
+from xerohelper.ui.open_link import WEB_BASE
 from xerohelper.ui.reconnect_page import ReconnectPage
 from xerohelper.ui.setup_wizard import CONNECT, READY, SETUP, SetupWizard
 from xerohelper.ui.workers import run_in_background
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
     def _opened(self, look: FirstLook) -> None:
         self.first_look = look
+        self.setProperty(WEB_BASE, self.session.xero_web_base() or "")  # the demo's Xero screens
         self._busy(False)
         self.statusBar().clearMessage()
         organisation = look.status.organisation

@@ -8,8 +8,8 @@ step's new status.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from xerohelper.core.checklist import ORDER, Step, StepState, StepStatus
 from xerohelper.core.explain import ScreenLink
 from xerohelper.ui import look
 from xerohelper.ui.explanation_card import ExplanationCard, plain
+from xerohelper.ui.open_link import open_link, xero_address
 
 # What each step is for, in one line under its title.
 PURPOSE = {
@@ -242,8 +243,9 @@ class StepCard(QFrame):
     def _open_draft(self) -> None:
         if self.draft_link is None:
             return
-        QDesktopServices.openUrl(QUrl(self.draft_link.url))
-        self.opened_in_xero.emit(self.draft_link.url)
+        url = xero_address(self, self.draft_link)
+        open_link(self, url)
+        self.opened_in_xero.emit(url)
 
     # ---- colours ---------------------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
