@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -64,7 +64,7 @@ class LinkDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("link_dialog")
         self.setWindowTitle("Open this link in your web browser")
-        self.setAttribute(self.WidgetAttribute.WA_DeleteOnClose)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         words = QLabel(
             "Your computer didn't open a web browser. Copy this link and paste it into your browser's "
             "address bar:"
