@@ -63,7 +63,7 @@ def test_a_big_difference_is_a_wrong_tax_rate_not_rounding():
     d = day(SalesLine("Fresh food", "100.00", "10.00"))  # the till charged tax; the mapping says exempt
     (problem,) = plan_sales_invoice(d, MAPPING, RATES)
     assert problem.step is Step.SALES_SUMMARY and problem.fix_in == "app"
-    assert "10.00 lower than your till's 110.00" in problem.message
+    assert "$10.00 lower than your till's $110.00" in problem.message
     assert "wrong tax rate" in problem.message
 
 
@@ -160,4 +160,4 @@ def test_refunds_paid_out_need_a_rounding_account():
     mapping = Mapping(sales=MAPPING.sales, tenders=MAPPING.tenders)
     d = day(SalesLine("Hardware", "100", "10"), tenders=(("EFTPOS", "130"), ("Cash", "-20")))
     (problem,) = plan_sales_invoice(d, mapping, RATES)
-    assert "paid 20.00 back" in problem.message and "rounding account" in problem.message
+    assert "paid $20.00 back" in problem.message and "rounding account" in problem.message

@@ -78,6 +78,8 @@ def _paid_invoice(ledger):
 
 EXPECTED = {  # screen key → what the page's heading names, given the ledger
     "invoice": lambda ledger: f"Invoice {_paid_invoice(ledger).invoice_number}",
+    "draft_invoice": lambda ledger: f"Invoice {_paid_invoice(ledger).invoice_number}",
+    "archived_contact": lambda ledger: "POS Sales",
     "invoices": lambda ledger: "Invoices",
     "drafts": lambda ledger: "Invoices: Draft",
     "payment": lambda ledger: "Payment of $",

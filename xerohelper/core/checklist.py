@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from xerohelper.core.money import ZERO
+from xerohelper.core.money import ZERO, money_words
 
 
 class Step(StrEnum):
@@ -245,4 +245,5 @@ def _payments(facts: DayFacts) -> StepStatus:
 def _paid_words(invoice: InvoiceFacts) -> str:
     if invoice.status == "PAID" or invoice.amount_due == ZERO:
         return f"Invoice {invoice.number} is paid in full."
-    return f"All tenders are recorded; {invoice.amount_due:.2f} is still owing on invoice {invoice.number}."
+    owing = money_words(invoice.amount_due)
+    return f"All tenders are recorded; {owing} is still owing on invoice {invoice.number}."

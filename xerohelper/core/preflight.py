@@ -19,14 +19,19 @@ def preflight(
     short_code = setup.short_code
     found: list[tuple[Step, Explanation]] = []
 
-    def card(step: Step, key: str, where: str = "", **values: str) -> None:
-        found.append((step, explanation_for(key, values=values, short_code=short_code, where=where)))
+    def card(step: Step, key: str, where: str = "", ids: dict[str, str] | None = None, **values: str) -> None:
+        found.append((step, explanation_for(key, values=values, short_code=short_code, where=where, ids=ids)))
 
     # The customer contact the day's invoice goes to.
     if contact is None:
         found.append((Step.SALES_SUMMARY, contact_missing(mapping.customer_contact, short_code)))
     elif contact.status == "ARCHIVED":
-        card(Step.SALES_SUMMARY, "contact-archived", contact_name=contact.name)
+        card(
+            Step.SALES_SUMMARY,
+            "contact-archived",
+            ids={"ContactID": contact.contact_id},  # Open in Xero opens the contact itself (it has Restore)
+            contact_name=contact.name,
+        )
 
     # Lock dates: nothing on or before them can be added.
     if setup.end_of_year_lock_date and day.date <= setup.end_of_year_lock_date:

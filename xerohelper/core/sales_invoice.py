@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from xerohelper.core.checklist import Step
 from xerohelper.core.day import Day, LineKind
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.money import CENT, ZERO, money
+from xerohelper.core.money import CENT, ZERO, money, money_words
 
 # More than this between the till's total and Xero's is not rounding: it's a tax rate mapped wrongly.
 ROUNDING_TOLERANCE = Decimal("0.05")
@@ -121,8 +121,8 @@ def plan_sales_invoice(
         return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
     if refunds and not mapping.rounding_account_code:
         words = (
-            f"The till paid {refunds:.2f} back to customers. Choose a rounding account in Shop setup: "
-            "xerohelper uses it to pass those refunds through a credit note."
+            f"The till paid {money_words(refunds)} back to customers. Choose a rounding account in Shop "
+            "setup: xerohelper uses it to pass those refunds through a credit note."
         )
         return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
 
@@ -145,8 +145,8 @@ def plan_sales_invoice(
             return [
                 PlanProblem(
                     Step.SALES_SUMMARY,
-                    f"Xero would work out a total {abs(difference):.2f} "
-                    f"{'lower' if difference > 0 else 'higher'} than your till's {till_total:.2f}. "
+                    f"Xero would work out a total {money_words(abs(difference))} "
+                    f"{'lower' if difference > 0 else 'higher'} than your till's {money_words(till_total)}. "
                     "That is more than rounding: a sales category is probably mapped to the wrong tax "
                     "rate. Check the tax rates in Shop setup.",
                     "app",
@@ -156,8 +156,9 @@ def plan_sales_invoice(
             return [
                 PlanProblem(
                     Step.SALES_SUMMARY,
-                    f"Xero's total differs from your till's by {difference:.2f} (tax rounding). Choose a "
-                    "rounding account in Shop setup so xerohelper can add a rounding line.",
+                    f"Xero's total differs from your till's by {money_words(abs(difference))} (tax "
+                    "rounding). Choose a rounding account in Shop setup so xerohelper can add a rounding "
+                    "line.",
                     "app",
                 )
             ]

@@ -259,8 +259,6 @@ class ExplanationCard(QFrame):
             lines.append("Xero sent no message of its own.")
         if explanation.where:
             lines.append(f"Which: {explanation.where}")
-        if explanation.status is not None:
-            lines.append(f"Xero's answer code: {explanation.status}")
         return "\n".join(lines)
 
     # ---- the buttons -----------------------------------------------------------------------------------

@@ -158,6 +158,15 @@ SCREENS: dict[str, XeroScreen] = _screens(
     XeroScreen(
         "new_invoice", "New invoice", "Sales > Invoices > New invoice", "/AccountsReceivable/Edit.aspx"
     ),
+    XeroScreen(
+        # The invoice itself when Xero gave its id; else the Draft tab, where a day's invoice waits.
+        "draft_invoice",
+        "The invoice",
+        "Sales > Invoices > Draft > (the invoice)",
+        "/AccountsReceivable/View.aspx?InvoiceID={InvoiceID}",
+        fallback="drafts",
+        hint="Open {invoice|the day's invoice} (look in Awaiting approval too).",
+    ),
     XeroScreen("invoices", "Invoices", "Sales > Invoices", "/AccountsReceivable/Search.aspx"),
     XeroScreen(
         "drafts",
@@ -290,6 +299,14 @@ SCREENS: dict[str, XeroScreen] = _screens(
         "Contacts > All contacts > Archived",
         "/Contacts/Search.aspx",
         hint="Click the Archived tab to see archived contacts.",
+    ),
+    XeroScreen(
+        # The contact itself when its id is known (an archived contact's page has Restore); else the list.
+        "archived_contact",
+        "The contact",
+        "Contacts > All contacts > Archived > (the contact)",
+        "/Contacts/View/{ContactID}",
+        fallback="archived_contacts",
     ),
     XeroScreen(
         "contact",
