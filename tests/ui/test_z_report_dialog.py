@@ -98,7 +98,7 @@ def test_figures_that_dont_add_up_are_explained(qtbot):
     qtbot.keyClicks(row.tax, "10")
     qtbot.keyClicks(row.gross, "120")
     save(qtbot, dialog)
-    assert "100.00 before tax plus 10.00 tax is 110.00, but the total typed is 120.00" in (
+    assert "$100.00 before tax plus $10.00 tax is $110.00, but the total typed is $120.00" in (
         dialog.problems_label.text()
     )
 

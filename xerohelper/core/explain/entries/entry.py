@@ -60,7 +60,7 @@ STATUS_PAGE = (
 )
 
 SO_FAR = (
-    " Already in Xero: {payments_in}. Not in Xero: {payments_not_in}. Don't add any of them in Xero by "
+    "\nAlready in Xero: {payments_in}. Not in Xero: {payments_not_in}. Don't add any of them in Xero by "
     "hand: when you try again, xerohelper sends only the ones not in Xero."
 )
 
