@@ -195,7 +195,7 @@ def test_someone_elses_invoice_with_the_same_number_is_explained_not_posted_over
     shop.service.save_day(shop.the_day())
     card = shop.service.run_day(shop.today)[Step.SALES_SUMMARY].attention
     assert card.key == "invoice-number-used"
-    assert "2240.40" in card.what_happened and "11.00" in card.what_happened
+    assert "$2,240.40" in card.what_happened and "$11.00" in card.what_happened
     assert len(shop.invoices_numbered(number)) == 1
 
 

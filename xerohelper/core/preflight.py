@@ -3,10 +3,12 @@ Xero's refusal would get (DESIGN.md, "When something goes wrong")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from xerohelper.core.checklist import Step
 from xerohelper.core.dates import long_date
 from xerohelper.core.day import Day
-from xerohelper.core.explain import Action, Explanation, Stage, explanation_for, open_in_xero
+from xerohelper.core.explain import Action, Explanation, SetupRow, Stage, explanation_for, open_in_xero
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.sales_invoice import PlanProblem
@@ -19,8 +21,11 @@ def preflight(
     short_code = setup.short_code
     found: list[tuple[Step, Explanation]] = []
 
-    def card(step: Step, key: str, where: str = "", ids: dict[str, str] | None = None, **values: str) -> None:
-        found.append((step, explanation_for(key, values=values, short_code=short_code, where=where, ids=ids)))
+    def card(
+        step: Step, key: str, where: str = "", ids: dict[str, str] | None = None, row=None, **values: str
+    ) -> None:
+        explanation = explanation_for(key, values=values, short_code=short_code, where=where, ids=ids)
+        found.append((step, replace(explanation, setup_row=row)))
 
     # The customer contact the day's invoice goes to.
     if contact is None:
@@ -63,13 +68,20 @@ def preflight(
                     Step.SALES_SUMMARY,
                     "account-not-for-sales",
                     where=category,
+                    row=SetupRow(SetupRow.SALES, category),
                     account_code=target.account_code,
                 )
         if target.tax_type not in taxes_seen:
             taxes_seen.add(target.tax_type)
             rate = setup.tax_rates.get(target.tax_type)
             if rate is None or rate.status != "ACTIVE" or not rate.for_revenue:
-                card(Step.SALES_SUMMARY, "tax-type-not-accepted", where=category, tax_type=target.tax_type)
+                card(
+                    Step.SALES_SUMMARY,
+                    "tax-type-not-accepted",
+                    where=category,
+                    row=SetupRow(SetupRow.SALES, category),
+                    tax_type=target.tax_type,
+                )
     if mapping.rounding_account_code:
         rounding = setup.accounts.get(mapping.rounding_account_code)
         if rounding is None or rounding.status != "ACTIVE":
@@ -77,6 +89,7 @@ def preflight(
                 Step.SALES_SUMMARY,
                 "account-not-for-sales",
                 where="Rounding",
+                row=SetupRow(SetupRow.ROUNDING),
                 account_code=mapping.rounding_account_code,
             )
 
@@ -86,9 +99,15 @@ def preflight(
         account = setup.accounts.get(code)
         if account is None:
             key = "account-needs-code" if setup.accounts_without_code else "account-not-found"
-            card(Step.PAYMENTS, key, where=tender, account_code=code)
+            card(Step.PAYMENTS, key, where=tender, row=SetupRow(SetupRow.TENDERS, tender), account_code=code)
         elif account.status != "ACTIVE" or not account.accepts_payments:
-            card(Step.PAYMENTS, "account-not-valid", where=tender, account_code=code)
+            card(
+                Step.PAYMENTS,
+                "account-not-valid",
+                where=tender,
+                row=SetupRow(SetupRow.TENDERS, tender),
+                account_code=code,
+            )
 
     return sorted(found, key=lambda item: item[1].sort_key)
 
@@ -138,4 +157,5 @@ def setup_problems(problems: list[PlanProblem] | tuple[PlanProblem, ...]) -> Exp
         key="shop-setup",
         stage=Stage.SETUP,
         predicted=True,
+        setup_row=next((p.row for p in problems if p.row is not None), None),
     )

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from xerohelper.core.checklist import Step
 from xerohelper.core.day import Day, LineKind
+from xerohelper.core.explain.explanation import SetupRow
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import CENT, ZERO, money, money_words
 
@@ -72,6 +73,7 @@ class PlanProblem:
     step: Step
     message: str
     fix_in: str  # "app" (the mapping) or "xero"
+    row: SetupRow | None = None  # the row of Shop setup to change, when it is one row
 
 
 def xero_total(lines, tax_rates: dict[str, Decimal]) -> Decimal:
@@ -96,18 +98,20 @@ def plan_sales_invoice(
                 Step.SALES_SUMMARY,
                 f"The sales category “{category}” has no Xero account yet. Choose one in Shop setup.",
                 "app",
+                SetupRow(SetupRow.SALES, category),
             )
         )
-    for tax_type in sorted(
-        {mapping.sales[c].tax_type for c in {s.category for s in day.sales} if c in mapping.sales}
-    ):
+    mapped = sorted({s.category for s in day.sales if s.category in mapping.sales})
+    for tax_type in sorted({mapping.sales[c].tax_type for c in mapped}):
         if tax_type not in tax_rates:
+            first = next(c for c in mapped if mapping.sales[c].tax_type == tax_type)
             problems.append(
                 PlanProblem(
                     Step.SALES_SUMMARY,
                     f"The tax rate “{tax_type}” chosen in Shop setup isn't one of this organisation's tax "
                     "rates. Choose another in Shop setup.",
                     "app",
+                    SetupRow(SetupRow.SALES, first),
                 )
             )
     if problems:
@@ -124,7 +128,7 @@ def plan_sales_invoice(
             f"The till paid {money_words(refunds)} back to customers. Choose a rounding account in Shop "
             "setup: xerohelper uses it to pass those refunds through a credit note."
         )
-        return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
+        return [PlanProblem(Step.SALES_SUMMARY, words, "app", SetupRow(SetupRow.ROUNDING))]
 
     tracking = _tracking_for(mapping, day.location)
     grouped: dict[tuple[str, LineKind, str, str], Decimal] = {}
@@ -160,6 +164,7 @@ def plan_sales_invoice(
                     "rounding). Choose a rounding account in Shop setup so xerohelper can add a rounding "
                     "line.",
                     "app",
+                    SetupRow(SetupRow.ROUNDING),
                 )
             ]
         lines.append(
@@ -222,6 +227,7 @@ def plan_payments(day: Day, mapping: Mapping, already_paid: set[str] | frozenset
             Step.PAYMENTS,
             f"The payment type “{tender}” has no Xero account to pay into yet. Choose one in Shop setup.",
             "app",
+            SetupRow(SetupRow.TENDERS, tender),
         )
         for tender in mapping.unmapped_tenders(t.name for t in day.tenders if t.amount != ZERO)
     ]

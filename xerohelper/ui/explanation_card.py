@@ -32,6 +32,7 @@ from xerohelper.ui import look
 from xerohelper.ui.open_link import open_link, xero_address
 
 TRY_AGAIN = "I've &fixed it — try again"
+OPEN_SETUP = "Open Shop set&up"
 COPIED_FOR = 4000  # ms the "Copied" note stays
 
 
@@ -61,6 +62,7 @@ class ExplanationCard(QFrame):
 
     try_again = Signal()
     opened_in_xero = Signal(str)  # the url given to the system browser
+    open_shop_setup = Signal(object)  # the SetupRow the card is about: open Shop setup there
     copied = Signal(str)  # the text put on the clipboard
 
     def __init__(self, parent: QWidget | None = None, name: str = "explanation_card") -> None:
@@ -100,6 +102,10 @@ class ExplanationCard(QFrame):
         self.open_button.setAccessibleName("Open in Xero")
         self.open_button.setIcon(look.icon("open-in-xero"))
         self.open_button.clicked.connect(self.open_in_xero)
+        self.setup_button = QPushButton(OPEN_SETUP)
+        self.setup_button.setObjectName("open_shop_setup_button")
+        self.setup_button.setAccessibleName(plain(OPEN_SETUP))
+        self.setup_button.clicked.connect(self._open_setup)
         self.screen_label = look.secondary(_words())
         self.screen_label.setObjectName("explanation_screen")
         self.hint_label = _words()
@@ -152,6 +158,7 @@ class ExplanationCard(QFrame):
 
         xero_row = QHBoxLayout()
         xero_row.setSpacing(10)
+        xero_row.addWidget(self.setup_button)
         xero_row.addWidget(self.open_button)
         xero_row.addWidget(self.screen_label, 1)
 
@@ -182,6 +189,7 @@ class ExplanationCard(QFrame):
         body.addLayout(buttons)
         body.addWidget(self.details_frame)
 
+        self.setTabOrder(self.setup_button, self.open_button)
         self.setTabOrder(self.open_button, self.try_again_button)
         self.setTabOrder(self.try_again_button, self.details_button)
         self.setTabOrder(self.details_button, self.copy_button)
@@ -221,6 +229,12 @@ class ExplanationCard(QFrame):
             self.open_button.setToolTip(screen.url)
             self.open_button.setAccessibleDescription(f"Opens {screen.name} in your web browser")
             self.hint_label.setText(f"When it opens: {screen.hint}" if screen.hint else "")
+        row = explanation.setup_row
+        self.setup_button.setVisible(row is not None)
+        if row is not None:
+            self.setup_button.setAccessibleDescription(
+                f"Opens Shop setup at {row.name}" if row.name else "Opens Shop setup"
+            )
         self.details_text.setText(self._details(explanation))
         self.details_button.setChecked(False)
         self.copied_label.setText("")
@@ -269,6 +283,10 @@ class ExplanationCard(QFrame):
         open_link(self, url)
         self.opened_in_xero.emit(url)
 
+    def _open_setup(self) -> None:
+        if self._explanation is not None and self._explanation.setup_row is not None:
+            self.open_shop_setup.emit(self._explanation.setup_row)
+
     def copy_for_support(self) -> None:
         if self._explanation is None:
             return
@@ -286,7 +304,7 @@ class ExplanationCard(QFrame):
     def set_busy(self, busy: bool) -> None:
         """While work runs, the card stays readable but its buttons wait."""
         self._busy = busy
-        for button in (self.try_again_button, self.open_button):
+        for button in (self.try_again_button, self.open_button, self.setup_button):
             button.setEnabled(not busy)
 
     def set_try_again_text(self, text: str) -> None:

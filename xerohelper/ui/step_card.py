@@ -81,6 +81,7 @@ class StepCard(QFrame):
     try_again = Signal(object)  # Step: the owner fixed what the explanation said
     check_again = Signal(object)  # Step: the owner approved the draft in Xero
     opened_in_xero = Signal(str)  # the url given to the system browser
+    open_shop_setup = Signal(object)  # SetupRow: the explanation is about this row of Shop setup
 
     def __init__(self, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +133,7 @@ class StepCard(QFrame):
         self.explanation_card = ExplanationCard(name=f"explanation_card_{step.value.replace('-', '_')}")
         self.explanation_card.try_again.connect(lambda: self.try_again.emit(self.step))
         self.explanation_card.opened_in_xero.connect(self.opened_in_xero)
+        self.explanation_card.open_shop_setup.connect(self.open_shop_setup)
 
         # layout: [number] title ........ [badge]
         #                  purpose
