@@ -91,8 +91,8 @@ def test_problems_point_at_the_row_and_field_in_plain_words():
         ("sales", 2, "net", "The net of “Coffee”: this isn't an amount (type it like 1234.50)."),
         ("sales", 3, "tax", "For “Tea”, type at least two of: before tax, tax, and total with tax "
                             "(type 0 for the tax when there is none)."),
-        ("sales", 4, "gross", "For “Cake”, $10.00 before tax plus $1.50 tax is $11.50, but the total typed is "
-                              "$12.00. Correct one of the three."),
+        ("sales", 4, "gross", "For “Cake”, $10.00 before tax plus $1.50 tax is $11.50, but the total typed "
+                              "is $12.00. Correct one of the three."),
         ("sales", 5, "tax", "For “Bread”, the tax ($5.00) is more than the sales before tax ($1.00). "
                             "Check that each figure is in its own box."),
         ("tenders", 1, "amount", "Type the amount taken by “Cash” (0 if none)."),
