@@ -3,6 +3,7 @@ nowhere to go) has "Open Shop setup", and Shop setup opens at that row with the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.demo_session import demo_session
+from tests.ui.test_demo_journey import WAIT, click, import_the_sample, open_demo_to_the_day
+from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.day import Day, SalesLine, Tender
 from xerohelper.core.explain import SetupRow
 from xerohelper.core.explain.cards import explain_messages
@@ -80,3 +83,30 @@ def test_shop_setup_opens_at_the_row_with_the_cursor_on_its_account(qtbot):
         dialog.show_row(SetupRow(SetupRow.ROUNDING))  # the dialog already open: at once
         qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.editor.rounding_combo, timeout=3000)
         dialog.reject()
+
+
+def test_in_the_day_a_tender_without_an_account_opens_shop_setup_at_that_tender(qtbot):
+    window = open_demo_to_the_day(qtbot)
+    session = window.session
+    mapping = session.mapping()
+    session.save_mapping(replace(mapping, tenders={k: v for k, v in mapping.tenders.items() if k != "Amex"}))
+    screen = window.day_screen
+    import_the_sample(qtbot, window)
+    for step in (Step.SALES_SUMMARY, Step.APPROVE):
+        click(qtbot, screen.run_next_button)
+        qtbot.waitUntil(lambda step=step: screen.step_card(step).state is StepState.DONE, timeout=WAIT)
+    click(qtbot, screen.run_next_button)
+    payments = screen.step_card(Step.PAYMENTS)
+    qtbot.waitUntil(lambda: payments.state is StepState.NEEDS_ATTENTION, timeout=WAIT)
+    card = payments.explanation_card
+    assert card.explanation.setup_row == SetupRow(SetupRow.TENDERS, "Amex") and card.setup_button.isVisible()
+
+    click(qtbot, card.setup_button)
+
+    qtbot.waitUntil(lambda: window.findChild(ShopSetupDialog) is not None, timeout=WAIT)
+    dialog = window.findChild(ShopSetupDialog)
+    qtbot.waitUntil(lambda: dialog.editor is not None and dialog.editor.isVisible(), timeout=WAIT)
+    amex = dialog.editor.findChild(type(dialog.editor.rounding_combo), "tender_account_amex")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is amex, timeout=WAIT)
+    dialog.reject()
+    window.close()
