@@ -226,7 +226,7 @@ class ExplanationCard(QFrame):
         self.hint_label.setVisible(bool(screen and screen.hint))
         if screen is not None:
             self.screen_label.setText(f"{screen.name} — {screen.menu}")
-            self.open_button.setToolTip(screen.url)
+            self.open_button.setToolTip(xero_address(self, screen))
             self.open_button.setAccessibleDescription(f"Opens {screen.name} in your web browser")
             self.hint_label.setText(f"When it opens: {screen.hint}" if screen.hint else "")
         row = explanation.setup_row
