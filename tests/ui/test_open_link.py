@@ -86,7 +86,8 @@ def test_in_the_demo_open_draft_lands_on_the_sandboxs_page_of_that_invoice(qtbot
     browser = Browser()
     QDesktopServices.setUrlHandler("http", browser, "open")
     try:
-        qtbot.mouseClick(approve.open_draft_button, Qt.MouseButton.LeftButton)
+        approve.open_draft_button.setFocus()  # by keyboard: the card may be below the fold
+        qtbot.keyClick(approve.open_draft_button, Qt.Key.Key_Space)
     finally:
         QDesktopServices.unsetUrlHandler("http")
 

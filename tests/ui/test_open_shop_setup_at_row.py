@@ -101,7 +101,9 @@ def test_in_the_day_a_tender_without_an_account_opens_shop_setup_at_that_tender(
     card = payments.explanation_card
     assert card.explanation.setup_row == SetupRow(SetupRow.TENDERS, "Amex") and card.setup_button.isVisible()
 
-    click(qtbot, card.setup_button)
+    qtbot.waitUntil(lambda: not screen.busy and card.setup_button.isEnabled(), timeout=WAIT)
+    card.setup_button.setFocus()  # by keyboard: the card may be below the fold of the day's scroll area
+    qtbot.keyClick(card.setup_button, Qt.Key.Key_Space)
 
     qtbot.waitUntil(lambda: window.findChild(ShopSetupDialog) is not None, timeout=WAIT)
     dialog = window.findChild(ShopSetupDialog)

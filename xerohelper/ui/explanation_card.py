@@ -105,6 +105,7 @@ class ExplanationCard(QFrame):
         self.setup_button = QPushButton(OPEN_SETUP)
         self.setup_button.setObjectName("open_shop_setup_button")
         self.setup_button.setAccessibleName(plain(OPEN_SETUP))
+        self.setup_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setup_button.clicked.connect(self._open_setup)
         self.screen_label = look.secondary(_words())
         self.screen_label.setObjectName("explanation_screen")
