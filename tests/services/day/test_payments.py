@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tests.services.day.day_parts import shop_run
 from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.explain import SetupRow
 from xerohelper.core.sales_invoice import plan_payments
 from xerohelper.services.day.approval import Approval
 from xerohelper.services.day.day_key import DayKey
@@ -85,6 +86,7 @@ def test_when_one_tender_is_refused_the_card_says_which_went_in_with_amounts(sho
     assert "Already in Xero: Cash $412.30 and EFTPOS $1,565.60." in card.what_happened
     assert "Not in Xero: Amex $262.50." in card.what_happened
     assert "by hand" in card.what_happened
+    assert card.setup_row == SetupRow(SetupRow.TENDERS, "Amex")  # Shop setup can choose another account
 
 
 def test_when_two_tenders_are_refused_the_card_names_both(shop):

@@ -4,9 +4,12 @@ exactly what is left. After a stop in the middle, Xero is asked which payments w
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from xerohelper.adapters.journal import Attempt, DayRecord, PaymentRecord
 from xerohelper.adapters.xero_shapes import ItemResult
 from xerohelper.core.checklist import Step
+from xerohelper.core.explain import SetupRow, Stage
 from xerohelper.core.explain.words import listed
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import money_words
@@ -93,22 +96,21 @@ class Payments(StepUnit):
             run.items_failed(attempt, [r for _, r in failed])
             plan, _ = failed[0]
             record = run.record(key)
-            run.attention.note(
-                key,
-                self.step,
-                run.explainer.for_item(
-                    "payment",
-                    plan.tender,
-                    [m for _, r in failed for m in r.problems],
-                    {
-                        "tender": plan.tender,
-                        "amount": money_words(plan.amount),
-                        "account_code": plan.account_code,
-                        **_the_invoice(record),
-                        **_so_far(record, [p for p, _ in failed]),
-                    },
-                ),
+            card = run.explainer.for_item(
+                "payment",
+                plan.tender,
+                [m for _, r in failed for m in r.problems],
+                {
+                    "tender": plan.tender,
+                    "amount": money_words(plan.amount),
+                    "account_code": plan.account_code,
+                    **_the_invoice(record),
+                    **_so_far(record, [p for p, _ in failed]),
+                },
             )
+            if card.stage is Stage.SETUP:  # the tender's account: Shop setup's row for it can change it too
+                card = replace(card, setup_row=SetupRow(SetupRow.TENDERS, plan.tender))
+            run.attention.note(key, self.step, card)
 
     def _reconcile(self, run: DayRun, keys: list[DayKey]) -> None:
         """After a stop in the middle of recording payments, ask Xero which went through before retrying."""
