@@ -134,7 +134,7 @@ def test_counted_cash_less_the_float_is_the_cash_taken():
     z.add_tender("Cash", "40.00")  # typed as well, and it disagrees with the count
     (problem,) = z.problems(DAY)
     assert (problem.part, problem.row, problem.field) == ("tenders", 2, "amount")
-    assert "cash counted less the float is 35.00" in problem.message
+    assert "cash counted less the float is $35.00" in problem.message
 
     z.tenders.pop()
     z.counted_cash = "lots"

@@ -186,5 +186,5 @@ def test_a_cash_row_that_disagrees_with_the_count_is_pointed_at(qtbot):
     qtbot.keyClicks(dialog.cash_float, "200.00")
     save(qtbot, dialog)
     assert dialog.day is None and dialog.problems_box.isVisible()
-    assert "cash counted less the float is 110.00" in dialog.problems_label.text()
+    assert "cash counted less the float is $110.00" in dialog.problems_label.text()
     assert dialog.tender_rows[0].amount.toolTip()
