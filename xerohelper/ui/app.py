@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from xerohelper import APP_NAME, __version__
-from xerohelper.adapters.app_folders import AppFolders
 from xerohelper.ui.main_window import MainWindow
 
 log = logging.getLogger("xerohelper.ui")
@@ -38,6 +37,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _start_logging(demo: bool) -> None:
+    from xerohelper.adapters.app_folders import AppFolders
     from xerohelper.adapters.logs import start_logging
 
     start_logging(AppFolders.for_this_user().create().logs)
@@ -47,9 +47,9 @@ def _start_logging(demo: bool) -> None:
 
 def run_app(demo: bool = False) -> int:
     app = create_application()
-    window = MainWindow(demo=demo)
+    window = MainWindow(demo=demo, pages_later=True)  # the first frame first, then the pages
     window.show()
-    QTimer.singleShot(0, lambda: _start_logging(demo))  # the log file is opened once the window is up
+    window.pages_built.connect(lambda: _start_logging(demo))  # the log file: once the window is up
     if os.environ.get(SMOKE_ENV):
         # Packaging and start-up checks: say when the window is up and answering, then quit.
         def shown() -> None:

@@ -1,19 +1,20 @@
 """The main window: the set-up wizard on first run, the day screen every day after, and the reconnect
 page when Xero ends the connection. The window appears at once; the SDK, the keyring and the journal are
-loaded afterwards on a worker thread (AppSession.open)."""
+loaded afterwards on a worker thread (AppSession.open).
+
+When the app starts (`pages_later`), the first frame is only the window, its title and its status bar:
+the pages, the menus and what they import (Qt's namespace of enums alone takes ~20 ms to load) are built
+once that frame has been drawn."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow
 
-from xerohelper.ui.reconnect_page import ReconnectPage
-from xerohelper.ui.setup_wizard import CONNECT, READY, SETUP, SetupWizard
 from xerohelper.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -22,8 +23,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 NOT_CONNECTED = "Not connected"
 OPEN_AFTER_MS = 60
+PAGES_AT_THE_LATEST_MS = 250  # built by then even if the first frame is never drawn (a minimised start)
 CLOSE_WAIT_MS = 10_000  # at most this long for work under way when the window closes
 CATCH_UP_DAYS = 62  # how far back "Catch up missed days" looks
+# The wizard's page numbers (setup_wizard's), here so that importing this module doesn't load the wizard.
+CONNECT, SETUP, READY = 1, 3, 4
 
 
 def window_title(organisation_name: str | None, demo: bool = False) -> str:
@@ -32,8 +36,14 @@ def window_title(organisation_name: str | None, demo: bool = False) -> str:
 
 
 class MainWindow(QMainWindow):
+    pages_built = Signal()  # with `pages_later`: the first frame has been drawn and the pages are there
+
     def __init__(
-        self, demo: bool = False, session: AppSession | None = None, open_session: bool = True
+        self,
+        demo: bool = False,
+        session: AppSession | None = None,
+        open_session: bool = True,
+        pages_later: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
@@ -43,9 +53,33 @@ class MainWindow(QMainWindow):
         self.day_screen = None
         self.first_look: FirstLook | None = None
         self._cancel_connect: threading.Event | None = None
+        self._open_session_after_pages = open_session
+        self.pages = None  # the stack of pages, once built (see _build_pages)
         self.setWindowTitle(window_title(None, self.demo))
         self.resize(1100, 720)
         self.setMinimumSize(760, 540)
+        self.connection_label = QLabel(NOT_CONNECTED)
+        self.connection_label.setObjectName("connection_state")
+        self.statusBar().addPermanentWidget(self.connection_label)
+        if pages_later:
+            self.statusBar().showMessage("Starting…")
+            QTimer.singleShot(PAGES_AT_THE_LATEST_MS, self._build_pages)
+        else:
+            self._build_pages()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.pages is None:  # the first frame is on the screen: now the pages
+            QTimer.singleShot(0, self._build_pages)
+
+    def _build_pages(self) -> None:
+        if self.pages is not None:
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QStackedWidget
+
+        from xerohelper.ui.reconnect_page import ReconnectPage
+        from xerohelper.ui.setup_wizard import SetupWizard
 
         self.pages = QStackedWidget()
         self.wizard = SetupWizard()
@@ -54,9 +88,6 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.wizard)
         self.pages.addWidget(self.reconnect_page)
         self.setCentralWidget(self.pages)
-        self.connection_label = QLabel(NOT_CONNECTED)
-        self.connection_label.setObjectName("connection_state")
-        self.statusBar().addPermanentWidget(self.connection_label)
 
         welcome = self.wizard.welcome_page
         welcome.connect_requested.connect(self.start_connecting)
@@ -68,7 +99,8 @@ class MainWindow(QMainWindow):
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
         self._build_menus()
         self._busy(True)
-        if open_session:
+        self.pages_built.emit()
+        if self._open_session_after_pages:
             # After the window has been drawn and answers: loading the SDK, keyring and journal on a worker
             # still competes with this thread for Python's lock, so let the first frames go first.
             QTimer.singleShot(OPEN_AFTER_MS, self.open_session)
@@ -271,6 +303,8 @@ class MainWindow(QMainWindow):
         run_in_background(self._missed_days, on_done=self._catch_up_days, on_failed=self._menu_failed)
 
     def _missed_days(self):
+        from datetime import timedelta
+
         days = self.session.days()
         today = self.session.today()
         return days.unfinished_days(today - timedelta(days=CATCH_UP_DAYS), today)
