@@ -4,6 +4,7 @@
 #
 #   ./dev.sh demo          install, then open the app on the built-in demo shop
 #   ./dev.sh test [ARGS]   install, then run every test (ARGS go to pytest)
+#   ./dev.sh bench [NAMES] install, then run the benchmarks and print one table (tests/bench/)
 #
 # It installs Debian packages with apt-get when they are missing (as root, or through sudo), makes
 # the virtual environment .venv/ and installs xerohelper into it. Running it again only redoes what changed.
@@ -84,8 +85,14 @@ case "${1:-}" in
     make_venv "[test]"
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  bench)
+    shift
+    install_debs $QT_OFFSCREEN_DEBS $QT_WINDOW_DEBS
+    make_venv "[test]"
+    exec "$VENV/bin/python" -m tests.bench "$@"
+    ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
