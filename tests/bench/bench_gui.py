@@ -113,6 +113,7 @@ def timed_application():
         def __init__(self, argv) -> None:
             super().__init__(argv)
             self.depth = 0
+            self.recording = False
             self.slow: list[tuple[float, str]] = []
 
         def notify(self, receiver, event) -> bool:
@@ -123,7 +124,7 @@ def timed_application():
             finally:
                 self.depth -= 1
                 took = (time.perf_counter() - began) * 1000
-                if self.depth == 0 and took > 4:
+                if self.recording and self.depth == 0 and took > 4:
                     what = f"{type(receiver).__name__}({receiver.objectName()}) {event.type().name}"
                     self.slow.append((took, what))
 
@@ -192,12 +193,24 @@ def measure(stalls: bool = False) -> list[Figure]:
         heartbeat.start()
         if watchdog:
             watchdog.start()
+            timed.recording = True
+        profile = None
+        if "--profile" in sys.argv:
+            import cProfile
+
+            profile = cProfile.Profile()
+            profile.enable()
         for step in (Step.SALES_SUMMARY, Step.APPROVE, Step.PAYMENTS):
             wait(app, screen.run_next_button.isEnabled)
             screen.run_next_button.click()
             wait(app, lambda step=step: screen.step_card(step).state is StepState.DONE)
         heartbeat.stop()
         took = time.perf_counter() - started
+        if profile is not None:
+            import pstats
+
+            profile.disable()
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
         if watchdog:
             watchdog.stop.set()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -68,6 +68,8 @@ class StatusCalendar(QCalendarWidget):
                 child.setAccessibleName(words)
 
     def set_statuses(self, statuses: dict[date, DayStatus]) -> None:
+        if statuses == self.statuses:
+            return  # as shown: every step's answer brings the month's statuses, mostly the same
         for old in self.statuses.keys() - statuses.keys():
             self.setDateTextFormat(qdate(old), QTextCharFormat())
         self.statuses = dict(statuses)

@@ -86,9 +86,13 @@ def _svg(name: str, colour: str) -> bytes:
 
 
 def pixmap(name: str, colour: QColor | str, size: int = 16, ratio: float | None = None) -> QPixmap:
-    """Icon `name` drawn in `colour` at `size` logical pixels (sharp on high-DPI screens)."""
-    colour = QColor(colour).name()
-    ratio = ratio or _device_ratio()
+    """Icon `name` drawn in `colour` at `size` logical pixels (sharp on high-DPI screens). Each is drawn
+    once: the calendar asks for its marks on every paint, the step cards on every change of state."""
+    return _drawn(name, QColor(colour).name(), size, ratio or _device_ratio())
+
+
+@lru_cache(maxsize=256)
+def _drawn(name: str, colour: str, size: int, ratio: float) -> QPixmap:
     pix = QPixmap(QSize(round(size * ratio), round(size * ratio)))
     pix.fill(Qt.GlobalColor.transparent)
     renderer = QSvgRenderer(QByteArray(_svg(name, colour)))
@@ -185,6 +189,8 @@ class Badge(QFrame):
         return self._words.text()
 
     def set_look(self, look: Look, words: str | None = None) -> None:
+        if look == self._look and (words or look.words) == self._words.text():
+            return  # shown already (a repaint of the badge costs a frame's time)
         self._look = look
         self._words.setText(words or look.words)
         self.setAccessibleName(words or look.words)
@@ -267,6 +273,40 @@ def style_card(frame: QFrame, tone: Tone | None = None) -> None:
         f"QFrame#{name} {{ background: palette(base); border: 1px solid {border};"
         f" border-radius: 8px;{edge} }}",
     )
+
+
+def style_toned_card(frame: QFrame, tones: tuple[Tone, ...]) -> None:
+    """A card as style_card draws it, whose coloured edge for each of `tones` is switched on by
+    set_card_tone. A new style sheet re-polishes the card and every widget in it (a frame's time for a
+    step card); a property only the card."""
+    frame.setFrameShape(QFrame.Shape.NoFrame)
+    palette = current_palette()
+    name = frame.objectName() or "card"
+    frame.setObjectName(name)
+    base = palette.color(QPalette.ColorRole.Base)
+    rules = [
+        f"QFrame#{name} {{ background: palette(base);"
+        f" border: 1px solid {palette.color(QPalette.ColorRole.Mid).name()}; border-radius: 8px; }}"
+    ]
+    for tone in tones:
+        colour = tone_colour(tone, palette)
+        border = blend(base, colour, 0.55).name()
+        rules.append(
+            f'QFrame#{name}[tone="{tone.name.lower()}"] {{ border: 1px solid {border};'
+            f" border-left: 4px solid {colour.name()}; }}"
+        )
+    set_style_sheet(frame, " ".join(rules))
+
+
+def set_card_tone(frame: QFrame, tone: Tone | None) -> None:
+    """Show the coloured edge of `tone` (one of those given to style_toned_card), or none."""
+    value = tone.name.lower() if tone is not None else ""
+    if frame.property("tone") == value:
+        return
+    frame.setProperty("tone", value)
+    frame.style().unpolish(frame)
+    frame.style().polish(frame)
+    frame.update()
 
 
 # ---- words ------------------------------------------------------------------------------------------------
