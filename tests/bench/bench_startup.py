@@ -42,10 +42,20 @@ import sys
 from PySide6.QtCore import QTimer
 from xerohelper.ui.app import create_application
 from xerohelper.ui.main_window import MainWindow
-app = create_application(); w = MainWindow(open_session=False, pages_later=True); w.show()
+app = create_application()
+try:
+    w = MainWindow(open_session=False, pages_later=True)
+except TypeError:  # a version that builds its pages at once
+    w = MainWindow(open_session=False)
+w.show()
 def shown():
     print("shown ok", flush=True); app.quit()
-w.pages_built.connect(lambda: QTimer.singleShot(0, shown)); app.exec()
+built = getattr(w, "pages_built", None)
+if built is None:
+    QTimer.singleShot(0, shown)
+else:
+    built.connect(lambda: QTimer.singleShot(0, shown))
+app.exec()
 """
 PEAK = "import resource, sys; print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)"
 
