@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xerohelper.core.explanation import Explanation
+from xerohelper.core.explain import Explanation
 from xerohelper.core.mapping import Mapping, MappingFileError, SalesAccount
 from xerohelper.core.organisation_setup import AccountInfo, ContactInfo, OrganisationSetup
 from xerohelper.core.shop_setup_check import (
