@@ -70,3 +70,20 @@ def test_icons_are_drawn_once(qapp):
     first = look.pixmap("done", "#1d7a3a", 16)
     assert look.pixmap("done", "#1d7a3a", 16).cacheKey() == first.cacheKey()
     assert look.pixmap("done", "#b04a00", 16).cacheKey() != first.cacheKey()
+
+
+def test_a_badge_changes_tone_without_a_new_style_sheet(qtbot):
+    badge = look.Badge(look.STEP_LOOKS[StepState.READY])
+    qtbot.addWidget(badge)
+    badge.show()  # polished: the sheet's colours are in the words' palette
+    sheet = badge.styleSheet()
+    words = badge.findChild(QLabel, "badge_words")
+    ready = words.palette().color(words.foregroundRole()).name()
+    badge.set_look(look.STEP_LOOKS[StepState.DONE])
+    assert (
+        badge.styleSheet() == sheet
+        and badge.property("tone") == look.STEP_LOOKS[StepState.DONE].tone.name.lower()
+    )
+    done = words.palette().color(words.foregroundRole()).name()
+    assert ready == look.tone_colour(look.STEP_LOOKS[StepState.READY].tone).name()
+    assert done == look.tone_colour(look.STEP_LOOKS[StepState.DONE].tone).name() != ready

@@ -206,17 +206,38 @@ class Badge(QFrame):
             self._paint()
 
     def _paint(self) -> None:
-        self._painted_for = palette_key()
+        """One sheet holds every tone's colours (set again only when the palette changes); the badge's
+        `tone` property picks one. Switching it re-polishes the badge and its words, where a new sheet
+        would re-parse and re-polish everything under the badge."""
+        tone = self._look.tone.name.lower()
+        tone_changed = self.property("tone") != tone
+        if tone_changed:
+            self.setProperty("tone", tone)
         palette = current_palette()
-        colour = tone_colour(self._look.tone, palette)
-        self._icon.setPixmap(pixmap(self._look.icon, colour, 16))
-        set_style_sheet(
-            self,
-            f'QFrame[badge="true"] {{ background: {tone_background(self._look.tone, palette).name()};'
-            f" border: 1px solid {blend(palette.color(QPalette.ColorRole.Base), colour, 0.45).name()};"
-            f" border-radius: 11px; }}"
-            f" QLabel#badge_words {{ color: {colour.name()}; font-weight: 600; }}",
-        )
+        key = palette_key()
+        sheet_set = False
+        if key != self._painted_for:
+            self._painted_for = key
+            base = palette.color(QPalette.ColorRole.Base)
+            rules = []
+            for each in Tone:
+                colour = tone_colour(each, palette)
+                chosen = f'QFrame[badge="true"][tone="{each.name.lower()}"]'
+                rules.append(
+                    f"{chosen} {{ background: {tone_background(each, palette).name()};"
+                    f" border: 1px solid {blend(base, colour, 0.45).name()}; border-radius: 11px; }}"
+                )
+                rules.append(f"{chosen} QLabel#badge_words {{ color: {colour.name()}; font-weight: 600; }}")
+            sheet = " ".join(rules)
+            if self.styleSheet() != sheet:
+                self.setStyleSheet(sheet)  # polishes the badge and its words
+                sheet_set = True
+        if tone_changed and not sheet_set:
+            for widget in (self, self._words):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+            self.update()
+        self._icon.setPixmap(pixmap(self._look.icon, tone_colour(self._look.tone, palette), 16))
 
 
 def set_style_sheet(widget: QWidget, sheet: str) -> None:

@@ -92,6 +92,7 @@ class StepCard(QFrame):
         self._busy = False
         self._styled_for: tuple = ()
         self._shown: tuple | None = None  # (status, draft link, can skip) as set_status last showed them
+        self._buttons_shown: tuple = ()  # (draft row, skip, unskip, busy) as _update_buttons set them
 
         self._number = QLabel(str(self.number))
         self._number.setObjectName("step_number")
@@ -242,9 +243,18 @@ class StepCard(QFrame):
                 StepState.NEEDS_ATTENTION,
             )
         )
+        shown = (
+            waiting,
+            self.can_skip and state is not StepState.SKIPPED,
+            state is StepState.SKIPPED,
+            self._busy,
+        )
+        if shown == self._buttons_shown:
+            return
+        self._buttons_shown = shown
         self._draft_row.setVisible(waiting)
-        self.skip_button.setVisible(self.can_skip and state is not StepState.SKIPPED)
-        self.unskip_button.setVisible(state is StepState.SKIPPED)
+        self.skip_button.setVisible(shown[1])
+        self.unskip_button.setVisible(shown[2])
         for button in (self.open_draft_button, self.check_again_button, self.skip_button, self.unskip_button):
             button.setEnabled(not self._busy)
 
@@ -264,11 +274,13 @@ class StepCard(QFrame):
         key = (look.palette_key(), state)
         if key == self._styled_for:
             return
+        new_palette = key[:1] != self._styled_for[:1]
         self._styled_for = key
         tone = look.STEP_LOOKS[state].tone if state is not None else look.Tone.NEUTRAL
         colour = look.tone_colour(tone)
         edges = (StepState.NEEDS_ATTENTION, StepState.RUNNING)
-        look.style_toned_card(self, tuple(look.STEP_LOOKS[s].tone for s in edges))  # once per palette
+        if new_palette:
+            look.style_toned_card(self, tuple(look.STEP_LOOKS[s].tone for s in edges))
         look.set_card_tone(self, tone if state in edges else None)
         palette = look.current_palette()
         ink = palette.color(QPalette.ColorRole.Base).name() if look.is_dark(palette) else "white"
