@@ -54,7 +54,6 @@ def test_started_as_the_app_does_the_first_frame_comes_before_the_pages(qtbot):
     window = MainWindow(open_session=False, pages_later=True)
     qtbot.addWidget(window)
     assert window.pages is None and window.centralWidget() is None
-    assert window.statusBar().currentMessage() == "Starting…"
     with qtbot.waitSignal(window.pages_built, timeout=5000):
         window.show()  # drawn: the pages follow
     assert window.centralWidget() is window.pages

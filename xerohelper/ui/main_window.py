@@ -2,9 +2,9 @@
 page when Xero ends the connection. The window appears at once; the SDK, the keyring and the journal are
 loaded afterwards on a worker thread (AppSession.open).
 
-When the app starts (`pages_later`), the first frame is only the window, its title and its status bar:
-the pages, the menus and what they import (Qt's namespace of enums alone takes ~20 ms to load) are built
-once that frame has been drawn."""
+When the app starts (`pages_later`), the first frame is only the window and its title: the pages, the
+menus, the status bar and what they import (Qt's namespace of enums alone takes ~20 ms to load, and
+PySide6 reads the source of each module imported after it) are built once that frame has been drawn."""
 
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow
-
-from xerohelper.ui.workers import run_in_background
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
     from xerohelper.services.app_session import AppSession, FirstLook
@@ -28,6 +26,14 @@ CLOSE_WAIT_MS = 10_000  # at most this long for work under way when the window c
 CATCH_UP_DAYS = 62  # how far back "Catch up missed days" looks
 # The wizard's page numbers (setup_wizard's), here so that importing this module doesn't load the wizard.
 CONNECT, SETUP, READY = 1, 3, 4
+
+
+def run_in_background(*args, **kwargs):
+    """ui.workers' run_in_background, imported at first use (each module imported before the first
+    frame costs: PySide6 reads the source of every module imported after it)."""
+    from xerohelper.ui.workers import run_in_background as run
+
+    return run(*args, **kwargs)
 
 
 def window_title(organisation_name: str | None, demo: bool = False) -> str:
@@ -58,11 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(None, self.demo))
         self.resize(1100, 720)
         self.setMinimumSize(760, 540)
-        self.connection_label = QLabel(NOT_CONNECTED)
-        self.connection_label.setObjectName("connection_state")
-        self.statusBar().addPermanentWidget(self.connection_label)
-        if pages_later:
-            self.statusBar().showMessage("Starting…")
+        if pages_later:  # the first frame: the window and its title (a status bar alone takes ~7 ms)
             QTimer.singleShot(PAGES_AT_THE_LATEST_MS, self._build_pages)
         else:
             self._build_pages()
@@ -76,10 +78,14 @@ class MainWindow(QMainWindow):
         if self.pages is not None:
             return
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QStackedWidget
+        from PySide6.QtWidgets import QLabel, QStackedWidget
 
         from xerohelper.ui.reconnect_page import ReconnectPage
         from xerohelper.ui.setup_wizard import SetupWizard
+
+        self.connection_label = QLabel(NOT_CONNECTED)
+        self.connection_label.setObjectName("connection_state")
+        self.statusBar().addPermanentWidget(self.connection_label)
 
         self.pages = QStackedWidget()
         self.wizard = SetupWizard()
@@ -403,6 +409,8 @@ class MainWindow(QMainWindow):
             self.cancel_connecting()
             self.session.stop_waiting()  # a wait for Xero's limits ends now
             # Let running work finish before the journal and the sandbox close under it.
+            from PySide6.QtCore import QThreadPool
+
             QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
             self.session.close()
         super().closeEvent(event)
