@@ -87,3 +87,21 @@ def test_a_badge_changes_tone_without_a_new_style_sheet(qtbot):
     done = words.palette().color(words.foregroundRole()).name()
     assert ready == look.tone_colour(look.STEP_LOOKS[StepState.READY].tone).name()
     assert done == look.tone_colour(look.STEP_LOOKS[StepState.DONE].tone).name() != ready
+
+
+def test_the_calendar_keeps_its_last_day_and_statuses_when_they_come_again(qtbot, monkeypatch):
+    from xerohelper.ui.day_calendar import DayCalendar
+    from xerohelper.ui.look import DayStatus
+
+    calendar = DayCalendar()
+    qtbot.addWidget(calendar)
+    calls = []
+    real_maximum, real_update = calendar.calendar.setMaximumDate, calendar.calendar.updateCells
+    monkeypatch.setattr(calendar.calendar, "setMaximumDate", lambda d: (calls.append("max"), real_maximum(d)))
+    monkeypatch.setattr(calendar.calendar, "updateCells", lambda: (calls.append("cells"), real_update()))
+    statuses = {date(2026, 11, 20): DayStatus.POSTED}
+    for _ in range(2):
+        calendar.set_last_day(date(2026, 11, 21))
+        calendar.set_statuses(dict(statuses))
+    assert calls == ["max", "cells"]
+    assert calendar.status_of(date(2026, 11, 20)) is DayStatus.POSTED

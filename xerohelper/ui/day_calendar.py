@@ -157,7 +157,8 @@ class DayCalendar(QWidget):
 
     def set_last_day(self, day: date) -> None:
         """Days after `day` (the shop's today) can't be chosen: there are no takings yet."""
-        self.calendar.setMaximumDate(qdate(day))
+        if self.calendar.maximumDate() != qdate(day):  # setting it again redraws every day of the month
+            self.calendar.setMaximumDate(qdate(day))
 
     def selected(self) -> date:
         return pydate(self.calendar.selectedDate())
