@@ -12,7 +12,7 @@ import itertools
 import logging
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -67,7 +67,6 @@ from xerohelper.ui.workers import run_in_background
 log = logging.getLogger(__name__)
 CHOOSE_ACCOUNT = "Choose an account…"
 CHOOSE_TAX = "Choose a tax rate…"
-RECENT_DAYS = 60  # the till's names from this many recent days are offered in the dialog
 
 
 def _slug(name: str) -> str:
@@ -666,7 +665,7 @@ class ShopSetupEditor(QWidget):
 class ShopSetupDialog(QDialog):
     """Settings › Shop setup: reads the organisation's accounts in the background, then edits and saves.
 
-    categories / tenders: the till's names to offer besides those of the last RECENT_DAYS days' imports.
+    categories / tenders: the till's names to offer besides those the till used lately.
     """
 
     saved = Signal(object)  # the Mapping, once it is saved
@@ -748,13 +747,10 @@ class ShopSetupDialog(QDialog):
         again = keep is not None
 
         def work():
-            days = session.days()
-            if again:
-                days.forget_setup()
-            setup, contact = days.organisation_setup()
+            setup, contact = session.organisation_setup(fresh=again)
             saved = session.mapping()
-            categories, tenders = _recent_till_names(days, session.today())
-            return _Loaded(setup, contact, saved, categories, tenders)
+            seen = session.till_names_seen()
+            return _Loaded(setup, contact, saved, list(seen.categories), list(seen.tenders))
 
         run_in_background(
             work, on_done=lambda loaded: self._loaded_setup(loaded, keep), on_failed=self._load_failed
@@ -921,18 +917,3 @@ def _cannot_save(editor: ShopSetupEditor | None) -> str:
     if not editor.mapping().customer_contact:
         return "Type the name of the Xero contact the day's sales go to first."
     return ""
-
-
-def _recent_till_names(days, today: date) -> tuple[list[str], list[str]]:
-    """The kinds of sale and ways of paying the till used in the last RECENT_DAYS days (from the journal)."""
-    categories: dict[str, None] = {}
-    tenders: dict[str, None] = {}
-    journal, organisation = days.journal, days.organisation_id
-    for trading_date, location in journal.days_between(
-        organisation, today - timedelta(days=RECENT_DAYS), today
-    ):
-        day = journal.day(organisation, trading_date, location)
-        if day is not None:
-            categories.update(dict.fromkeys(line.category for line in day.sales))
-            tenders.update(dict.fromkeys(t.name for t in day.tenders))
-    return list(categories), list(tenders)
