@@ -12,6 +12,7 @@ is 1 when a figure misses its target.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -52,8 +53,12 @@ def main() -> int:
         print(f"No such benchmark: {', '.join(unknown)}. Known: {', '.join(BENCHMARKS)}.", file=sys.stderr)
         return 2
     figures = [figure for name in chosen for figure in run(name)]
-    cores = len(__import__("os").sched_getaffinity(0))
-    print(f"\nPython {platform.python_version()}, {platform.machine()}, {cores} CPU core(s) for this process")
+    cores = len(os.sched_getaffinity(0))
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+    print(
+        f"\nPython {platform.python_version()}, {platform.machine()}, {cores} CPU core(s) for this process, "
+        f"load average {load} (other programs' work: wall-clock figures wander with it)"
+    )
     print(table(figures))
     return 1 if any(f.verdict == "MISSED" for f in figures) else 0
 

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 import keyring  # noqa: E402
 
 from tests.bench.table import Figure, report  # noqa: E402
-from tests.conftest import MemoryKeyring  # noqa: E402
 from tests.services.connected_shop import connected_shop  # noqa: E402
+from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
 SETUP_READS = {
     "GET /api.xro/2.0/accounts",

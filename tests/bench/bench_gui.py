@@ -160,7 +160,7 @@ def measure_once(stalls: bool = False) -> list[Figure]:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QWizard
 
-    from tests.conftest import MemoryKeyring
+    from tests.support.memory_keyring import MemoryKeyring
     from xerohelper.core.checklist import Step, StepState
     from xerohelper.sandbox.testing import control
     from xerohelper.ui.app import create_application
