@@ -77,11 +77,8 @@ class Columns:
     def values(self, key: str) -> Iterator[str]:
         """Every row's value in this column (rows too short to have one are left out), read as they come."""
         index = self.position(key)
-        if index is None:
-            return
-        for row in self.table.rows:
-            if index < len(row.values):
-                yield row.values[index]
+        if index is not None:
+            yield from self.table.column(index)
 
     def date_reader(self, key: str, context: ReadContext, *, default: DateOrder) -> DateReader:
         """A reader for this column's dates, in the order (day/month or month/day) the whole column fits."""
