@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# xerohelper's two set-up commands, for a fresh clone on Debian 12 (or a machine that already has
+# xerohelper's set-up commands, for a fresh clone on Debian 12 (or a machine that already has
 # Python 3.11+ and Qt's libraries). Each one installs whatever is missing, then does its job:
 #
 #   ./dev.sh demo          install, then open the app on the built-in demo shop
