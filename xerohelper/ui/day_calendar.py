@@ -31,6 +31,7 @@ class StatusCalendar(QCalendarWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.statuses: dict[date, DayStatus] = {}
+        self._weeks: dict[date, str] = {}  # each day's week in words, as last shown
         self.setObjectName("day_calendar")
         self.setAccessibleName("Trading days")
         self.setGridVisible(False)
@@ -49,16 +50,23 @@ class StatusCalendar(QCalendarWidget):
             if child is not None:
                 child.setAccessibleName(words)
 
-    def set_statuses(self, statuses: dict[date, DayStatus]) -> None:
-        if statuses == self.statuses:
+    def set_statuses(self, statuses: dict[date, DayStatus], weeks: dict[date, str] | None = None) -> None:
+        """Each known day's status; `weeks` (weekly summaries): each day's week in words, for its tooltip —
+        the days of a week share one invoice and show the week's state."""
+        weeks = weeks or {}
+        if statuses == self.statuses and weeks == self._weeks:
             return  # as shown: every step's answer brings the month's statuses, mostly the same
+        self._weeks = dict(weeks)
         for old in self.statuses.keys() - statuses.keys():
             self.setDateTextFormat(qdate(old), QTextCharFormat())
         self.statuses = dict(statuses)
         for day, status in self.statuses.items():
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(look.tone_background(DAY_LOOKS[status].tone, strength=0.22)))
-            fmt.setToolTip(f"{long_date(day)}: {DAY_LOOKS[status].words.lower()}")
+            words = f"{long_date(day)}: {DAY_LOOKS[status].words.lower()}"
+            if day in weeks:
+                words += f" (one invoice for {weeks[day]})"
+            fmt.setToolTip(words)
             self.setDateTextFormat(qdate(day), fmt)
         self.updateCells()
 
@@ -123,8 +131,8 @@ class DayCalendar(QWidget):
         grid.addWidget(words, row, 1)
 
     # ---- what the day screen uses ---------------------------------------------------------------------
-    def set_statuses(self, statuses: dict[date, DayStatus]) -> None:
-        self.calendar.set_statuses(statuses)
+    def set_statuses(self, statuses: dict[date, DayStatus], weeks: dict[date, str] | None = None) -> None:
+        self.calendar.set_statuses(statuses, weeks)
 
     def status_of(self, day: date) -> DayStatus | None:
         return self.calendar.statuses.get(day)
