@@ -1,21 +1,19 @@
 """The main window: the set-up wizard on first run, the day screen every day after, and the reconnect
 page when Xero ends the connection. The window appears at once; the SDK, the keyring and the journal are
-loaded afterwards on a worker thread (AppSession.open)."""
+loaded afterwards on a worker thread (AppSession.open).
+
+When the app starts (`pages_later`), the first frame is only the window and its title: the pages, the
+menus, the status bar and what they import (Qt's namespace of enums alone takes ~20 ms to load, and
+PySide6 reads the source of each module imported after it) are built once that frame has been drawn."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
-
-from xerohelper.ui.open_link import WEB_BASE
-from xerohelper.ui.reconnect_page import ReconnectPage
-from xerohelper.ui.setup_wizard import CONNECT, READY, SETUP, SetupWizard
-from xerohelper.ui.workers import run_in_background
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
     from xerohelper.services.app_session import AppSession, FirstLook
@@ -23,8 +21,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 NOT_CONNECTED = "Not connected"
 OPEN_AFTER_MS = 60
+PAGES_AT_THE_LATEST_MS = 250  # built by then even if the first frame is never drawn (a minimised start)
 CLOSE_WAIT_MS = 10_000  # at most this long for work under way when the window closes
 CATCH_UP_DAYS = 62  # how far back "Catch up missed days" looks
+# The wizard's page numbers (setup_wizard's), here so that importing this module doesn't load the wizard.
+CONNECT, SETUP, READY = 1, 3, 4
+
+
+def run_in_background(*args, **kwargs):
+    """ui.workers' run_in_background, imported at first use (each module imported before the first
+    frame costs: PySide6 reads the source of every module imported after it)."""
+    from xerohelper.ui.workers import run_in_background as run
+
+    return run(*args, **kwargs)
 
 
 def window_title(organisation_name: str | None, demo: bool = False) -> str:
@@ -33,11 +42,16 @@ def window_title(organisation_name: str | None, demo: bool = False) -> str:
 
 
 class MainWindow(QMainWindow):
+    pages_built = Signal()  # with `pages_later`: the first frame has been drawn and the pages are there
     notice_found = Signal(str)  # words for the owner (a damaged file set aside), from any thread
     tray_factory = None  # makes the Tray (ui/tray.py); a test may put one it can observe
 
     def __init__(
-        self, demo: bool = False, session: AppSession | None = None, open_session: bool = True
+        self,
+        demo: bool = False,
+        session: AppSession | None = None,
+        open_session: bool = True,
+        pages_later: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
@@ -47,9 +61,38 @@ class MainWindow(QMainWindow):
         self.day_screen = None
         self.first_look: FirstLook | None = None
         self._cancel_connect: threading.Event | None = None
+        self._open_session_after_pages = open_session
+        self._notice_listener = None
+        self.everyday_watch = (
+            None  # the tray, watched folder and reminder: made once connected (ui/everyday.py)
+        )
+        self._quitting = False
+        self.pages = None  # the stack of pages, once built (see _build_pages)
         self.setWindowTitle(window_title(None, self.demo))
         self.resize(1100, 720)
         self.setMinimumSize(760, 540)
+        if pages_later:  # the first frame: the window and its title (a status bar alone takes ~7 ms)
+            QTimer.singleShot(PAGES_AT_THE_LATEST_MS, self._build_pages)
+        else:
+            self._build_pages()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.pages is None:  # the first frame is on the screen: now the pages
+            QTimer.singleShot(0, self._build_pages)
+
+    def _build_pages(self) -> None:
+        if self.pages is not None:
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QStackedWidget
+
+        from xerohelper.ui.reconnect_page import ReconnectPage
+        from xerohelper.ui.setup_wizard import SetupWizard
+
+        self.connection_label = QLabel(NOT_CONNECTED)
+        self.connection_label.setObjectName("connection_state")
+        self.statusBar().addPermanentWidget(self.connection_label)
 
         self.pages = QStackedWidget()
         self.wizard = SetupWizard()
@@ -58,9 +101,6 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.wizard)
         self.pages.addWidget(self.reconnect_page)
         self.setCentralWidget(self.pages)
-        self.connection_label = QLabel(NOT_CONNECTED)
-        self.connection_label.setObjectName("connection_state")
-        self.statusBar().addPermanentWidget(self.connection_label)
 
         welcome = self.wizard.welcome_page
         welcome.connect_requested.connect(self.start_connecting)
@@ -71,14 +111,10 @@ class MainWindow(QMainWindow):
         self.wizard.finished.connect(lambda _result: self.show_day_screen())
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
         self.notice_found.connect(self.show_notice)
-        self._notice_listener = None
-        self.everyday_watch = (
-            None  # the tray, watched folder and reminder: made once connected (ui/everyday.py)
-        )
-        self._quitting = False
         self._build_menus()
         self._busy(True)
-        if open_session:
+        self.pages_built.emit()
+        if self._open_session_after_pages:
             # After the window has been drawn and answers: loading the SDK, keyring and journal on a worker
             # still competes with this thread for Python's lock, so let the first frames go first.
             QTimer.singleShot(OPEN_AFTER_MS, self.open_session)
@@ -94,6 +130,8 @@ class MainWindow(QMainWindow):
 
     def _opened(self, look: FirstLook) -> None:
         self.first_look = look
+        from xerohelper.ui.open_link import WEB_BASE  # after the first frame: it loads Qt's namespace
+
         self.setProperty(WEB_BASE, self.session.xero_web_base() or "")  # the demo's Xero screens
         self._busy(False)
         self.statusBar().clearMessage()
@@ -300,6 +338,8 @@ class MainWindow(QMainWindow):
         run_in_background(self._missed_days, on_done=self._catch_up_days, on_failed=self._menu_failed)
 
     def _missed_days(self):
+        from datetime import timedelta
+
         today = self.session.today()
         return self.session.unfinished_days(today - timedelta(days=CATCH_UP_DAYS), today)
 
@@ -426,6 +466,8 @@ class MainWindow(QMainWindow):
             self.cancel_connecting()
             self.session.stop_waiting()  # a wait for Xero's limits ends now
             # Let running work finish before the journal and the sandbox close under it.
+            from PySide6.QtCore import QThreadPool
+
             QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
             self.session.close()
         super().closeEvent(event)
