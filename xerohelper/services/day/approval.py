@@ -35,9 +35,16 @@ class Approval(StepUnit):
         todo = [k for k in todo if records[k].invoice.status not in APPROVED and k not in failed_notes]
         if not todo:
             return days_before(keys, min(failed_notes, key=in_order, default=None))
-        invoices = [records[k].invoice for k in todo]
         run.attention.start_running(todo, self.step)
         run.say("Approving the sales summary in Xero…")
+        first_failed = None
+        for batch in run.books.document_batches(todo):
+            first_failed = first_failed or self._approve(run, batch, records)
+        return days_before(keys, first_failed)
+
+    def _approve(self, run: DayRun, todo: list[DayKey], records) -> DayKey | None:
+        """One call approving these days' invoices; the first day Xero refused, if any."""
+        invoices = [records[k].invoice for k in todo]
         attempts = [
             run.begin(k, self.step, "approve", {"invoice_id": i.invoice_id})
             for k, i in zip(todo, invoices, strict=True)
@@ -63,7 +70,7 @@ class Approval(StepUnit):
             else:
                 run.document_refused(key, self.step, attempt, result, "invoice", result.key)
                 first_failed = first_failed or key
-        return days_before(keys, first_failed)
+        return first_failed
 
     def _approve_credit_notes(self, run: DayRun, notes: list[tuple[DayKey, InvoiceFacts]]) -> None:
         run.say("Approving the credit note for the refunds…")

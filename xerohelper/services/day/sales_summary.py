@@ -116,20 +116,27 @@ class SalesSummary(StepUnit):
             if len(to_send) == 1
             else f"Sending {len(to_send)} sales summaries to Xero…"
         )
+        # Batches of Xero's size, each one's intents written just before it, its outcome right after.
+        for batch in run.books.document_batches(to_send):
+            self._send_invoices(run, batch, contact)
+
+    def _send_invoices(
+        self, run: DayRun, batch: list[tuple[DayKey, SalesInvoicePlan, str]], contact: ContactInfo
+    ) -> None:
         attempts = [
             run.begin(k, self.step, "create-invoice", {"number": p.number, "total": str(p.total)})
-            for k, p, _ in to_send
+            for k, p, _ in batch
         ]
         results = run.guarded(
-            first,
+            batch[0][0],
             self.step,
             lambda: run.books.create_invoices(
-                [p for _, p, _ in to_send], contact.contact_id, [a.idempotency_key for a in attempts]
+                [p for _, p, _ in batch], contact.contact_id, [a.idempotency_key for a in attempts]
             ),
             attempts=attempts,
-            labels=[p.number for _, p, _ in to_send],
+            labels=[p.number for _, p, _ in batch],
         )
-        for (key, plan, fingerprint), attempt, result in zip(to_send, attempts, results, strict=False):
+        for (key, plan, fingerprint), attempt, result in zip(batch, attempts, results, strict=False):
             if result.ok and result.invoice is not None:
                 run.journal.succeeded(attempt, result.xero_ids)
                 _record_invoice(run, key, result.invoice, fingerprint, plan)
