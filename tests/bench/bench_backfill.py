@@ -131,7 +131,8 @@ def main() -> int:
         year = backfill()
         print(
             f"a year's backfill ({year['days']} days, {LATENCY_MS} ms latency): "
-            f"{year['calls']} Xero calls in all (target ≤ 60), 429s: {year['429s']} (target 0), waits: {year['waits']}, "
+            f"{year['calls']} Xero calls in all (target ≤ 60), 429s: {year['429s']} (target 0), "
+            f"waits: {year['waits']}, "
             f"days sent: {year['sent']}/{year['days']}, wall time {year['wall']:.1f} s (target ≤ 120 s)"
         )
         again = stopped_and_started_again()

@@ -4,8 +4,8 @@
 
 Without --yes it lists the days it would send and exits 1 (nothing is sent). With --yes it sends them,
 batched, printing progress and any wait Xero asks for on stderr, and each day's state at the end.
-Exit codes: 0 every day listed is in Xero (or none waits); 1 something is left (a day needs attention,
-a draft waits for approval, or nothing was sent because --yes was not given); 3 not connected or sign in
+Exit codes: 0 every day listed is in Xero, drafts included (or none waits); 1 something is left (a day
+needs attention, or nothing was sent because --yes was not given); 3 not connected or sign in
 again. Days whose figures differ from what Xero holds are never sent here: they are named, with the
 `day resend` command that replaces them.
 """
@@ -107,12 +107,18 @@ def _show(rows, different, args, sending: bool) -> None:
     if rows and not sending:
         print("Nothing was sent. Run 'xerohelper catch-up --yes' to send them.")
     if rows and sending:
-        sent = sum(r.outcome == "sent" for r in rows)
+        sent = sum(r.outcome.startswith("sent") for r in rows)
+        drafts = sum(r.outcome == "sent as a draft" for r in rows)
         print(
             f"Every one of these {_count(len(rows))} is in Xero."
             if all_in_xero(rows)
             else f"{sent} of {_count(len(rows))} sent; the others need you (see above)."
         )
+        if drafts:
+            print(
+                f"{_count(drafts)} went in as drafts: approve them in Xero "
+                "(or choose to approve automatically in Shop setup)."
+            )
     for kept in different:
         print(
             f"{kept.trading_date.isoformat()} differs from what Xero holds: it is not sent here. "
