@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import socket
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,10 +28,12 @@ from xerohelper.core.connection import ConnectionStatus, Organisation
 from xerohelper.core.mapping import Mapping
 
 if TYPE_CHECKING:  # the window makes the session while it starts: only what that needs is loaded then
+    from xerohelper.core.catch_up import CatchUpRow
     from xerohelper.core.checklist import Checklist, Step
     from xerohelper.core.day import Day
     from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
     from xerohelper.services.callback_port import CallbackPortSetting
+    from xerohelper.services.catch_up import DayFound
     from xerohelper.services.connection import DisconnectResult
     from xerohelper.services.day_checklist import DayChecklistService, ResendPreview
     from xerohelper.services.day_history import HistoryRow
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # the window makes the session while it starts: only what tha
     from xerohelper.services.import_day import DayImport
 
 Progress = Callable[[str], None] | None
+WaitHeard = Callable[[float, str], None] | None  # (seconds, why): Xero asked xerohelper to wait
 
 log = logging.getLogger(__name__)
 
@@ -88,25 +90,10 @@ class AppSession:
             return FirstLook(status, status.organisation is not None and self.has_own_mapping())
 
     def _open_demo(self, connection_service):
-        from xerohelper.sandbox import Sandbox
+        from xerohelper.services.practice_xero import open_demo
 
-        demo_folders = AppFolders(
-            settings=self.folders.settings / "demo", data=self.folders.data / "demo", logs=self.folders.logs
-        ).create()
-        port = _free_port()
-        self.sandbox = Sandbox(
-            "demo",
-            auto_consent=True,
-            redirect_uris=[f"http://localhost:{port}/callback"],
-            state_file=demo_folders.data / "sandbox.json",
-        )
-        base_url = self.sandbox.start()
-        environ = {**self._environ, "XEROHELPER_CALLBACK_PORT": str(port)}
-        environ.pop("XEROHELPER_CLIENT_ID", None)
-        log.info("demo: the built-in Xero sandbox is at %s", base_url)
-        return connection_service.for_sandbox(
-            base_url, folders=demo_folders, environ=environ, open_browser=_follow_sign_in_link
-        )
+        self.sandbox, connection = open_demo(self.folders, self._environ, connection_service)
+        return connection
 
     def stop_waiting(self) -> None:
         """The window is closing: work under way stops before its next call to Xero (a wait for Xero's
@@ -278,15 +265,6 @@ class AppSession:
             shop_tenders=tuple(mapping.tenders),
         )
 
-    def import_day(self, path: Path, trading_date: date | None = None) -> DayImport:
-        """Read a till export and keep the day's figures (one per till, for a shop with several)."""
-        outcome = self.import_file(path, trading_date)
-        if outcome.ok:
-            days = self.day_service()
-            for found in outcome.days:
-                days.save_day(found)
-        return outcome
-
     def save_day(self, day: Day) -> Checklist:
         """Keep the day's figures (typed from the Z report, say)."""
         return self.day_service().save_day(day)
@@ -315,45 +293,120 @@ class AppSession:
 
     # ---- the day: work with Xero (progress and cancel are this call's own) ----
     def run_next_step(
-        self, trading_date: date, location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        trading_date: date,
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> Checklist:
         """The day screen's main button: the next step that can run is tried once."""
         with self._cancellable(cancel) as cancel:
-            return self.day_service().run_next_step(trading_date, location, progress=progress, cancel=cancel)
+            return self.day_service().run_next_step(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
 
     def check_again(
-        self, trading_date: date, location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        trading_date: date,
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> Checklist:
         """ "I've approved it / fixed it in Xero — check again": read the day's invoice back from Xero."""
         with self._cancellable(cancel) as cancel:
-            return self.day_service().refresh(trading_date, location, progress=progress, cancel=cancel)
+            return self.day_service().refresh(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
 
     def try_again(
-        self, trading_date: date, step: Step, location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        trading_date: date,
+        step: Step,
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> Checklist:
         """ "I've fixed it — try again": check Xero again, then run `step` again if it is still next."""
         with self._cancellable(cancel) as cancel:
             days = self.day_service()
-            checklist = days.refresh(trading_date, location, progress=progress, cancel=cancel)
+            checklist = days.refresh(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
             following = checklist.next_step
             if following is None or following.step is not step:
                 return checklist
-            return days.run_next_step(trading_date, location, progress=progress, cancel=cancel)
+            return days.run_next_step(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
 
     def resend(
-        self, trading_date: date, location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        trading_date: date,
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> Checklist:
         """After the owner confirmed the preview: remove the payments, void the invoice, send it again."""
         with self._cancellable(cancel) as cancel:
-            return self.day_service().resend(trading_date, location, progress=progress, cancel=cancel)
+            return self.day_service().resend(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
 
     def catch_up(
-        self, dates: Sequence[date], location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        dates: Sequence[date],
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> list[Checklist]:
         """Missed days in date order, batched; stops at the first day that needs attention, or before the
         next call to Xero once `cancel` is set (what was sent stays sent; nothing is sent twice)."""
         with self._cancellable(cancel) as cancel:
-            return self.day_service().catch_up(list(dates), location, progress=progress, cancel=cancel)
+            return self.day_service().catch_up(
+                list(dates), location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
+
+    def catch_up_list(self, since: date | None = None) -> list[CatchUpRow]:
+        """The days imported but not (all) in Xero, oldest first, each ticked, with their totals (the
+        journal; no call to Xero). Days whose figures differ from Xero's are not in it: they are re-sent."""
+        from xerohelper.services.catch_up import catch_up_list
+
+        return catch_up_list(self.day_service(), since)
+
+    def send_catch_up(
+        self,
+        rows: Sequence[CatchUpRow],
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
+    ) -> list[CatchUpRow]:
+        """Send the ticked rows' days in date order, batched; the rows back with each day's outcome.
+        Raises CatchUpStopped (with the rows as they ended) after Cancel or a lost connection."""
+        from xerohelper.services.catch_up import send_ticked
+
+        with self._cancellable(cancel) as cancel:
+            return send_ticked(self.day_service(), rows, progress=progress, cancel=cancel, on_wait=on_wait)
+
+    def import_days(self, path: Path) -> tuple[DayImport, list[DayFound]]:
+        """Read a till export and keep every day it holds (days in Xero with the same figures are left
+        alone; with other figures, kept for a re-send the owner decides on). What was done with each day."""
+        from xerohelper.services.catch_up import keep_days
+
+        outcome = self.import_file(path)
+        if not outcome.ok:
+            return outcome, []
+        return outcome, keep_days(self.day_service(), outcome.days)
 
     def demo_day_file(self, trading_date: date) -> Path:
         from xerohelper.services.demo_shop import demo_day_file
@@ -365,22 +418,3 @@ class AppSession:
         if self.sandbox is not None:
             return self.sandbox.clock.today()
         return date.today()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _follow_sign_in_link(link: str) -> bool:
-    """The demo's "browser": the sandbox consents at once, and its redirect lands on our own listener."""
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(link, timeout=30) as answer:
-            answer.read()
-    except OSError as problem:
-        log.warning("demo sign-in: %s", problem)
-        return False
-    return True

@@ -164,3 +164,35 @@ def keep_days(days: DayChecklistService, found: Sequence[Day]) -> list[DayFound]
             days.save_day(day)
         outcomes.append(DayFound(day, done))
     return outcomes
+
+
+def found_words(found: Sequence[DayFound], shown: date | None = None) -> list[str]:
+    """What importing a file did, in a few lines for the owner: which days it held, which were kept, which
+    were left alone (already in Xero), which differ from Xero (offered for re-send)."""
+    from xerohelper.core.dates import short_date
+
+    if not found:
+        return []
+
+    def named(items: Sequence[DayFound]) -> str:
+        return ", ".join(
+            short_date(f.day.date) + (f" ({f.day.location})" if f.day.location else "") for f in items
+        )
+
+    kept = [f for f in found if f.done in (FoundDay.NEW, FoundDay.UPDATED)]
+    same = [f for f in found if f.done is FoundDay.SAME_IN_XERO]
+    different = [f for f in found if f.done is FoundDay.DIFFERENT_IN_XERO]
+    count = "1 day" if len(found) == 1 else f"{len(found)} days"
+    lines = [f"This file holds {count}: {named(found)}."]
+    if kept and len(kept) < len(found):
+        lines.append(f"Kept, ready to send: {named(kept)}.")
+    if same:
+        lines.append(f"Already in Xero with the same figures, left alone: {named(same)}.")
+    if different:
+        lines.append(
+            f"Xero holds other figures for {named(different)}: open that day and choose "
+            "“Send the corrected day again” to replace it (nothing is sent until you do)."
+        )
+    if shown is not None and all(f.day.date != shown for f in found):
+        lines.append(f"It has no takings for {short_date(shown)}.")
+    return lines

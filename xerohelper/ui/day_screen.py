@@ -48,6 +48,7 @@ from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.explanation_card import ExplanationCard, plain
 from xerohelper.ui.pos_card import PosCard, balance_words
 from xerohelper.ui.step_card import SkipDialog, StepCard
+from xerohelper.ui.wait_countdown import WaitCountdown, XeroWait, heard_by
 from xerohelper.ui.workers import run_in_background
 from xerohelper.ui.z_report_dialog import ZReportDialog
 
@@ -185,6 +186,7 @@ class DayScreen(QWidget):
         self._busy_words.setObjectName("busy_words")
         self._busy_bar.setVisible(False)
         self._busy_words.setVisible(False)
+        self.wait_countdown = WaitCountdown()  # shown while Xero asks xerohelper to wait
         header = QFrame()
         header.setObjectName("day_header")
         top = QHBoxLayout(header)
@@ -195,6 +197,7 @@ class DayScreen(QWidget):
         top.addWidget(self._demo_label, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addStretch(1)
         top.addWidget(self._busy_words)
+        top.addWidget(self.wait_countdown)
         top.addWidget(self._busy_bar)
         header.setStyleSheet(
             "QFrame#day_header { background: palette(base); border-bottom: 1px solid palette(mid); }"
@@ -448,7 +451,7 @@ class DayScreen(QWidget):
         }[following.step]
         session = self.session
         self._start(
-            lambda progress: session.run_next_step(day, place, progress=progress),
+            lambda progress: session.run_next_step(day, place, progress=progress, on_wait=heard_by(progress)),
             step=following.step,
             words=words,
         )
@@ -457,7 +460,9 @@ class DayScreen(QWidget):
         """I've fixed it — try again: read the day back from Xero, then run that step again."""
         session, day, place = self.session, self.trading_date, self.location
         self._start(
-            lambda progress: session.try_again(day, step, place, progress=progress),
+            lambda progress: session.try_again(
+                day, step, place, progress=progress, on_wait=heard_by(progress)
+            ),
             step=step,
             words="Checking Xero again…",
         )
@@ -466,7 +471,7 @@ class DayScreen(QWidget):
         """I've approved it in Xero — check again."""
         session, day, place = self.session, self.trading_date, self.location
         self._start(
-            lambda progress: session.check_again(day, place, progress=progress),
+            lambda progress: session.check_again(day, place, progress=progress, on_wait=heard_by(progress)),
             step=step,
             words="Checking the invoice in Xero…",
         )
@@ -494,19 +499,23 @@ class DayScreen(QWidget):
     def _import(self, path: Path) -> None:
         if self.busy or self.trading_date is None:
             return
-        session, day = self.session, self.trading_date
+        session = self.session
         self._pos_card.clear_problem()
         self._start(
-            lambda _progress: session.import_day(path, day),
+            lambda _progress: session.import_days(path),
             words=f"Reading {path.name}…",
             after=self._imported,
         )
 
-    def _imported(self, outcome) -> None:
+    def _imported(self, result) -> None:
+        """Every day of the file is kept (or left alone, when Xero has it already): say which."""
+        from xerohelper.services.catch_up import found_words
+
+        outcome, found = result
         if not outcome.ok:
             self._pos_card.show_problem(outcome.message())
             return
-        notes = list(outcome.notes)
+        notes = [*found_words(found, self.trading_date), *outcome.notes]
         for question in outcome.questions:
             hint = f" (probably “{question.suggestion}”)" if question.suggestion else ""
             notes.append(question.text() + hint)
@@ -567,7 +576,9 @@ class DayScreen(QWidget):
         box.buttonClicked.connect(
             lambda button: (
                 self._start(
-                    lambda progress: session.resend(day, place, progress=progress),
+                    lambda progress: session.resend(
+                        day, place, progress=progress, on_wait=heard_by(progress)
+                    ),
                     step=Step.SALES_SUMMARY,
                     words="Sending the day again…",
                 )
@@ -677,6 +688,9 @@ class DayScreen(QWidget):
     def _progress(self, words) -> None:
         if not shiboken6.isValid(self) or not self.busy:
             return
+        if isinstance(words, XeroWait):
+            self.wait_countdown.start(words)
+            return
         self._progress_words = str(words)
         self._busy_words.setText(self._progress_words)
         if self._running_step is not None:
@@ -695,6 +709,7 @@ class DayScreen(QWidget):
             self._busy_timer.stop()
             self._busy_bar.setVisible(False)
             self._busy_words.setVisible(False)
+            self.wait_countdown.stop()
         self._set_controls_enabled()
         self.busy_changed.emit(busy)
 
