@@ -244,10 +244,6 @@ class AppSession:
 
         return day_history(self.day_service(), first, last)
 
-    def unfinished_days(self, first: date, last: date) -> list[date]:
-        """Days whose figures are in but whose checklist isn't finished (what catch-up offers)."""
-        return self.day_service().unfinished_days(first, last)
-
     def resend_preview(self, trading_date: date, location: str = "") -> ResendPreview | None:
         """What re-sending the day would change in Xero (None: nothing to re-send)."""
         return self.day_service().resend_preview(trading_date, location)
