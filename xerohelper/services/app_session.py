@@ -394,6 +394,10 @@ class AppSession:
         with self._cancellable(cancel) as cancel:
             return send_ticked(self.day_service(), rows, progress=progress, cancel=cancel, on_wait=on_wait)
 
+    def import_day(self, path: Path) -> DayImport:
+        """Read a till export and keep every day it holds (as import_days); the import's outcome."""
+        return self.import_days(path)[0]
+
     def import_days(self, path: Path) -> tuple[DayImport, list[DayFound]]:
         """Read a till export and keep every day it holds (days in Xero with the same figures are left
         alone; with other figures, kept for a re-send the owner decides on). What was done with each day."""
