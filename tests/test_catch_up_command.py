@@ -96,3 +96,16 @@ def test_day_run_on_different_figures_points_to_day_resend_which_replaces_the_da
 
         assert main(["import", str(corrected), "--save", "--sandbox", url]) == 0
         assert "already in Xero" in capsys.readouterr().out
+
+
+def test_catch_up_prints_the_wait_xero_asks_for(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        url = shop.xero.base_url
+        file = days_file(tmp_path / "one.csv", [shop.today - timedelta(days=30)])
+        assert main(["import", str(file), "--save", "--sandbox", url]) == 0
+        shop.control("faults", {"kind": "429", "count": 1, "retry_after": 1, "path_contains": "Invoices"})
+        capsys.readouterr()
+        assert main(["catch-up", "--yes", "--sandbox", url]) == 0
+        out, err = capsys.readouterr()
+        assert "Xero asked xerohelper to slow down (minute limit): carrying on in 1 second." in err
+        assert "That day is in Xero." in out

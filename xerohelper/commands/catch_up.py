@@ -110,7 +110,7 @@ def _show(rows, different, args, sending: bool) -> None:
         sent = sum(r.outcome.startswith("sent") for r in rows)
         drafts = sum(r.outcome == "sent as a draft" for r in rows)
         print(
-            f"Every one of these {_count(len(rows))} is in Xero."
+            ("That day is in Xero." if len(rows) == 1 else f"All {len(rows)} days are in Xero.")
             if all_in_xero(rows)
             else f"{sent} of {_count(len(rows))} sent; the others need you (see above)."
         )
