@@ -54,13 +54,15 @@ def test_the_list_comes_first_ticked_and_nothing_is_sent_until_the_owner_confirm
     assert dialog.send_button.text() == "&Send 3 days to Xero"
     dialog.set_ticked(1, False)
     assert dialog.dates == [dates[0], dates[2]] and dialog.send_button.text() == "&Send 2 days to Xero"
+    assert dialog.total_label.text() == "Ticked: 2 days, takings $4,480.80."
     qtbot.wait(200)
     days = session.day_service()
     assert all(days.checklist(d)[Step.SALES_SUMMARY].state is not StepState.DONE for d in dates)
     with qtbot.waitSignal(dialog.caught_up, timeout=20000):
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     states = [dialog.day_list.topLevelItem(i).text(2) for i in range(3)]
-    assert states == ["Sent as a draft", "Not sent", "Sent as a draft"]
+    assert states == ["Sent as a draft", "Not ticked: left for later", "Sent as a draft"]
+    assert f"Not ticked, left for the next catch-up: {day_words(dates[1])}." in dialog.summary_label.text()
     assert days.checklist(dates[1])[Step.SALES_SUMMARY].state is not StepState.DONE
     for i in range(3):  # the list can't be changed once sent
         assert not dialog.day_list.topLevelItem(i).flags() & Qt.ItemFlag.ItemIsUserCheckable

@@ -210,6 +210,8 @@ class CatchUpDialog(QDialog):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.day_list.addTopLevelItem(item)
         self.day_list.itemChanged.connect(self._ticked)
+        self.total_label = look.secondary(QLabel())
+        self.total_label.setObjectName("catch_up_total")
         self.bar = QProgressBar()
         self.bar.setObjectName("catch_up_progress")
         self.bar.setAccessibleName("Catch-up progress")
@@ -250,6 +252,7 @@ class CatchUpDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.days_label)
         layout.addWidget(self.day_list, 1)
+        layout.addWidget(self.total_label)
         layout.addWidget(self.bar)
         layout.addWidget(self.step_label)
         layout.addWidget(self.countdown)
@@ -284,7 +287,7 @@ class CatchUpDialog(QDialog):
         self.send_button.setEnabled(bool(chosen))
         self.send_button.setDefault(True)
         total = look.money_words(ticked_total(self.rows))
-        self.send_button.setToolTip(f"Takings of the ticked days: {total}")
+        self.total_label.setText(f"Ticked: {plural(len(chosen), 'day')}, takings {total}.")
 
     # ---- running --------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -369,7 +372,13 @@ class CatchUpDialog(QDialog):
             if outcome.error is not None or not all_in_xero(self.rows)
             else "Caught up"
         )
-        self.summary_label.setText("\n".join(outcome.summary_lines(self._year)))
+        left = [r for r in self.rows if not r.ticked]
+        lines = outcome.summary_lines(self._year)
+        if left and not outcome.cancelled:
+            names = ", ".join(day_words(r.trading_date, self._year) for r in left)
+            lines.append(f"Not ticked, left for the next catch-up: {names}.")
+        self.summary_label.setText("\n".join(lines))
+        self.total_label.setVisible(False)
         self.summary_label.setVisible(True)
         if outcome.error is not None:
             self.card.set_explanation(explain_failure(outcome.error, short_code_of(self.session)))
@@ -442,6 +451,8 @@ def _state_words(row: CatchUpRow) -> str:
     """The State column: before the run, where the day stands; after it, how it ended (unticked: waits)."""
     if row.outcome:
         return row.outcome[0].upper() + row.outcome[1:]
+    if not row.ticked:
+        return "Not ticked: left for later"
     if row.day.attention:
         return f"Needs attention: {row.day.attention}"
     return row.day.in_xero.value[0].upper() + row.day.in_xero.value[1:]
