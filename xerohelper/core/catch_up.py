@@ -81,10 +81,6 @@ def tick(rows: Sequence[CatchUpRow], index: int, on: bool) -> list[CatchUpRow]:
     return [replace(r, ticked=on) if i == index else r for i, r in enumerate(rows)]
 
 
-def tick_all(rows: Sequence[CatchUpRow], on: bool) -> list[CatchUpRow]:
-    return [replace(r, ticked=on) for r in rows]
-
-
 def ticked_total(rows: Sequence[CatchUpRow]) -> Decimal:
     return sum((r.day.total for r in rows if r.ticked), Decimal("0.00"))
 

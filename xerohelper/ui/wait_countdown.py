@@ -60,10 +60,6 @@ class WaitCountdown(QLabel):
         self._timer.stop()
         self.setVisible(False)
 
-    @property
-    def seconds_left(self) -> float:
-        return max(0.0, self._until - time.monotonic()) if self._timer.isActive() else 0.0
-
     def _tick(self) -> None:
         left = self._until - time.monotonic()
         if left <= 0:
