@@ -98,3 +98,19 @@ def test_stopped_halfway_then_run_again_sends_nothing_twice(shop, tmp_path):
     assert {r.outcome for r in done} == {"sent"} and len(done) == len(dates)
     assert len(live(shop, "invoices")) == invoices_before + len(dates)
     assert len(live(shop, "payments")) == payments_before + 3 * len(dates)  # Cash, EFTPOS, Amex: once each
+
+
+def test_answers_lost_halfway_then_run_again_sends_nothing_twice(shop, tmp_path):
+    """As if the app died while Xero recorded a batch of payments: Xero did the work, its answers never came
+    back (every try of that call); the next catch-up asks Xero what went through before sending more."""
+    dates = [shop.today - timedelta(days=n) for n in range(60, 0, -1) if n > 5]
+    keep_days(shop.service, file_days(shop, tmp_path, dates))
+    invoices_before, payments_before = len(live(shop, "invoices")), len(live(shop, "payments"))
+    shop.control("faults", {"kind": "drop-after", "count": 5, "path_contains": "Payments", "method": "PUT"})
+    first = send_ticked(shop.service, catch_up_list(shop.service))
+    assert first[0].outcome.startswith("needs attention")  # Xero couldn't be heard: the run stopped there
+    shop.service = shop.new_service()
+    done = send_ticked(shop.service, catch_up_list(shop.service))
+    assert {r.outcome for r in done} == {"sent"}
+    assert len(live(shop, "invoices")) == invoices_before + len(dates)
+    assert len(live(shop, "payments")) == payments_before + 3 * len(dates)
