@@ -96,7 +96,7 @@ def stopped_and_started_again() -> dict:
         again = catch_up_list(shop.service)
         done = send_ticked(shop.service, again)
         invoices, payments = (
-            [row for row in rows if row["id"] not in seen]
+            [row for row in rows if row["id"] not in {b["id"] for b in seen}]
             for rows, seen in zip(_live(shop), before, strict=True)
         )
         tenders = sum(
