@@ -29,8 +29,10 @@ from xerohelper.core.checklist import InvoiceFacts
 from xerohelper.core.money import ZERO, money
 from xerohelper.core.sales_invoice import CreditNotePlan, PaymentPlan, SalesInvoicePlan
 
-PAYMENTS_PER_CALL = 50  # keep batches modest; Xero answers each one in a single response
-DOCUMENTS_PER_CALL = 50  # invoices / credit notes per PUT or POST: the batch size Xero recommends
+# Xero bounds a write by the size of its body (a few MB), not by a count: a payment is ~200 bytes, a day's
+# invoice a few kB. These keep every call far below that, and a year's backfill well within 60 calls a minute.
+PAYMENTS_PER_CALL = 100  # payments per PUT /Payments (whole days: a day's tenders are never split)
+DOCUMENTS_PER_CALL = 50  # invoices / credit notes per PUT or POST
 LOOKUPS_PER_CALL = 50  # numbers or ids in one GET's query: Xero refuses longer lists (about 52 ids)
 PAGE_SIZE = 100  # rows asked for per page of a look-up (Xero's default page)
 IDEMPOTENCY_KEY_MAX = 128  # Xero's limit on the Idempotency-Key header

@@ -54,7 +54,7 @@ class Payments(StepUnit):
         return keys
 
     def _record_payments(self, run: DayRun, batch: list[Payment]) -> None:
-        """The payments in calls of whole days (50 payments a call at most), each call's intents written
+        """The payments in calls of whole days (PAYMENTS_PER_CALL at most), each call's intents written
         just before it and its outcome right after: a stop between calls leaves no day half-recorded."""
         run.say("Recording the payments in Xero…")
         for chunk in run.books.payment_batches(batch, day_of=lambda payment: payment[0]):
