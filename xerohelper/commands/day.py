@@ -84,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
             if code is not None:
                 return code
         if _differs_from_xero(days, args):
+            if args.json:  # a script still gets the day's JSON: where it stands, nothing sent
+                _show(days, days.checklist(args.date, args.location), args)
             return EXIT_NOT_FINISHED
         try:
             checklist = days.run_day(args.date, args.location, approve=True if args.approve else None)
