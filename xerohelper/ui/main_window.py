@@ -9,7 +9,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from xerohelper.ui.reconnect_page import ReconnectPage
 from xerohelper.ui.setup_wizard import CONNECT, READY, SETUP, SetupWizard
@@ -292,14 +292,14 @@ class MainWindow(QMainWindow):
         )
 
     def _catch_up_days(self, rows, on_start: bool = False) -> None:
-        if on_start and (not rows or self.findChild(QDialog, "catch_up_dialog") is not None):
+        from xerohelper.ui.catch_up_dialog import CatchUpDialog
+
+        if on_start and (not rows or self.findChild(CatchUpDialog) is not None):
             return
         self.statusBar().clearMessage()
         if not rows:
             self.statusBar().showMessage("Nothing to catch up: no imported day is waiting to be sent.", 8000)
             return
-        from xerohelper.ui.catch_up_dialog import CatchUpDialog
-
         dialog = CatchUpDialog(self.session, rows, self)
         dialog.go_to_day.connect(self.show_day)
         dialog.reconnect_needed.connect(lambda error: self.show_reconnect(error.reason))
