@@ -94,7 +94,9 @@ def stopped_and_started_again() -> dict:
             stopped = True
         shop.service = shop.new_service()  # as after a restart
         again = catch_up_list(shop.service)
+        shop.reset_call_counts()
         done = send_ticked(shop.service, again)
+        second_calls = xero_calls(shop.calls())
         invoices, payments = (
             [row for row in rows if row["id"] not in {b["id"] for b in seen}]
             for rows, seen in zip(_live(shop), before, strict=True)
@@ -106,6 +108,7 @@ def stopped_and_started_again() -> dict:
         return {
             "stopped": stopped,
             "second_run_days": len(again),
+            "second_run_calls": second_calls,
             "sent": sum(r.outcome == "sent" for r in done),
             "invoices": len(invoices),
             "distinct_numbers": len(set(numbers)),
@@ -138,7 +141,8 @@ def main() -> int:
         again = stopped_and_started_again()
         print(
             f"stopped halfway and started again: stopped={again['stopped']}, second run listed "
-            f"{again['second_run_days']} days, sent {again['sent']}; the sandbox holds {again['invoices']} "
+            f"{again['second_run_days']} days, sent {again['sent']} in {again['second_run_calls']} "
+            f"Xero calls; the sandbox holds {again['invoices']} "
             f"invoices ({again['distinct_numbers']} numbers, target {DAYS}) and {again['payments']} payments "
             f"(target {again['tenders']}, one per tender)"
         )

@@ -81,6 +81,10 @@ class XeroBooks:
             return self
         return XeroBooks(self.api, self.tenant_id, self.pacer, cancel or self.cancel, on_wait or self.on_wait)
 
+    def check_cancel(self) -> None:
+        """Raise Cancelled when this caller (or the window closing) has asked to stop."""
+        self.pacer.check_cancel(self.cancel)
+
     def _run(self, what: str, method, *args, **kwargs):
         with xero_refusals_translated():
             return self.pacer.run(

@@ -172,6 +172,10 @@ class XeroPacer:
             raise Cancelled()
         self._check_cancel(cancel)
 
+    def check_cancel(self, cancel: threading.Event | None = None) -> None:
+        """Raise Cancelled when the pacer's own Cancel or `cancel` is set (before anything is written)."""
+        self._check_cancel(cancel)
+
     def _check_cancel(self, cancel: threading.Event | None = None) -> None:
         if self.cancel.is_set() or (cancel is not None and cancel.is_set()):
             raise Cancelled()
