@@ -19,8 +19,8 @@ def test_days_imported_but_not_sent_are_listed_when_the_app_starts(qtbot, tmp_pa
     window = open_demo_to_the_day(qtbot)
     session = window.session
     earlier = [session.today() - timedelta(days=n) for n in (9, 8)]
-    outcome, found = session.import_days(days_file(tmp_path / "two.csv", earlier))
-    assert outcome.ok and len(found) == 2
+    outcome, found, new = session.import_days(days_file(tmp_path / "two.csv", earlier))
+    assert outcome.ok and len(found) == 2 and new == []
     window.close()
     QThreadPool.globalInstance().waitForDone(WAIT)
     gc.collect()

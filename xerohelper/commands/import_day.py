@@ -48,6 +48,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="keep the days for the connected organisation (as the app does), for 'catch-up' to send",
     )
     parser.add_argument("--sandbox", metavar="BASE_URL", help="with --save: the Xero sandbox at BASE_URL")
+    parser.add_argument(
+        "--new-location",
+        action="store_true",
+        help="with --save: keep a file whose shop or till name was never seen for this organisation",
+    )
 
 
 def _money(amount) -> str:
@@ -116,6 +121,15 @@ def _save(found_days, args, out) -> int:
     days, code = open_days(NAME, args.sandbox, reading_only=True)
     if days is None:
         return code
+    new = sorted({d.place for d in found_days if days.is_new_location(d)})
+    if new and not args.new_location:
+        print(
+            f"The file is for {', '.join(new)}, a shop or till xerohelper has never sent to this "
+            "organisation. Nothing was kept. Check that you are connected to the right organisation; "
+            "if this is a new till of this shop, run the same command again with --new-location.",
+            file=sys.stderr,
+        )
+        return 1
     print(file=out)
     for found in keep_days(days, found_days):
         when = found.day.date.isoformat()

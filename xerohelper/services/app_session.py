@@ -202,6 +202,26 @@ class AppSession:
             if self._days is not None:
                 self._days.forget_setup()
 
+    def export_mapping(self, mapping: Mapping, path: Path) -> None:
+        """Write the shop setup to a file that names the organisation it was made for."""
+        from xerohelper.services.shop_mapping import MadeFor, export_mapping
+
+        organisation = self.connection.saved_organisation()
+        made_for = MadeFor(organisation.tenant_id, organisation.name) if organisation else None
+        export_mapping(mapping, path, made_for)
+
+    def read_mapping_file(self, path: Path) -> tuple[Mapping, str | None]:
+        """A shop setup file, and the name of the other organisation it was made for (None when it was made
+        for this one, or names none). MappingFileError says what is wrong with the file."""
+        from xerohelper.services.shop_mapping import mapping_made_for, read_mapping_file
+
+        mapping = read_mapping_file(path)
+        made_for = mapping_made_for(path)
+        organisation = self.connection.saved_organisation()
+        if made_for is None or organisation is None or made_for.organisation_id == organisation.tenant_id:
+            return mapping, None
+        return mapping, made_for.name
+
     def organisation_setup(self, fresh: bool = False) -> tuple[OrganisationSetup, ContactInfo | None]:
         """The organisation's accounts, tax rates and sales contact, read from Xero once and kept a while
         (`fresh`: read again, the owner may have changed them). Raises what Xero raised."""
@@ -261,9 +281,27 @@ class AppSession:
             shop_tenders=tuple(mapping.tenders),
         )
 
+    def new_places(self, days) -> list[str]:
+        """The shops or tills these days name that were never seen for this organisation (asked about before
+        they are kept: the file may be another shop's)."""
+        service = self.day_service()
+        return sorted({d.place for d in days if service.is_new_location(d)})
+
+    def keep_days(self, days) -> list[DayFound]:
+        """Keep the figures of days read from a file (after the owner said yes to a new shop or till): new
+        days and days not in Xero are kept; days in Xero with the same figures are left alone; with other
+        figures, kept for a re-send the owner decides on. What was done with each day."""
+        from xerohelper.services.catch_up import keep_days
+
+        return keep_days(self.day_service(), days)
+
     def save_day(self, day: Day) -> Checklist:
         """Keep the day's figures (typed from the Z report, say)."""
         return self.day_service().save_day(day)
+
+    def accept_difference(self, trading_date: date, location: str = "") -> Checklist:
+        """The owner books the day's till difference on the till difference (over/short) account."""
+        return self.day_service().accept_difference(trading_date, location)
 
     def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
         """Skip `step` and the steps after it (they can't happen without it), with the owner's reason."""
@@ -395,18 +433,24 @@ class AppSession:
             return send_ticked(self.day_service(), rows, progress=progress, cancel=cancel, on_wait=on_wait)
 
     def import_day(self, path: Path) -> DayImport:
-        """Read a till export and keep every day it holds (as import_days); the import's outcome."""
-        return self.import_days(path)[0]
+        """Read a till export and keep every day it holds, whatever shop or till it names (for tests and
+        the demo; the day screen asks about a new one first: import_days). The import's outcome."""
+        outcome = self.import_file(path)
+        if outcome.ok:
+            self.keep_days(outcome.days)
+        return outcome
 
-    def import_days(self, path: Path) -> tuple[DayImport, list[DayFound]]:
-        """Read a till export and keep every day it holds (days in Xero with the same figures are left
-        alone; with other figures, kept for a re-send the owner decides on). What was done with each day."""
-        from xerohelper.services.catch_up import keep_days
-
+    def import_days(self, path: Path) -> tuple[DayImport, list[DayFound], list[str]]:
+        """Read a till export and keep every day it holds (see keep_days) — unless it names a shop or till
+        never seen for this organisation: then nothing is kept, and those names come back for the owner to
+        confirm (keep_days afterwards). (the import, what was done with each day, the new names)."""
         outcome = self.import_file(path)
         if not outcome.ok:
-            return outcome, []
-        return outcome, keep_days(self.day_service(), outcome.days)
+            return outcome, [], []
+        new = self.new_places(outcome.days)
+        if new:
+            return outcome, [], new
+        return outcome, self.keep_days(outcome.days), []
 
     def demo_day_file(self, trading_date: date) -> Path:
         from xerohelper.services.demo_shop import demo_day_file

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xerohelper.core.booking_rules import category_accounts, suggested_sales, suggested_tender_account
 from xerohelper.core.explain import Explanation
 from xerohelper.core.mapping import Mapping, MappingFileError, SalesAccount
 from xerohelper.core.organisation_setup import AccountInfo, ContactInfo, OrganisationSetup
@@ -48,15 +50,16 @@ from xerohelper.core.shop_setup_check import (
     INVOICE_NUMBER,
     REFERENCE,
     ROUNDING,
+    TILL_DIFFERENCE,
     Row,
     ShopSetupCheck,
     account_label,
     check_shop_setup,
     payment_accounts,
     rounding_accounts,
-    sales_accounts,
     sales_tax_rates,
     tax_label,
+    till_difference_accounts,
 )
 from xerohelper.ui import look
 from xerohelper.ui.busy_panel import BusyPanel
@@ -436,9 +439,27 @@ class ShopSetupEditor(QWidget):
             _stacked(self.rounding_combo, self.rounding_problems),
         )
 
+        self.till_difference_combo = _AccountCombo(
+            till_difference_accounts(self._setup),
+            self._setup,
+            mapping.till_difference_account_code,
+            "till_difference_account",
+        )
+        self.till_difference_combo.setAccessibleName("Till difference account")
+        self.till_difference_combo.setToolTip(
+            "When the money taken differs from the till's sales and you choose to book it, the difference "
+            "goes here (usually an account called “Over/Short”), without tax."
+        )
+        self.till_difference_problems = _Problems("till_difference_problems", self._recheck_hook)
+        form.addRow(
+            self._buddy("&Till over/short goes to:", self.till_difference_combo),
+            _stacked(self.till_difference_combo, self.till_difference_problems),
+        )
+
         for edit in (self.contact_edit, self.number_edit, self.reference_edit):
             edit.textChanged.connect(self._recheck)
         self.rounding_combo.currentIndexChanged.connect(self._recheck)
+        self.till_difference_combo.currentIndexChanged.connect(self._recheck)
         return box
 
     def _approval_box(self) -> QGroupBox:
@@ -468,13 +489,20 @@ class ShopSetupEditor(QWidget):
 
     # ---- rows -----------------------------------------------------------------------------------------
     def _add_sales_row(self, category: str) -> None:
-        target = self._original.sales.get(category) or SalesAccount("", "")
+        target = (
+            self._original.sales.get(category)
+            or suggested_sales(category, self._setup)  # tips, gift cards sold, surcharges: as booked
+            or SalesAccount("", "")
+        )
         slug = _slug(category)
         name = QLabel(category)
         name.setObjectName(f"sales_name_{slug}")
         name.setWordWrap(True)
         account = _AccountCombo(
-            sales_accounts(self._setup), self._setup, target.account_code, f"sales_account_{slug}"
+            category_accounts(category, self._setup),
+            self._setup,
+            target.account_code,
+            f"sales_account_{slug}",
         )
         account.setAccessibleName(f"Xero account for {category} sales")
         tax = _TaxCombo(self._setup, target.tax_type, f"sales_tax_{slug}")
@@ -498,7 +526,7 @@ class ShopSetupEditor(QWidget):
         self._fix_tab_order()
 
     def _add_tender_row(self, tender: str) -> None:
-        code = self._original.tenders.get(tender, "")
+        code = self._original.tenders.get(tender) or suggested_tender_account(tender, self._setup) or ""
         slug = _slug(tender)
         name = QLabel(tender)
         name.setObjectName(f"tender_name_{slug}")
@@ -577,6 +605,7 @@ class ShopSetupEditor(QWidget):
                 self.number_edit,
                 self.reference_edit,
                 self.rounding_combo,
+                self.till_difference_combo,
                 self.draft_radio,
                 self.approve_radio,
             ]
@@ -603,6 +632,7 @@ class ShopSetupEditor(QWidget):
             reference_pattern=self.reference_edit.text().strip(),
             approve_automatically=self.approve_radio.isChecked(),
             rounding_account_code=self.rounding_combo.code(),
+            till_difference_account_code=self.till_difference_combo.code(),
         )
 
     def problems(self) -> list[str]:
@@ -646,6 +676,7 @@ class ShopSetupEditor(QWidget):
         self._show(INVOICE_NUMBER, self.number_problems)
         self._show(REFERENCE, self.reference_problems)
         self._show(ROUNDING, self.rounding_problems)
+        self._show(TILL_DIFFERENCE, self.till_difference_problems)
         self.number_example.setText(self._example(lambda: mapping.invoice_number(self._today)))
         self.reference_example.setText(self._example(lambda: mapping.reference(self._today)))
         if announce:
@@ -849,11 +880,9 @@ class ShopSetupDialog(QDialog):
         path = self.ask_export_path()
         if path is None:
             return
-        from xerohelper.services.shop_mapping import export_mapping
-
-        mapping = self.editor.mapping()
+        mapping, session = self.editor.mapping(), self.session
         run_in_background(
-            lambda: export_mapping(mapping, path),
+            lambda: session.export_mapping(mapping, path),
             on_done=lambda _: self._say(f"Exported the shop setup to {path}."),
             on_failed=lambda error: self._say(
                 f"The shop setup could not be saved to {path} ({error}). Choose another folder."
@@ -866,14 +895,35 @@ class ShopSetupDialog(QDialog):
         path = self.ask_import_path()
         if path is None:
             return
-        from xerohelper.services.shop_mapping import read_mapping_file
-
+        session = self.session
         run_in_background(
-            lambda: read_mapping_file(path), on_done=self._imported, on_failed=self._import_failed
+            lambda: session.read_mapping_file(path), on_done=self._imported, on_failed=self._import_failed
         )
 
-    def _imported(self, mapping: Mapping) -> None:
+    def confirm_other_organisation(self, made_for: str) -> bool:
+        """A shop setup made for another organisation: use it here anyway? (tests replace this)"""
+        here = self.session.organisation()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "A shop setup from another organisation",
+            f"This shop setup was made for {made_for}, not for {here.name if here else 'this organisation'}.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            f"Its account codes and tax rates are {made_for}'s: here they may be other accounts, or none. "
+            "Nothing changes unless you use it and then click Save."
+        )
+        use = box.addButton("Use it anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is use
+
+    def _imported(self, answer: tuple[Mapping, str | None]) -> None:
         if not still_open(self):
+            return
+        mapping, made_for = answer
+        if made_for is not None and not self.confirm_other_organisation(made_for):
+            self._say(f"Not imported: that shop setup was made for {made_for}. Nothing was changed.")
             return
         self._show_editor(mapping)
         self._say("Imported. Check the choices below, then click Save to use them.")
