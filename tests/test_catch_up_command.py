@@ -109,3 +109,22 @@ def test_catch_up_prints_the_wait_xero_asks_for(tmp_path, capsys):
         out, err = capsys.readouterr()
         assert "Xero asked xerohelper to slow down (minute limit): carrying on in 1 second." in err
         assert "That day is in Xero." in out
+
+
+def test_import_save_asks_before_keeping_a_shop_or_till_never_seen(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        url = shop.xero.base_url
+        day = (shop.today - timedelta(days=30)).isoformat()
+        file = tmp_path / "other-shop.csv"
+        file.write_text(
+            "Date,Type,Name,Tax rate,Net,Tax,Amount,Location\n"
+            f"{day},sale,Paint,GST 10%,100.00,10.00,,Queen Street\n"
+            f"{day},tender,Cash,,,,110.00,Queen Street\n",
+            encoding="utf-8",
+        )
+        assert main(["import", str(file), "--save", "--sandbox", url]) == 1
+        assert "Nothing was kept" in capsys.readouterr().err
+        assert main(["catch-up", "--sandbox", url]) == 0  # nothing kept: nothing to send
+        capsys.readouterr()
+        assert main(["import", str(file), "--save", "--new-location", "--sandbox", url]) == 0
+        assert f"{day} — Queen Street: kept" in capsys.readouterr().out

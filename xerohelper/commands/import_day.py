@@ -133,7 +133,8 @@ def _save(found_days, args, out) -> int:
     print(file=out)
     for found in keep_days(days, found_days):
         when = found.day.date.isoformat()
-        where = f" — {found.day.location}" if found.day.location else ""
+        place = found.day.place or found.day.location
+        where = f" — {place}" if place else ""
         print(f"{when}{where}: {found.done.value}", file=out)
         if found.done is FoundDay.DIFFERENT_IN_XERO:
             print(
