@@ -133,8 +133,7 @@ def _save(found_days, args, out) -> int:
     print(file=out)
     for found in keep_days(days, found_days):
         when = found.day.date.isoformat()
-        place = found.day.place or found.day.location
-        where = f" — {place}" if place else ""
+        where = f" — {found.day.place}" if found.day.place else ""
         print(f"{when}{where}: {found.done.value}", file=out)
         if found.done is FoundDay.DIFFERENT_IN_XERO:
             print(

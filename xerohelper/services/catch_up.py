@@ -175,9 +175,7 @@ def found_words(found: Sequence[DayFound], shown: date | None = None) -> list[st
         return []
 
     def named(items: Sequence[DayFound]) -> str:
-        return ", ".join(
-            short_date(f.day.date) + (f" ({f.day.location})" if f.day.location else "") for f in items
-        )
+        return ", ".join(short_date(f.day.date) + (f" ({f.day.place})" if f.day.place else "") for f in items)
 
     kept = [f for f in found if f.done in (FoundDay.NEW, FoundDay.UPDATED)]
     same = [f for f in found if f.done is FoundDay.SAME_IN_XERO]
