@@ -45,6 +45,7 @@ from xerohelper.core.booking_rules import category_accounts, suggested_sales, su
 from xerohelper.core.explain import Explanation
 from xerohelper.core.mapping import Mapping, MappingFileError, SalesAccount
 from xerohelper.core.organisation_setup import AccountInfo, ContactInfo, OrganisationSetup
+from xerohelper.core.plan_limit import monthly_cap
 from xerohelper.core.shop_setup_check import (
     CONTACT,
     INVOICE_NUMBER,
@@ -304,6 +305,7 @@ class ShopSetupEditor(QWidget):
         column.addWidget(self._tenders_box())
         column.addWidget(self._invoice_box())
         column.addWidget(self._approval_box())
+        column.addWidget(self._summary_box())
         column.addStretch(1)
 
         scroll = FittingScrollArea(content)
@@ -481,6 +483,41 @@ class ShopSetupEditor(QWidget):
         layout.addWidget(self.approve_radio)
         return box
 
+    def _summary_box(self) -> QGroupBox:
+        """One invoice a day, or one a week (for Xero plans that cap approved invoices a month)."""
+        box = QGroupBox("How often xerohelper sends a sales summary")
+        box.setObjectName("summary_box")
+        self.day_radio = QRadioButton("One invoice a da&y")
+        self.day_radio.setObjectName("day_radio")
+        self.day_radio.setAccessibleName("One invoice a day")
+        self.week_radio = QRadioButton(
+            "One invoice a &week (Monday to Sunday, each day on its own lines; payments still dated on "
+            "the day they were taken)"
+        )
+        self.week_radio.setObjectName("week_radio")
+        self.week_radio.setAccessibleName("One invoice a week")
+        group = QButtonGroup(box)
+        group.addButton(self.day_radio)
+        group.addButton(self.week_radio)
+        (self.week_radio if self._original.weekly else self.day_radio).setChecked(True)
+        self.day_radio.toggled.connect(self._recheck)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.day_radio)
+        layout.addWidget(self.week_radio)
+        cap = monthly_cap(self._setup.plan_class)
+        if cap is not None:
+            plan, limit = cap
+            hint = look.secondary(
+                QLabel(
+                    f"Your Xero plan ({plan}) approves {limit} sales invoices a month: one invoice a day "
+                    "would go over it. One a week fits (at most six a month)."
+                )
+            )
+            hint.setObjectName("plan_cap_hint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        return box
+
     @staticmethod
     def _buddy(text: str, field: QWidget) -> QLabel:
         label = QLabel(text)
@@ -608,6 +645,8 @@ class ShopSetupEditor(QWidget):
                 self.till_difference_combo,
                 self.draft_radio,
                 self.approve_radio,
+                self.day_radio,
+                self.week_radio,
             ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -632,6 +671,7 @@ class ShopSetupEditor(QWidget):
             reference_pattern=self.reference_edit.text().strip(),
             approve_automatically=self.approve_radio.isChecked(),
             rounding_account_code=self.rounding_combo.code(),
+            weekly=self.week_radio.isChecked(),
             till_difference_account_code=self.till_difference_combo.code(),
         )
 
