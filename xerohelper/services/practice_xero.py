@@ -43,8 +43,15 @@ def open_demo(folders: AppFolders, environ: dict, connection_service):
     environ = {**environ, "XEROHELPER_CALLBACK_PORT": str(port)}
     environ.pop("XEROHELPER_CLIENT_ID", None)
     log.info("demo: the built-in Xero sandbox is at %s", base_url)
+    from xerohelper.adapters.demo_sign_in import DemoSignIn
+
     connection = connection_service.for_sandbox(
-        base_url, folders=demo_folders, environ=environ, open_browser=_follow_sign_in_link
+        base_url,
+        folders=demo_folders,
+        environ=environ,
+        open_browser=_follow_sign_in_link,
+        # the practice Xero's sign-in stays in the demo's folder: no keyring needed, none touched
+        token_store=DemoSignIn(demo_folders.data),
     )
     return sandbox, connection
 
