@@ -122,3 +122,16 @@ def test_the_pacers_own_cancel_still_stops_a_wait_with_a_calls_cancel():
     script = Script(refusal(429, Retry_After="600", X_Rate_Limit_Problem="minute"), "never")
     # the wait is 600 s: only the pacer's cancel (the window closing) ends it
     assert outcome_within(10, lambda: pacer.run(script, "read", cancel=threading.Event())) == "cancelled"
+
+
+def test_a_calls_own_wait_listener_hears_its_waits_and_no_other_calls(monkeypatch):
+    pacer, every_wait = quick_pacer()
+    monkeypatch.setattr(pacer.cancel, "wait", lambda seconds: False)
+    mine: list = []
+    script = Script(refusal(429, Retry_After="3", X_Rate_Limit_Problem="minute"), "ok")
+    assert pacer.run(script, "read", on_wait=lambda s, why: mine.append((s, why))) == "ok"
+    assert [s for s, _ in mine] == [3.0] and [s for s, _ in every_wait] == [3.0]
+    other = Script(refusal(503), "ok")
+    assert pacer.run(other, "read") == "ok"
+    assert len(mine) == 1 and len(every_wait) == 2  # the second call's wait is not this call's
+    assert "503" not in every_wait[1][1]  # the words have no status code (the log has it)

@@ -118,3 +118,13 @@ def test_each_document_of_a_batch_gets_its_own_answer_and_what_the_journal_keeps
     )
     (made,) = document_results(CREDIT_NOTES, ["POS-1-CN"], CreditNotes(credit_notes=[note]), approving=False)
     assert made.xero_ids == {"CreditNoteID": "c"} and made.invoice.amount_due == Decimal("20.00")
+
+
+def test_whole_batches_never_split_a_day_unless_it_is_larger_than_a_call():
+    from xerohelper.adapters.xero_shapes import in_whole_batches
+
+    items = [(day, n) for day, count in ((1, 3), (2, 3), (3, 3), (4, 7)) for n in range(count)]
+    batches = in_whole_batches(items, lambda item: item[0], 5)
+    assert [[d for d, _ in b] for b in batches] == [[1, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 4, 4, 4], [4, 4]]
+    assert [i for b in batches for i in b] == items
+    assert in_whole_batches([], lambda item: item, 5) == []

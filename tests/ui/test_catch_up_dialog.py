@@ -1,5 +1,6 @@
-"""Catch-up of missed days against the demo sandbox: progress as it goes, a summary that names the day
-needing attention and leads to it, and Cancel that stops before the next call to Xero."""
+"""Catch-up of missed days against the demo sandbox: the list first (ticked, the owner confirms), progress as
+it goes, a countdown when Xero asks to wait, each day's state at the end, a summary that names the day needing
+attention and leads to it, and Cancel that stops before the next call to Xero."""
 
 from __future__ import annotations
 
@@ -31,14 +32,57 @@ def missed_days(session, count: int):
     return dates
 
 
-def open_dialog(qtbot, session, dates) -> CatchUpDialog:
-    dialog = CatchUpDialog(session, dates)
+def open_dialog(qtbot, session, dates, send: bool = True) -> CatchUpDialog:
+    rows = [r for r in session.catch_up_list() if r.trading_date in dates]
+    dialog = CatchUpDialog(session, rows)
     qtbot.addWidget(dialog)
     progress = []
     dialog.bar.valueChanged.connect(progress.append)
     dialog.progress_seen = progress
     dialog.show()
+    if send:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     return dialog
+
+
+def test_the_list_comes_first_ticked_and_nothing_is_sent_until_the_owner_confirms(qtbot, session):
+    dates = missed_days(session, 3)
+    dialog = open_dialog(qtbot, session, dates, send=False)
+    assert dialog.heading.text() == "3 days not in Xero yet"
+    assert dialog.day_list.topLevelItemCount() == 3
+    assert [dialog.day_list.topLevelItem(i).text(2) for i in range(3)] == ["Not sent"] * 3
+    assert dialog.send_button.text() == "&Send 3 days to Xero"
+    dialog.set_ticked(1, False)
+    assert dialog.dates == [dates[0], dates[2]] and dialog.send_button.text() == "&Send 2 days to Xero"
+    assert dialog.total_label.text() == "Ticked: 2 days, takings $4,480.80."
+    qtbot.wait(200)
+    days = session.day_service()
+    assert all(days.checklist(d)[Step.SALES_SUMMARY].state is not StepState.DONE for d in dates)
+    with qtbot.waitSignal(dialog.caught_up, timeout=20000):
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    states = [dialog.day_list.topLevelItem(i).text(2) for i in range(3)]
+    assert states == ["Sent as a draft", "Not ticked: left for later", "Sent as a draft"]
+    assert f"Not ticked, left for the next catch-up: {day_words(dates[1])}." in dialog.summary_label.text()
+    assert days.checklist(dates[1])[Step.SALES_SUMMARY].state is not StepState.DONE
+    for i in range(3):  # the list can't be changed once sent
+        assert not dialog.day_list.topLevelItem(i).flags() & Qt.ItemFlag.ItemIsUserCheckable
+
+
+def test_a_wait_for_xero_shows_a_countdown(qtbot, session):
+    from xerohelper.sandbox.faults import Fault
+
+    dates = missed_days(session, 1)
+    session.sandbox.app.faults.add(Fault("429", 1, path_contains="Invoices", method="PUT", retry_after=2))
+    dialog = open_dialog(qtbot, session, dates, send=False)
+    seen: list[str] = []
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.countdown.isVisible() or dialog.outcome is not None, timeout=20000)
+    seen.append(dialog.countdown.text())
+    assert seen[0].startswith("Xero asked xerohelper to slow down")
+    assert "carrying on in 2 seconds" in seen[0] or "carrying on in 1 second" in seen[0]
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20000)
+    assert not dialog.countdown.isVisible()
+    assert dialog.outcome.sent == dates
 
 
 def test_sends_the_days_and_sums_up(qtbot, session):

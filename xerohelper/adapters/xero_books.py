@@ -27,10 +27,13 @@ from xero_python.accounting.models import (
 
 from xerohelper.adapters.xero_api import XeroApi
 from xerohelper.adapters.xero_errors import xero_refusals_translated
-from xerohelper.adapters.xero_pacing import XeroPacer
+from xerohelper.adapters.xero_pacing import WaitListener, XeroPacer
 from xerohelper.adapters.xero_shapes import (
     CREDIT_NOTES,
+    DOCUMENTS_PER_CALL,
     INVOICES,
+    LOOKUPS_PER_CALL,
+    PAGE_SIZE,
     PAYMENTS_PER_CALL,
     DocumentKind,
     ItemResult,
@@ -41,6 +44,7 @@ from xerohelper.adapters.xero_shapes import (
     enum_text,
     gone_status,
     in_batches,
+    in_whole_batches,
     invoice_facts,
     invoice_model,
     item_problems,
@@ -63,19 +67,30 @@ def _date_time(day: date) -> str:
 
 class XeroBooks:
     def __init__(
-        self, api: XeroApi, tenant_id: str, pacer: XeroPacer, cancel: threading.Event | None = None
+        self,
+        api: XeroApi,
+        tenant_id: str,
+        pacer: XeroPacer,
+        cancel: threading.Event | None = None,
+        on_wait: WaitListener | None = None,
     ) -> None:
         self.api = api
         self.tenant_id = tenant_id
         self.pacer = pacer
         self.cancel = cancel  # this caller's Cancel (the pacer's own stops every caller's waits)
+        self.on_wait = on_wait  # this caller's listener for waits (a countdown)
         self._accounting = api.accounting
 
-    def with_cancel(self, cancel: threading.Event | None) -> XeroBooks:
-        """The same books (same pacer: the same limits), whose waits also stop when `cancel` is set."""
-        if cancel is None or cancel is self.cancel:
+    def with_cancel(self, cancel: threading.Event | None, on_wait: WaitListener | None = None) -> XeroBooks:
+        """The same books (same pacer: the same limits), whose waits also stop when `cancel` is set and
+        are heard by `on_wait` (seconds, why)."""
+        if (cancel is None or cancel is self.cancel) and (on_wait is None or on_wait is self.on_wait):
             return self
-        return XeroBooks(self.api, self.tenant_id, self.pacer, cancel)
+        return XeroBooks(self.api, self.tenant_id, self.pacer, cancel or self.cancel, on_wait or self.on_wait)
+
+    def check_cancel(self) -> None:
+        """Raise Cancelled when this caller (or the window closing) has asked to stop."""
+        self.pacer.check_cancel(self.cancel)
 
     def _run(self, what: str, method, *args, **kwargs):
         with xero_refusals_translated():
@@ -83,6 +98,7 @@ class XeroBooks:
                 lambda: self.api.call(method, self.tenant_id, *args, _return_http_data_only=False, **kwargs),
                 what,
                 self.cancel,
+                self.on_wait,
             )
 
     # ---- set-up -----------------------------------------------------------------------------------------
@@ -181,23 +197,36 @@ class XeroBooks:
     # ---- invoices ---------------------------------------------------------------------------------------
     def invoices_by_number(self, numbers: Iterable[str]) -> dict[str, list[InvoiceFacts]]:
         """Every sales invoice with one of these numbers (voided and deleted ones too)."""
-        numbers = sorted(set(numbers))
         found: dict[str, list[InvoiceFacts]] = {}
-        if not numbers:
-            return found
-        answer = self._run(
-            "look up invoices", self._accounting.get_invoices, invoice_numbers=numbers, page_size=100, page=1
-        )
-        for inv in answer.invoices or []:
-            if enum_text(inv.type) == "ACCREC":
-                found.setdefault(str(inv.invoice_number), []).append(invoice_facts(inv))
+        for chunk in in_batches(sorted(set(numbers)), LOOKUPS_PER_CALL):
+            for inv in self._pages("look up invoices", invoice_numbers=chunk):
+                if enum_text(inv.type) == "ACCREC":
+                    found.setdefault(str(inv.invoice_number), []).append(invoice_facts(inv))
         return found
 
     def invoices_by_id(self, invoice_ids: Sequence[str]) -> dict[str, InvoiceFacts]:
-        if not invoice_ids:
-            return {}
-        answer = self._run("re-read invoices", self._accounting.get_invoices, i_ds=list(invoice_ids), page=1)
-        return {str(inv.invoice_id): invoice_facts(inv) for inv in answer.invoices or []}
+        found: dict[str, InvoiceFacts] = {}
+        for chunk in in_batches(list(dict.fromkeys(invoice_ids)), LOOKUPS_PER_CALL):
+            for inv in self._pages("re-read invoices", i_ds=chunk):
+                found[str(inv.invoice_id)] = invoice_facts(inv)
+        return found
+
+    def _pages(self, what: str, **query) -> list:
+        """Every invoice the query finds, page after page (a page is one call; one is the rule)."""
+        rows: list = []
+        page = 1
+        while True:
+            answer = self._run(what, self._accounting.get_invoices, page=page, page_size=PAGE_SIZE, **query)
+            found = answer.invoices or []
+            rows += found
+            if len(found) < PAGE_SIZE:
+                return rows
+            page += 1
+
+    @staticmethod
+    def document_batches(items: Sequence[T]) -> list[list[T]]:
+        """Invoices (or credit notes) to send or approve, in calls as large as xerohelper sends."""
+        return in_batches(items, DOCUMENTS_PER_CALL)
 
     def create_invoices(
         self, plans: Sequence[SalesInvoicePlan], contact_id: str, idempotency_keys: Sequence[str]
@@ -306,9 +335,12 @@ class XeroBooks:
 
     # ---- payments ---------------------------------------------------------------------------------------
     @staticmethod
-    def payment_batches(items: Sequence[T]) -> list[list[T]]:
-        """The payments to record, in calls as large as xerohelper sends (one create_payments each)."""
-        return in_batches(items, PAYMENTS_PER_CALL)
+    def payment_batches(items: Sequence[T], day_of=None) -> list[list[T]]:
+        """The payments to record, in calls as large as xerohelper sends (one create_payments each); with
+        `day_of`, a day's payments are never split across two calls (unless it has more than a call holds)."""
+        if day_of is None:
+            return in_batches(items, PAYMENTS_PER_CALL)
+        return in_whole_batches(items, day_of, PAYMENTS_PER_CALL)
 
     def create_payments(
         self, payments: Sequence[tuple[str, PaymentPlan]], idempotency_keys: Sequence[str], part: int = 0

@@ -76,15 +76,20 @@ class XeroPacer:
         self._slots = threading.BoundedSemaphore(MAX_AT_ONCE)
 
     def run(
-        self, call: Callable[[], tuple[T, int, object]], what: str, cancel: threading.Event | None = None
+        self,
+        call: Callable[[], tuple[T, int, object]],
+        what: str,
+        cancel: threading.Event | None = None,
+        on_wait: WaitListener | None = None,
     ) -> T:
         """Run one SDK call made with `_return_http_data_only=False`; return its data.
 
-        `cancel`, when given, stops this call's waits (as the pacer's own `cancel` stops every call's)."""
+        `cancel`, when given, stops this call's waits (as the pacer's own `cancel` stops every call's);
+        `on_wait`, when given, hears this call's waits (as the pacer's own `on_wait` hears every call's)."""
         for attempt in range(1, self.max_tries + 1):
             self._check_cancel(cancel)
             if self.allowance.minute is not None and self.allowance.minute < self.low_minute_allowance:
-                self._wait(60, "Xero allows 60 calls a minute; waiting for the next minute", cancel)
+                self._wait(60, "Xero allows 60 calls a minute; waiting for the next minute", cancel, on_wait)
                 self.allowance.minute = None
             try:
                 with self._slots:
@@ -104,13 +109,19 @@ class XeroPacer:
                     if attempt == self.max_tries:
                         raise
                     self._wait(
-                        seconds, f"Xero asked xerohelper to slow down ({problem or 'rate'} limit)", cancel
+                        seconds,
+                        f"Xero asked xerohelper to slow down ({problem or 'rate'} limit)",
+                        cancel,
+                        on_wait,
                     )
                     continue
                 if err.status in RETRYABLE_STATUSES and attempt < self.max_tries:
                     log.info("%s: Xero answered %s; trying again (%s)", what, err.status, attempt)
                     self._wait(
-                        self._delay(attempt, err), f"Xero is not answering properly ({err.status})", cancel
+                        self._delay(attempt, err),
+                        "Xero is not answering properly; trying again",
+                        cancel,
+                        on_wait,
                     )
                     continue
                 raise
@@ -119,12 +130,12 @@ class XeroPacer:
                     raise
                 log.info("%s: Xero's sign-in service is busy; waiting (%s)", what, attempt)
                 seconds = busy.retry_after if busy.retry_after is not None else self._delay(attempt, None)
-                self._wait(seconds, "Xero's sign-in service asked xerohelper to wait", cancel)
+                self._wait(seconds, "Xero's sign-in service asked xerohelper to wait", cancel, on_wait)
             except XeroUnreachable:
                 if attempt == self.max_tries:
                     raise
                 log.info("%s: no answer from Xero; trying again (%s)", what, attempt)
-                self._wait(self._delay(attempt, None), "Xero can't be reached; trying again", cancel)
+                self._wait(self._delay(attempt, None), "Xero can't be reached; trying again", cancel, on_wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _delay(self, attempt: int, err: ApiException | None) -> float:
@@ -140,9 +151,16 @@ class XeroPacer:
         if day.isdigit():
             self.allowance.day = int(day)
 
-    def _wait(self, seconds: float, why: str, cancel: threading.Event | None = None) -> None:
-        if self.on_wait is not None:
-            self.on_wait(seconds, why)
+    def _wait(
+        self,
+        seconds: float,
+        why: str,
+        cancel: threading.Event | None = None,
+        on_wait: WaitListener | None = None,
+    ) -> None:
+        for listener in (self.on_wait, on_wait):
+            if listener is not None:
+                listener(seconds, why)
         log.info("waiting %.1f s: %s", seconds, why)
         if self._sleep is not None:
             cancelled = self._sleep(seconds)
@@ -152,6 +170,10 @@ class XeroPacer:
             cancelled = _wait_for_either(cancel, self.cancel, seconds)
         if cancelled:
             raise Cancelled()
+        self._check_cancel(cancel)
+
+    def check_cancel(self, cancel: threading.Event | None = None) -> None:
+        """Raise Cancelled when the pacer's own Cancel or `cancel` is set (before anything is written)."""
         self._check_cancel(cancel)
 
     def _check_cancel(self, cancel: threading.Event | None = None) -> None:

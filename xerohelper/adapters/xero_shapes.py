@@ -29,7 +29,12 @@ from xerohelper.core.checklist import InvoiceFacts
 from xerohelper.core.money import ZERO, money
 from xerohelper.core.sales_invoice import CreditNotePlan, PaymentPlan, SalesInvoicePlan
 
-PAYMENTS_PER_CALL = 50  # keep batches modest; Xero answers each one in a single response
+# Xero bounds a write by the size of its body (a few MB), not by a count: a payment is ~200 bytes, a day's
+# invoice a few kB. These keep every call far below that, and a year's backfill well within 60 calls a minute.
+PAYMENTS_PER_CALL = 100  # payments per PUT /Payments (whole days: a day's tenders are never split)
+DOCUMENTS_PER_CALL = 50  # invoices / credit notes per PUT or POST
+LOOKUPS_PER_CALL = 50  # numbers or ids in one GET's query: Xero refuses longer lists (about 52 ids)
+PAGE_SIZE = 100  # rows asked for per page of a look-up (Xero's default page)
 IDEMPOTENCY_KEY_MAX = 128  # Xero's limit on the Idempotency-Key header
 ITEMS_REFUSED_STATUS = 200  # summarizeErrors=false: Xero answers 200 and marks the refused items
 
@@ -108,6 +113,31 @@ def one_idempotency_key(keys: Sequence[str]) -> str:
 def in_batches(items: Sequence[T], size: int) -> list[list[T]]:
     """The items in calls of at most `size`, in order."""
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
+
+
+def in_whole_batches(items: Sequence[T], group: Callable[[T], object], size: int) -> list[list[T]]:
+    """The items in calls of at most `size` (in order), never splitting a group (one day's payments) across
+    two calls, unless the group alone is larger than `size`."""
+    batches: list[list[T]] = []
+    current: list[T] = []
+    start = 0
+    while start < len(items):
+        end = start
+        while end < len(items) and group(items[end]) == group(items[start]):
+            end += 1
+        whole = list(items[start:end])
+        if current and len(current) + len(whole) > size:
+            batches.append(current)
+            current = []
+        for piece in in_batches(whole, size):
+            if len(piece) == size:
+                batches.append(piece)
+            else:
+                current += piece
+        start = end
+    if current:
+        batches.append(current)
+    return batches
 
 
 # ---- what xerohelper sends ---------------------------------------------------------------------------------

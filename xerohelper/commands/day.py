@@ -1,4 +1,7 @@
-"""`xerohelper day run` and `xerohelper day status`: a day's checklist from the command line."""
+"""`xerohelper day run`, `day status` and `day resend`: a day's checklist from the command line.
+
+`day run --from FILE` on figures that differ from what Xero already holds sends nothing: it says so and
+points to `day resend`, which shows what replacing the day in Xero means and does it with --yes."""
 
 from __future__ import annotations
 
@@ -8,7 +11,10 @@ import sys
 from datetime import date
 
 NAME = "day"
-HELP = "post a day's takings to Xero (run) or show where a day's checklist stands (status)"
+HELP = (
+    "post a day's takings to Xero (run), show where a day's checklist stands (status), "
+    "or replace a day in Xero with corrected figures (resend)"
+)
 
 EXIT_DONE = 0
 EXIT_NOT_FINISHED = 1  # a step needs attention, or waits for the owner (approving a draft)
@@ -47,7 +53,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     status = actions.add_parser("status", help="the day's steps, their Xero ids and anything to fix")
     status.add_argument("--date", type=_date, required=True, help="the trading day, YYYY-MM-DD")
     status.add_argument("--location", default="", help="the shop or till, when the shop has several")
-    for sub in (run, status):
+    resend = _add_resend(actions)
+    for sub in (run, status, resend):
         sub.add_argument(
             "--sandbox", metavar="BASE_URL", help="talk to a Xero sandbox at BASE_URL instead of Xero"
         )
@@ -66,6 +73,9 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_NOT_CONNECTED
         progress = (lambda words: print(words, file=sys.stderr)) if not args.json else None
         days, not_now = open_day_service(connection, progress, reading_only=args.action == "status")
+        if args.action == "resend":
+            args.organisation = connection.saved_organisation().name
+            return _resend(days, args)
     except NotASandboxAddress as problem:
         print(f"xerohelper day: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -85,6 +95,10 @@ def run(args: argparse.Namespace) -> int:
             code = _import(days, args)
             if code is not None:
                 return code
+        if _differs_from_xero(days, args):
+            if args.json:  # a script still gets the day's JSON: where it stands, nothing sent
+                _show(days, days.checklist(args.date, args.location), args)
+            return EXIT_NOT_FINISHED
         if args.accept_difference:
             days.accept_difference(args.date, args.location)
         try:
@@ -121,6 +135,76 @@ def _import(days, args) -> int | None:
     days.save_day(day)
     args.location = day.location
     return None
+
+
+def _add_resend(actions) -> argparse.ArgumentParser:
+    resend = actions.add_parser(
+        "resend",
+        help="replace a day in Xero with corrected figures: its payments removed, its invoice voided, "
+        "the day sent again (shows what it would do without --yes)",
+    )
+    resend.add_argument("--date", type=_date, required=True, help="the trading day, YYYY-MM-DD")
+    resend.add_argument("--from", dest="file", metavar="FILE", required=True, help="the corrected export")
+    resend.add_argument("--location", default="", help="the shop or till, when the file has several")
+    resend.add_argument("--yes", action="store_true", help="do it (without it: show what it would do)")
+    resend.set_defaults(new_location=True)  # the day was sent before: its shop or till is known
+    return resend
+
+
+def _differs_from_xero(days, args) -> bool:
+    """`day run --from FILE` on a day Xero already holds with other figures: say so, send nothing."""
+    from xerohelper.core.catch_up import InXero
+    from xerohelper.services.catch_up import where_it_stands
+
+    if where_it_stands(days, args.date, args.location) is not InXero.DIFFERENT:
+        return False
+    preview = days.resend_preview(args.date, args.location)
+    source = args.file or "FILE"
+    figures = f"The figures in {args.file}" if args.file else "The kept figures"
+    print(
+        f"{figures} differ from what Xero holds for {args.date.isoformat()} "
+        f"(invoice {preview.invoice.number}, {preview.invoice.total:,.2f}; now "
+        f"{preview.new_total:,.2f}). Nothing was sent. To replace the day in Xero, run:\n"
+        f"  xerohelper day resend --date {args.date.isoformat()} --from {source}",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _resend(days, args) -> int:
+    """`day resend --date D --from FILE [--yes]`: keep the corrected figures, show what replacing the day
+    in Xero does; with --yes do it (payments removed, invoice voided, the day sent again)."""
+    from xerohelper.commands._kept_days import say_wait
+    from xerohelper.core.connection import ConnectionProblem
+
+    code = _import(days, args)
+    if code is not None:
+        return code
+    preview = days.resend_preview(args.date, args.location)
+    when = args.date.isoformat()
+    if preview is None:
+        print(
+            f"{when} isn't in Xero yet: there is nothing to replace. "
+            f"Send it with 'xerohelper day run --date {when}'.",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_FINISHED
+    if not preview.figures_changed:
+        print(f"Xero already holds these figures for {when}: nothing to re-send.")
+        return EXIT_DONE
+    if not args.yes:
+        print(f"To send the corrected {when}, xerohelper will:\n{preview.words}")
+        print("Nothing was changed. Run again with --yes to do it.")
+        return EXIT_NOT_FINISHED
+    progress = (lambda words: print(words, file=sys.stderr)) if not args.json else None
+    try:
+        checklist = days.resend(args.date, args.location, progress=progress, on_wait=say_wait)
+    except ConnectionProblem as problem:
+        print(problem.in_words(), file=sys.stderr)
+        _show(days, days.checklist(args.date, args.location), args)
+        return EXIT_NOT_CONNECTED
+    _show(days, checklist, args)
+    return EXIT_DONE if checklist.is_finished else EXIT_NOT_FINISHED
 
 
 def _plan_warning(days, args) -> str:

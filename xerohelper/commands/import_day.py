@@ -1,10 +1,12 @@
 """`xerohelper import FILE`: read a till export and show the days it holds (nothing is posted).
 
     xerohelper import FILE [--format auto|generic|square-items|square-transactions|shopify-payments|
-                            loyverse-receipts] [--date YYYY-MM-DD] [--json]
+                            loyverse-receipts] [--date YYYY-MM-DD] [--json] [--save [--sandbox BASE_URL]]
 
 With --json it prints a JSON list of days (see core.day.Day.to_json_dict); notes go to stderr. A file that
-can't be imported exits with 2 and the problems on stderr.
+can't be imported exits with 2 and the problems on stderr. With --save every day is kept, as the app keeps
+them (for `catch-up` to send): days already in Xero with the same figures are left alone, days in Xero
+with other figures are kept and named, with the `day resend` that replaces them (on stderr with --json).
 """
 
 from __future__ import annotations
@@ -39,6 +41,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="keep only this day")
     parser.add_argument(
         "--json", action="store_true", help="print the days as JSON (for scripts and support)"
+    )
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="keep the days for the connected organisation (as the app does), for 'catch-up' to send",
+    )
+    parser.add_argument("--sandbox", metavar="BASE_URL", help="with --save: the Xero sandbox at BASE_URL")
+    parser.add_argument(
+        "--new-location",
+        action="store_true",
+        help="with --save: keep a file whose shop or till name was never seen for this organisation",
     )
 
 
@@ -87,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         for note in outcome.notes:
             print(f"Note: {note}", file=sys.stderr)
-        return 0
+        return _save(outcome.days, args, sys.stderr) if args.save else 0
     count = len(outcome.days)
     print(f"{outcome.file.name}: {outcome.title}, {count} day{'s' if count != 1 else ''}.")
     for day in outcome.days:
@@ -96,4 +109,37 @@ def run(args: argparse.Namespace) -> int:
         print()
         for note in outcome.notes:
             print(f"Note: {note}")
+    return _save(outcome.days, args, sys.stdout) if args.save else 0
+
+
+def _save(found_days, args, out) -> int:
+    """Keep every day of the file; say what was done with each."""
+    from xerohelper.commands._kept_days import open_days
+    from xerohelper.core.catch_up import FoundDay
+    from xerohelper.services.catch_up import keep_days
+
+    days, code = open_days(NAME, args.sandbox, reading_only=True)
+    if days is None:
+        return code
+    new = sorted({d.place for d in found_days if days.is_new_location(d)})
+    if new and not args.new_location:
+        print(
+            f"The file is for {', '.join(new)}, a shop or till xerohelper has never sent to this "
+            "organisation. Nothing was kept. Check that you are connected to the right organisation; "
+            "if this is a new till of this shop, run the same command again with --new-location.",
+            file=sys.stderr,
+        )
+        return 1
+    print(file=out)
+    for found in keep_days(days, found_days):
+        when = found.day.date.isoformat()
+        where = f" — {found.day.place}" if found.day.place else ""
+        print(f"{when}{where}: {found.done.value}", file=out)
+        if found.done is FoundDay.DIFFERENT_IN_XERO:
+            print(
+                f"  Xero holds other figures for {when}: nothing is sent. To replace the day in Xero, run "
+                f"'xerohelper day resend --date {when} --from {args.file}'.",
+                file=out,
+            )
+    print("Kept. 'xerohelper catch-up' sends the days not yet in Xero.", file=out)
     return 0

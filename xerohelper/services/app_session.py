@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import socket
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,10 +28,12 @@ from xerohelper.core.connection import ConnectionStatus, Organisation
 from xerohelper.core.mapping import Mapping
 
 if TYPE_CHECKING:  # the window makes the session while it starts: only what that needs is loaded then
+    from xerohelper.core.catch_up import CatchUpRow
     from xerohelper.core.checklist import Checklist, Step
     from xerohelper.core.day import Day
     from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
     from xerohelper.services.callback_port import CallbackPortSetting
+    from xerohelper.services.catch_up import DayFound
     from xerohelper.services.connection import DisconnectResult
     from xerohelper.services.day_checklist import DayChecklistService, ResendPreview
     from xerohelper.services.day_history import HistoryRow
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # the window makes the session while it starts: only what tha
     from xerohelper.services.import_day import DayImport
 
 Progress = Callable[[str], None] | None
+WaitHeard = Callable[[float, str], None] | None  # (seconds, why): Xero asked xerohelper to wait
 
 log = logging.getLogger(__name__)
 
@@ -88,31 +90,10 @@ class AppSession:
             return FirstLook(status, status.organisation is not None and self.has_own_mapping())
 
     def _open_demo(self, connection_service):
-        from xerohelper.adapters.demo_sign_in import DemoSignIn
-        from xerohelper.sandbox import Sandbox
+        from xerohelper.services.practice_xero import open_demo
 
-        demo_folders = AppFolders(
-            settings=self.folders.settings / "demo", data=self.folders.data / "demo", logs=self.folders.logs
-        ).create()
-        port = _free_port()
-        self.sandbox = Sandbox(
-            "demo",
-            auto_consent=True,
-            redirect_uris=[f"http://localhost:{port}/callback"],
-            state_file=demo_folders.data / "sandbox.json",
-        )
-        base_url = self.sandbox.start()
-        environ = {**self._environ, "XEROHELPER_CALLBACK_PORT": str(port)}
-        environ.pop("XEROHELPER_CLIENT_ID", None)
-        log.info("demo: the built-in Xero sandbox is at %s", base_url)
-        return connection_service.for_sandbox(
-            base_url,
-            folders=demo_folders,
-            environ=environ,
-            open_browser=_follow_sign_in_link,
-            # the practice Xero's sign-in stays in the demo's folder: no keyring needed, none touched
-            token_store=DemoSignIn(demo_folders.data),
-        )
+        self.sandbox, connection = open_demo(self.folders, self._environ, connection_service)
+        return connection
 
     def stop_waiting(self) -> None:
         """The window is closing: work under way stops before its next call to Xero (a wait for Xero's
@@ -298,10 +279,6 @@ class AppSession:
 
         return day_history(self.day_service(), first, last)
 
-    def unfinished_days(self, first: date, last: date) -> list[date]:
-        """Days whose figures are in but whose checklist isn't finished (what catch-up offers)."""
-        return self.day_service().unfinished_days(first, last)
-
     def resend_preview(self, trading_date: date, location: str = "") -> ResendPreview | None:
         """What re-sending the day would change in Xero (None: nothing to re-send)."""
         return self.day_service().resend_preview(trading_date, location)
@@ -319,26 +296,19 @@ class AppSession:
             shop_tenders=tuple(mapping.tenders),
         )
 
-    def import_day(self, path: Path, trading_date: date | None = None) -> DayImport:
-        """Read a till export and keep the day's figures (one per till, for a shop with several)."""
-        outcome = self.import_file(path, trading_date)
-        if outcome.ok:
-            days = self.day_service()
-            for found in outcome.days:
-                days.save_day(found)
-        return outcome
-
     def new_places(self, days) -> list[str]:
         """The shops or tills these days name that were never seen for this organisation (asked about before
         they are kept: the file may be another shop's)."""
         service = self.day_service()
         return sorted({d.place for d in days if service.is_new_location(d)})
 
-    def keep_days(self, days) -> None:
-        """Keep the figures of days read from a file (after the owner said yes to a new shop or till)."""
-        service = self.day_service()
-        for day in days:
-            service.save_day(day)
+    def keep_days(self, days) -> list[DayFound]:
+        """Keep the figures of days read from a file (after the owner said yes to a new shop or till): new
+        days and days not in Xero are kept; days in Xero with the same figures are left alone; with other
+        figures, kept for a re-send the owner decides on. What was done with each day."""
+        from xerohelper.services.catch_up import keep_days
+
+        return keep_days(self.day_service(), days)
 
     def save_day(self, day: Day) -> Checklist:
         """Keep the day's figures (typed from the Z report, say)."""
@@ -372,45 +342,130 @@ class AppSession:
 
     # ---- the day: work with Xero (progress and cancel are this call's own) ----
     def run_next_step(
-        self, trading_date: date, location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        trading_date: date,
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> Checklist:
         """The day screen's main button: the next step that can run is tried once."""
         with self._cancellable(cancel) as cancel:
-            return self.day_service().run_next_step(trading_date, location, progress=progress, cancel=cancel)
+            return self.day_service().run_next_step(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
 
     def check_again(
-        self, trading_date: date, location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        trading_date: date,
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> Checklist:
         """ "I've approved it / fixed it in Xero — check again": read the day's invoice back from Xero."""
         with self._cancellable(cancel) as cancel:
-            return self.day_service().refresh(trading_date, location, progress=progress, cancel=cancel)
+            return self.day_service().refresh(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
 
     def try_again(
-        self, trading_date: date, step: Step, location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        trading_date: date,
+        step: Step,
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> Checklist:
         """ "I've fixed it — try again": check Xero again, then run `step` again if it is still next."""
         with self._cancellable(cancel) as cancel:
             days = self.day_service()
-            checklist = days.refresh(trading_date, location, progress=progress, cancel=cancel)
+            checklist = days.refresh(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
             following = checklist.next_step
             if following is None or following.step is not step:
                 return checklist
-            return days.run_next_step(trading_date, location, progress=progress, cancel=cancel)
+            return days.run_next_step(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
 
     def resend(
-        self, trading_date: date, location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        trading_date: date,
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> Checklist:
         """After the owner confirmed the preview: remove the payments, void the invoice, send it again."""
         with self._cancellable(cancel) as cancel:
-            return self.day_service().resend(trading_date, location, progress=progress, cancel=cancel)
+            return self.day_service().resend(
+                trading_date, location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
 
     def catch_up(
-        self, dates: Sequence[date], location: str = "", *, progress: Progress = None, cancel=None
+        self,
+        dates: Sequence[date],
+        location: str = "",
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
     ) -> list[Checklist]:
         """Missed days in date order, batched; stops at the first day that needs attention, or before the
         next call to Xero once `cancel` is set (what was sent stays sent; nothing is sent twice)."""
         with self._cancellable(cancel) as cancel:
-            return self.day_service().catch_up(list(dates), location, progress=progress, cancel=cancel)
+            return self.day_service().catch_up(
+                list(dates), location, progress=progress, cancel=cancel, on_wait=on_wait
+            )
+
+    def catch_up_list(self, since: date | None = None) -> list[CatchUpRow]:
+        """The days imported but not (all) in Xero, oldest first, each ticked, with their totals (the
+        journal; no call to Xero). Days whose figures differ from Xero's are not in it: they are re-sent."""
+        from xerohelper.services.catch_up import catch_up_list
+
+        return catch_up_list(self.day_service(), since)
+
+    def send_catch_up(
+        self,
+        rows: Sequence[CatchUpRow],
+        *,
+        progress: Progress = None,
+        cancel=None,
+        on_wait: WaitHeard = None,
+    ) -> list[CatchUpRow]:
+        """Send the ticked rows' days in date order, batched; the rows back with each day's outcome.
+        Raises CatchUpStopped (with the rows as they ended) after Cancel or a lost connection."""
+        from xerohelper.services.catch_up import send_ticked
+
+        with self._cancellable(cancel) as cancel:
+            return send_ticked(self.day_service(), rows, progress=progress, cancel=cancel, on_wait=on_wait)
+
+    def import_day(self, path: Path) -> DayImport:
+        """Read a till export and keep every day it holds, whatever shop or till it names (for tests and
+        the demo; the day screen asks about a new one first: import_days). The import's outcome."""
+        outcome = self.import_file(path)
+        if outcome.ok:
+            self.keep_days(outcome.days)
+        return outcome
+
+    def import_days(self, path: Path) -> tuple[DayImport, list[DayFound], list[str]]:
+        """Read a till export and keep every day it holds (see keep_days) — unless it names a shop or till
+        never seen for this organisation: then nothing is kept, and those names come back for the owner to
+        confirm (keep_days afterwards). (the import, what was done with each day, the new names)."""
+        outcome = self.import_file(path)
+        if not outcome.ok:
+            return outcome, [], []
+        new = self.new_places(outcome.days)
+        if new:
+            return outcome, [], new
+        return outcome, self.keep_days(outcome.days), []
 
     def demo_day_file(self, trading_date: date) -> Path:
         from xerohelper.services.demo_shop import demo_day_file
@@ -431,22 +486,3 @@ class AppSession:
             if getattr(self, "_everyday", None) is None:
                 self._everyday = Everyday(self)
             return self._everyday
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _follow_sign_in_link(link: str) -> bool:
-    """The demo's "browser": the sandbox consents at once, and its redirect lands on our own listener."""
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(link, timeout=30) as answer:
-            answer.read()
-    except OSError as problem:
-        log.warning("demo sign-in: %s", problem)
-        return False
-    return True

@@ -21,7 +21,7 @@ from datetime import date
 from xerohelper.adapters.journal import Journal
 from xerohelper.adapters.settings import SANDBOX
 from xerohelper.adapters.xero_books import XeroBooks
-from xerohelper.adapters.xero_pacing import DailyLimitReached, XeroPacer
+from xerohelper.adapters.xero_pacing import DailyLimitReached, WaitListener, XeroPacer
 from xerohelper.adapters.xero_shapes import XeroRefused
 from xerohelper.core.checklist import Checklist, DayFacts, Step
 from xerohelper.core.day import Day
@@ -109,7 +109,7 @@ class DayChecklistService:
 
     # ---- reading (no call to Xero) ------------------------------------------------------------------------
     def shop_mapping(self) -> Mapping:
-        """The shop's Mapping as the day's run uses it."""
+        """The shop's Mapping as the day's run uses it (it may change while the app runs)."""
         return self._mapping()
 
     def save_day(self, day: Day) -> Checklist:
@@ -166,6 +166,7 @@ class DayChecklistService:
         *,
         progress: ProgressListener | None = None,
         cancel: threading.Event | None = None,
+        on_wait: WaitListener | None = None,
     ) -> Checklist:
         """What the primary button does: the next step that is ready (or needs attention) is tried once."""
         checklist = self.checklist(trading_date, location)
@@ -173,7 +174,9 @@ class DayChecklistService:
         if step is None:
             return checklist
         keys = [DayKey(trading_date, location)]
-        return self.run(keys, only=step.step, approve=True, progress=progress, cancel=cancel)[0]
+        return self.run(
+            keys, only=step.step, approve=True, progress=progress, cancel=cancel, on_wait=on_wait
+        )[0]
 
     def run_day(
         self,
@@ -183,10 +186,11 @@ class DayChecklistService:
         *,
         progress: ProgressListener | None = None,
         cancel: threading.Event | None = None,
+        on_wait: WaitListener | None = None,
     ) -> Checklist:
         """Run every step that can run. Drafts are approved only when `approve` (or the Mapping) says so."""
         keys = [DayKey(trading_date, location)]
-        return self.run(keys, approve=approve, progress=progress, cancel=cancel)[0]
+        return self.run(keys, approve=approve, progress=progress, cancel=cancel, on_wait=on_wait)[0]
 
     def catch_up(
         self,
@@ -196,10 +200,11 @@ class DayChecklistService:
         *,
         progress: ProgressListener | None = None,
         cancel: threading.Event | None = None,
+        on_wait: WaitListener | None = None,
     ) -> list[Checklist]:
         """Missed days in date order, batched; stops cleanly at the first day that needs attention."""
         keys = [DayKey(d, location) for d in sorted(days)]
-        return self.run(keys, approve=approve, progress=progress, cancel=cancel)
+        return self.run(keys, approve=approve, progress=progress, cancel=cancel, on_wait=on_wait)
 
     def run(
         self,
@@ -209,9 +214,10 @@ class DayChecklistService:
         *,
         progress: ProgressListener | None = None,
         cancel: threading.Event | None = None,
+        on_wait: WaitListener | None = None,
     ) -> list[Checklist]:
         """The days' steps in order (or `only` one step); the days' checklists after it."""
-        return self._runner.run(self._start(progress, cancel), keys, only, approve)
+        return self._runner.run(self._start(progress, cancel, on_wait), keys, only, approve)
 
     def refresh(
         self,
@@ -220,9 +226,10 @@ class DayChecklistService:
         *,
         progress: ProgressListener | None = None,
         cancel: threading.Event | None = None,
+        on_wait: WaitListener | None = None,
     ) -> Checklist:
         """'I've fixed it / approved it in Xero — check again': read the day's invoice back from Xero."""
-        return self._runner.refresh(self._start(progress, cancel), DayKey(trading_date, location))
+        return self._runner.refresh(self._start(progress, cancel, on_wait), DayKey(trading_date, location))
 
     def resend(
         self,
@@ -232,9 +239,10 @@ class DayChecklistService:
         *,
         progress: ProgressListener | None = None,
         cancel: threading.Event | None = None,
+        on_wait: WaitListener | None = None,
     ) -> Checklist:
         """After the owner confirmed: remove the day's payments, void the invoice, post the day again."""
-        run = self._start(progress, cancel)
+        run = self._start(progress, cancel, on_wait)
         return self._resend.resend(run, DayKey(trading_date, location), approve)
 
     # ---- the organisation's set-up ------------------------------------------------------------------------
@@ -279,10 +287,16 @@ class DayChecklistService:
     def forget_setup(self) -> None:
         self._setup.forget()
 
-    def _start(self, progress: ProgressListener | None, cancel: threading.Event | None) -> DayRun:
-        """One call's run: its own listener and Cancel; the service's journal, set-up and attention."""
+    def _start(
+        self,
+        progress: ProgressListener | None,
+        cancel: threading.Event | None,
+        on_wait: WaitListener | None = None,
+    ) -> DayRun:
+        """One call's run: its own listener, Cancel and wait listener; the service's journal, set-up and
+        attention. `on_wait(seconds, why)` hears each time Xero asks xerohelper to wait (a countdown)."""
         return DayRun(
-            books=self.books.with_cancel(cancel),
+            books=self.books.with_cancel(cancel, on_wait),
             journal=self.journal,
             organisation_id=self.organisation_id,
             shop_mapping=self._mapping,

@@ -1,5 +1,8 @@
-"""Catch up: send the days that were missed, in one go, with a progress bar, the days named, Cancel, and a
-summary at the end that leads to the first day needing attention.
+"""Catch up: the days imported but not in Xero, listed first with their takings, each ticked; the owner
+unticks what should wait and confirms; then they go in one go, with a progress bar, a countdown when Xero asks
+to wait, Cancel, and at the end each day's state in the list and a summary that leads to the first day needing
+attention. Nothing is sent before the owner confirms the list. (Which days are listed, and the ticking, is
+core/catch_up.py's: tested without a window.)
 
 The days go to Xero in one batched run (a month of days in a handful of calls). Cancel stops before
 xerohelper's next call to Xero: what was sent stays sent, nothing is half-done (the journal keeps each
@@ -10,27 +13,29 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from xerohelper.core.checklist import Checklist, Step, StepState
+from xerohelper.core.catch_up import CatchUpRow, all_in_xero, tick, ticked, ticked_total
 from xerohelper.core.connection import ReconnectNeeded
-from xerohelper.core.dates import MONTHS, WEEKDAYS
-from xerohelper.core.explain import Explanation
 from xerohelper.ui import look
+from xerohelper.ui.catch_up_summary import CatchUpOutcome, day_words, plural
 from xerohelper.ui.explanation_card import ExplanationCard
 from xerohelper.ui.failure_words import explain_failure, short_code_of, still_open
+from xerohelper.ui.wait_countdown import WaitCountdown, XeroWait, heard_by
 from xerohelper.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
@@ -46,151 +51,69 @@ STAGES = (
 )
 
 
-def day_words(d: date, this_year: int | None = None) -> str:
-    """'Tuesday 18 November' (with the year when it isn't this year)."""
-    words = f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
-    return words if this_year in (None, d.year) else f"{words} {d.year}"
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
-@dataclass
-class CatchUpOutcome:
-    """How the catch-up ended: each day's checklist (in date order), and whether it was stopped or failed."""
-
-    dates: list[date]
-    checklists: list[Checklist] = field(default_factory=list)
-    cancelled: bool = False
-    error: BaseException | None = None
-
-    @property
-    def sent(self) -> list[date]:
-        return [d for d, c in zip(self.dates, self.checklists, strict=False) if _sent(c)]
-
-    @property
-    def drafts(self) -> list[date]:
-        """Sent, and waiting for the owner to approve them in Xero."""
-        return [
-            d
-            for d, c in zip(self.dates, self.checklists, strict=False)
-            if _sent(c) and c[Step.APPROVE].state is StepState.READY
-        ]
-
-    @property
-    def first_attention(self) -> tuple[date, str] | None:
-        """The first day the owner has to look at, and why in a few words: a step Xero (or the check before
-        sending) turned down, or a day that can't be sent as it is (a kind of sale without an account…)."""
-        for d, checklist in zip(self.dates, self.checklists, strict=False):
-            for status in checklist.steps:
-                if status.state is StepState.NEEDS_ATTENTION:
-                    attention = status.attention
-                    return d, attention.title if isinstance(attention, Explanation) else status.reason
-            first = checklist[Step.SALES_SUMMARY]
-            if first.state is StepState.NOT_STARTED and first.reason:
-                return d, first.reason
-        return None
-
-    @property
-    def waiting(self) -> list[date]:
-        """Days not sent (after a stop, or behind a day that needs attention)."""
-        attention = self.first_attention
-        return [
-            d
-            for d, c in zip(self.dates, self.checklists, strict=False)
-            if not _sent(c) and (attention is None or d != attention[0])
-        ]
-
-    def summary(self, this_year: int | None = None) -> str:
-        """'5 days sent. Wednesday 19 November needs attention: … 2 later days wait until it is fixed.'"""
-        return " ".join(self.summary_lines(this_year))
-
-    def summary_lines(self, this_year: int | None = None) -> list[str]:
-        """The summary in three parts at most: what was sent, the day to look at, what waits."""
-        lines: list[str] = []
-        parts: list[str] = []
-        sent, drafts = self.sent, self.drafts
-        if self.cancelled:
-            parts.append(
-                "Stopped. " + (f"{plural(len(sent), 'day')} sent before you stopped." if sent else "")
-            )
-        elif sent:
-            parts.append(f"{plural(len(sent), 'day')} sent.")
-        if drafts:
-            parts.append(
-                "It waits for your approval in Xero."
-                if len(drafts) == 1 and len(sent) == 1
-                else f"{plural(len(drafts), 'draft')} {'waits' if len(drafts) == 1 else 'wait'} "
-                "for your approval in Xero."
-            )
-        lines.append(" ".join(p.strip() for p in parts if p.strip()))
-        parts = []
-        attention = self.first_attention
-        if attention is not None:
-            when, why = attention
-            parts.append(f"{day_words(when, this_year)} needs attention: {why.rstrip('.')}.")
-        waiting = self.waiting
-        if waiting and attention is not None:
-            parts.append(
-                f"{plural(len(waiting), 'later day')} {'waits' if len(waiting) == 1 else 'wait'} "
-                "until it is fixed."
-            )
-        elif waiting and self.cancelled:
-            parts.append(
-                f"{plural(len(waiting), 'day')} still to send: catch up again when you're ready. "
-                "Nothing is sent twice."
-            )
-        elif waiting and self.error is None:
-            parts.append(f"{plural(len(waiting), 'day')} not sent.")
-        lines.append(" ".join(p.strip() for p in parts if p.strip()))
-        lines = [line for line in lines if line]
-        return lines or ["Nothing needed sending: these days are already in Xero."]
-
-
-def _sent(checklist: Checklist) -> bool:
-    return checklist[Step.SALES_SUMMARY].state is StepState.DONE
-
-
 class CatchUpDialog(QDialog):
-    """Sends `dates` (the missed days, already imported) when shown; `go_to_day(date)` when the owner
-    chooses to look at a day that needs attention; `caught_up(CatchUpOutcome)` at the end."""
+    """Lists `rows` (core CatchUpRow: the days not in Xero, ticked) for the owner to confirm; sends the ticked
+    ones on "Send". `go_to_day(date)` when the owner chooses to look at a day that needs attention;
+    `caught_up(CatchUpOutcome)` at the end."""
 
     go_to_day = Signal(object)  # datetime.date
     caught_up = Signal(object)  # CatchUpOutcome
     reconnect_needed = Signal(object)  # the ReconnectNeeded error, for the window's Reconnect page
 
-    def __init__(self, session, dates, parent: QWidget | None = None) -> None:
+    def __init__(self, session, rows: list[CatchUpRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("catch_up_dialog")
         self.setWindowTitle("Catch up with Xero")
         self.setAccessibleName("Catch up with Xero")
         self.setMinimumWidth(560)
         self.session = session
-        self.dates = sorted(set(dates))
+        self.rows = sorted(rows, key=lambda r: (r.trading_date, r.location))
         self.outcome: CatchUpOutcome | None = None
         self._started = False
         self._running = False
         self._cancel = threading.Event()  # this catch-up's own: Cancel sets it
-        year = session.today().year if hasattr(session, "today") else None
-        self._year = year
+        self._year = session.today().year if hasattr(session, "today") else None
 
-        count = len(self.dates)
-        self.heading = look.make_heading(QLabel(f"Sending {plural(count, 'day')} to Xero"))
+        count = len(self.rows)
+        self.heading = look.make_heading(QLabel(f"{plural(count, 'day')} not in Xero yet"))
         self.heading.setObjectName("catch_up_heading")
         self.heading.setWordWrap(True)
-        self.days_label = QLabel(self._days_words())
+        self.days_label = QLabel(
+            "Untick any day that should wait, then send the rest. Nothing goes to Xero until you press Send."
+        )
         self.days_label.setObjectName("catch_up_days")
         self.days_label.setWordWrap(True)
+        self.day_list = QTreeWidget()
+        self.day_list.setObjectName("catch_up_list")
+        self.day_list.setAccessibleName("Days to send")
+        self.day_list.setColumnCount(3)
+        self.day_list.setHeaderLabels(["Day", "Takings", "State"])
+        self.day_list.setRootIsDecorated(False)
+        self.day_list.setUniformRowHeights(True)
+        self.day_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.day_list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.day_list.header().setStretchLastSection(True)
+        for row in self.rows:
+            item = QTreeWidgetItem([self._row_words(row), look.money_words(row.day.total), _state_words(row)])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.day_list.addTopLevelItem(item)
+        self.day_list.itemChanged.connect(self._ticked)
+        self.total_label = look.secondary(QLabel())
+        self.total_label.setObjectName("catch_up_total")
         self.bar = QProgressBar()
         self.bar.setObjectName("catch_up_progress")
         self.bar.setAccessibleName("Catch-up progress")
         self.bar.setRange(0, len(STAGES) + 1)
         self.bar.setValue(0)
         self.bar.setTextVisible(False)
-        self.step_label = look.secondary(QLabel("Starting…"))
+        self.bar.setVisible(False)
+        self.step_label = look.secondary(QLabel(""))
         self.step_label.setObjectName("catch_up_step")
         self.step_label.setWordWrap(True)
+        self.step_label.setVisible(False)
+        self.countdown = WaitCountdown(name="catch_up_wait")
         self.summary_label = QLabel()
         self.summary_label.setObjectName("catch_up_summary")
         self.summary_label.setWordWrap(True)
@@ -200,9 +123,12 @@ class CatchUpDialog(QDialog):
         self.card.try_again_button.setVisible(False)
 
         self.buttons = QDialogButtonBox()
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("send_button")
+        self.send_button.clicked.connect(self.start)
+        self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.go_button = QPushButton()
         self.go_button.setObjectName("go_to_day_button")
-        self.go_button.setVisible(False)
         self.go_button.clicked.connect(self._go_to_day)
         self.buttons.addButton(self.go_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.go_button.setVisible(False)
@@ -215,51 +141,100 @@ class CatchUpDialog(QDialog):
         layout.setSpacing(8)
         layout.addWidget(self.heading)
         layout.addWidget(self.days_label)
-        layout.addSpacing(4)
+        layout.addWidget(self.day_list, 1)
+        layout.addWidget(self.total_label)
         layout.addWidget(self.bar)
         layout.addWidget(self.step_label)
+        layout.addWidget(self.countdown)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.card)
-        layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self._show_choice()
+
+    # ---- choosing ------------------------------------------------------------------------------------------
+    @property
+    def dates(self) -> list[date]:
+        """The ticked days."""
+        return [r.trading_date for r in ticked(self.rows)]
+
+    def set_ticked(self, index: int, on: bool) -> None:
+        self.day_list.topLevelItem(index).setCheckState(
+            0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        )
+
+    def _ticked(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != 0 or self._started:
+            return
+        index = self.day_list.indexOfTopLevelItem(item)
+        self.rows = tick(self.rows, index, item.checkState(0) == Qt.CheckState.Checked)
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        chosen = ticked(self.rows)
+        words = f"&Send {plural(len(chosen), 'day')} to Xero" if chosen else "&Send"
+        self.send_button.setText(words)
+        self.send_button.setAccessibleName(words.replace("&", ""))
+        self.send_button.setEnabled(bool(chosen))
+        self.send_button.setDefault(True)
+        total = look.money_words(ticked_total(self.rows))
+        self.total_label.setText(f"Ticked: {plural(len(chosen), 'day')}, takings {total}.")
 
     # ---- running --------------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self.start()
-
     def start(self) -> None:
-        if self._started:
+        """The owner confirmed the list: send the ticked days."""
+        if self._started or not ticked(self.rows):
             return
         self._started = True
         self._running = True
-        session, dates = self.session, list(self.dates)
-        log.info("catch-up: %d days from %s", len(dates), dates[0] if dates else "-")
-
+        session, rows = self.session, list(self.rows)
+        dates = self.dates
+        log.info("catch-up: %d days from %s", len(dates), dates[0])
+        for index in range(self.day_list.topLevelItemCount()):
+            item = self.day_list.topLevelItem(index)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+        self.heading.setText(f"Sending {plural(len(dates), 'day')} to Xero")
+        self.days_label.setText(self._days_words())
+        self.send_button.setVisible(False)
+        self.bar.setVisible(True)
+        self.step_label.setText("Starting…")
+        self.step_label.setVisible(True)
         cancel = self._cancel
 
         def work(report):
+            from xerohelper.services.catch_up import CatchUpStopped
+
             outcome = CatchUpOutcome(dates)
+            done = rows
             try:
                 if cancel.is_set():
                     outcome.cancelled = True
                 else:
-                    outcome.checklists = session.catch_up(dates, progress=report, cancel=cancel)
-            except Exception as error:
+                    done = session.send_catch_up(
+                        rows, progress=report, cancel=cancel, on_wait=heard_by(report)
+                    )
+            except CatchUpStopped as stop:
+                done = stop.rows
                 if cancel.is_set():
                     outcome.cancelled = True
                 else:
-                    outcome.error = error
-            if not outcome.checklists:
-                outcome.checklists = [session.checklist(d) for d in dates]  # the journal: no call to Xero
+                    outcome.error = stop.reason
+            except Exception as error:
+                outcome.error = error
+            outcome.rows = done
+            outcome.checklists = [session.checklist(r.trading_date, r.location) for r in ticked(done)]
             return outcome
 
         run_in_background(work, on_done=self._finished, on_failed=self._failed, on_progress=self._progress)
 
     def _progress(self, words) -> None:
-        if not still_open(self) or not isinstance(words, str):
+        if not still_open(self):
             return
+        if isinstance(words, XeroWait):
+            self.countdown.start(words)
+            return
+        if not isinstance(words, str):
+            return
+        self.countdown.stop()
         self.step_label.setText(words)
         for index, start in enumerate(STAGES, 1):
             if words.startswith(start):
@@ -271,6 +246,11 @@ class CatchUpDialog(QDialog):
             return
         self._running = False
         self.outcome = outcome
+        self.countdown.stop()
+        if outcome.rows:
+            self.rows = list(outcome.rows)
+        for index, row in enumerate(self.rows):
+            self.day_list.topLevelItem(index).setText(2, _state_words(row))
         self.bar.setValue(self.bar.maximum())
         self.bar.setVisible(False)
         self.step_label.setVisible(False)
@@ -279,10 +259,16 @@ class CatchUpDialog(QDialog):
             "Catch-up stopped"
             if outcome.cancelled
             else "Catch-up needs you"
-            if outcome.error is not None or outcome.first_attention is not None
+            if outcome.error is not None or not all_in_xero(self.rows)
             else "Caught up"
         )
-        self.summary_label.setText("\n".join(outcome.summary_lines(self._year)))
+        left = [r for r in self.rows if not r.ticked]
+        lines = outcome.summary_lines(self._year)
+        if left and not outcome.cancelled:
+            names = ", ".join(day_words(r.trading_date, self._year) for r in left)
+            lines.append(f"Not ticked, left for the next catch-up: {names}.")
+        self.summary_label.setText("\n".join(lines))
+        self.total_label.setVisible(False)
         self.summary_label.setVisible(True)
         if outcome.error is not None:
             self.card.set_explanation(explain_failure(outcome.error, short_code_of(self.session)))
@@ -299,17 +285,16 @@ class CatchUpDialog(QDialog):
         self.cancel_button.setAccessibleName("Close")
         self.cancel_button.setEnabled(True)
         log.info("catch-up: %s", outcome.summary(self._year))
-        self.adjustSize()
         self.caught_up.emit(outcome)
 
     def _failed(self, error: BaseException) -> None:
         """The work itself broke (not Xero: that is in the outcome)."""
-        outcome = CatchUpOutcome(list(self.dates), error=error)
+        outcome = CatchUpOutcome(self.dates, error=error)
         self._finished(outcome)
 
     # ---- leaving --------------------------------------------------------------------------------------
     def reject(self) -> None:
-        """Cancel (button or Esc): while sending, stop before the next call to Xero; afterwards, close."""
+        """Cancel (button or Esc): while sending, stop before the next call to Xero; otherwise, close."""
         if self._running:
             self.cancel()
             return
@@ -335,13 +320,29 @@ class CatchUpDialog(QDialog):
             self.go_to_day.emit(attention[0])
             self.accept()
 
+    def _row_words(self, row: CatchUpRow) -> str:
+        where = f" — {row.location}" if row.location else ""
+        return day_words(row.trading_date, self._year) + where
+
     def _days_words(self, sending: bool = True) -> str:
-        if not self.dates:
+        dates = self.dates
+        if not dates:
             return "There are no days to send."
-        first, last = self.dates[0], self.dates[-1]
+        first, last = dates[0], dates[-1]
         days = (
             day_words(first, self._year)
             if first == last
             else f"{day_words(first, self._year)} to {day_words(last, self._year)}"
         )
         return f"Sending {days}…" if sending else f"{days}:"
+
+
+def _state_words(row: CatchUpRow) -> str:
+    """The State column: before the run, where the day stands; after it, how it ended (unticked: waits)."""
+    if row.outcome:
+        return row.outcome[0].upper() + row.outcome[1:]
+    if not row.ticked:
+        return "Not ticked: left for later"
+    if row.day.attention:
+        return f"Needs attention: {row.day.attention}"
+    return row.day.in_xero.value[0].upper() + row.day.in_xero.value[1:]

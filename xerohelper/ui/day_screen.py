@@ -49,6 +49,7 @@ from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.explanation_card import ExplanationCard, plain
 from xerohelper.ui.pos_card import PosCard, balance_words
 from xerohelper.ui.step_card import SkipDialog, StepCard
+from xerohelper.ui.wait_countdown import WaitCountdown, XeroWait, heard_by
 from xerohelper.ui.workers import run_in_background
 from xerohelper.ui.z_report_dialog import ZReportDialog
 
@@ -192,6 +193,7 @@ class DayScreen(QWidget):
         self._busy_words.setObjectName("busy_words")
         self._busy_bar.setVisible(False)
         self._busy_words.setVisible(False)
+        self.wait_countdown = WaitCountdown()  # shown while Xero asks xerohelper to wait
         header = QFrame()
         header.setObjectName("day_header")
         top = QHBoxLayout(header)
@@ -202,6 +204,7 @@ class DayScreen(QWidget):
         top.addWidget(self._demo_label, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addStretch(1)
         top.addWidget(self._busy_words)
+        top.addWidget(self.wait_countdown)
         top.addWidget(self._busy_bar)
         header.setStyleSheet(
             "QFrame#day_header { background: palette(base); border-bottom: 1px solid palette(mid); }"
@@ -500,7 +503,7 @@ class DayScreen(QWidget):
         }[following.step]
         session = self.session
         self._start(
-            lambda progress: session.run_next_step(day, place, progress=progress),
+            lambda progress: session.run_next_step(day, place, progress=progress, on_wait=heard_by(progress)),
             step=following.step,
             words=words,
         )
@@ -509,7 +512,9 @@ class DayScreen(QWidget):
         """I've fixed it — try again: read the day back from Xero, then run that step again."""
         session, day, place = self.session, self.trading_date, self.location
         self._start(
-            lambda progress: session.try_again(day, step, place, progress=progress),
+            lambda progress: session.try_again(
+                day, step, place, progress=progress, on_wait=heard_by(progress)
+            ),
             step=step,
             words="Checking Xero again…",
         )
@@ -518,7 +523,7 @@ class DayScreen(QWidget):
         """I've approved it in Xero — check again."""
         session, day, place = self.session, self.trading_date, self.location
         self._start(
-            lambda progress: session.check_again(day, place, progress=progress),
+            lambda progress: session.check_again(day, place, progress=progress, on_wait=heard_by(progress)),
             step=step,
             words="Checking the invoice in Xero…",
         )
@@ -546,17 +551,13 @@ class DayScreen(QWidget):
     def _import(self, path: Path) -> None:
         if self.busy or self.trading_date is None:
             return
-        session, day = self.session, self.trading_date
+        session = self.session
         self._pos_card.clear_problem()
-
-        def read(_progress):
-            outcome = session.import_file(path, day)
-            new = session.new_places(outcome.days) if outcome.ok else []
-            if outcome.ok and not new:
-                session.keep_days(outcome.days)
-            return outcome, new
-
-        self._start(read, words=f"Reading {path.name}…", after=self._imported)
+        self._start(
+            lambda _progress: session.import_days(path),
+            words=f"Reading {path.name}…",
+            after=self._imported,
+        )
 
     def confirm_new_places(self, places: list[str], organisation: str) -> bool:
         """A till file of a shop or till never seen for this organisation: keep it? (tests replace this)"""
@@ -577,7 +578,9 @@ class DayScreen(QWidget):
         return box.clickedButton() is keep
 
     def _imported(self, answer) -> None:
-        outcome, new_places = answer
+        """Every day of the file is kept (or left alone, when Xero has it already): say which. A shop or
+        till never seen for this organisation is asked about first."""
+        outcome, found, new_places = answer
         if not outcome.ok:
             self._pos_card.show_problem(outcome.message())
             return
@@ -590,8 +593,18 @@ class DayScreen(QWidget):
                 )
                 return
             session, days = self.session, outcome.days
-            self._start(lambda _progress: session.keep_days(days), words="Keeping the day's figures…")
-        notes = list(outcome.notes)
+            self._start(
+                lambda _progress: session.keep_days(days),
+                words="Keeping the day's figures…",
+                after=lambda kept: self._say_imported(outcome, kept),
+            )
+            return
+        self._say_imported(outcome, found)
+
+    def _say_imported(self, outcome, found) -> None:
+        from xerohelper.services.catch_up import found_words
+
+        notes = [*found_words(found, self.trading_date), *outcome.notes]
         for question in outcome.questions:
             hint = f" (probably “{question.suggestion}”)" if question.suggestion else ""
             notes.append(question.text() + hint)
@@ -661,7 +674,9 @@ class DayScreen(QWidget):
         box.buttonClicked.connect(
             lambda button: (
                 self._start(
-                    lambda progress: session.resend(day, place, progress=progress),
+                    lambda progress: session.resend(
+                        day, place, progress=progress, on_wait=heard_by(progress)
+                    ),
                     step=Step.SALES_SUMMARY,
                     words="Sending the day again…",
                 )
@@ -795,6 +810,9 @@ class DayScreen(QWidget):
     def _progress(self, words) -> None:
         if not shiboken6.isValid(self) or not self.busy:
             return
+        if isinstance(words, XeroWait):
+            self.wait_countdown.start(words)
+            return
         self._progress_words = str(words)
         self._busy_words.setText(self._progress_words)
         if self._running_step is not None:
@@ -813,6 +831,7 @@ class DayScreen(QWidget):
             self._busy_timer.stop()
             self._busy_bar.setVisible(False)
             self._busy_words.setVisible(False)
+            self.wait_countdown.stop()
         self._set_controls_enabled()
         self.busy_changed.emit(busy)
 

@@ -23,7 +23,6 @@ NOT_CONNECTED = "Not connected"
 OPEN_AFTER_MS = 60
 PAGES_AT_THE_LATEST_MS = 250  # built by then even if the first frame is never drawn (a minimised start)
 CLOSE_WAIT_MS = 10_000  # at most this long for work under way when the window closes
-CATCH_UP_DAYS = 62  # how far back "Catch up missed days" looks
 # The wizard's page numbers (setup_wizard's), here so that importing this module doesn't load the wizard.
 CONNECT, SETUP, READY = 1, 3, 4
 
@@ -145,6 +144,7 @@ class MainWindow(QMainWindow):
             self.show_reconnect(look.status.reconnect_reason)
         elif look.page == "day":
             self.show_day_screen()
+            self.catch_up(on_start=True)  # days imported but not in Xero: the list, for the owner to confirm
         elif look.page == "setup":
             self._go_to(SETUP)
         elif self.demo:
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         day_menu = self.menuBar().addMenu("&Day")
         self.today_action = day_menu.addAction("&Today's takings", lambda: self.show_day_screen())
-        self.catch_up_action = day_menu.addAction("&Catch up missed days…", self.catch_up)
+        self.catch_up_action = day_menu.addAction("&Catch up missed days…", lambda: self.catch_up())
         self.history_action = day_menu.addAction("&History…", self.show_history)
         day_menu.addSeparator()
         day_menu.addAction("&Quit", self.quit_app)
@@ -333,24 +333,27 @@ class MainWindow(QMainWindow):
         for action in self._menus_need_connection:
             action.setEnabled(connected)
 
-    def catch_up(self) -> None:
-        self.statusBar().showMessage("Looking for days not yet in Xero…")
-        run_in_background(self._missed_days, on_done=self._catch_up_days, on_failed=self._menu_failed)
+    def catch_up(self, on_start: bool = False) -> None:
+        """The list of days imported but not in Xero, for the owner to confirm (on start: only when there
+        are some, and quietly when there are none)."""
+        if not on_start:
+            self.statusBar().showMessage("Looking for days not yet in Xero…")
+        run_in_background(
+            self.session.catch_up_list,
+            on_done=lambda rows: self._catch_up_days(rows, on_start),
+            on_failed=(lambda _error: None) if on_start else self._menu_failed,
+        )
 
-    def _missed_days(self):
-        from datetime import timedelta
-
-        today = self.session.today()
-        return self.session.unfinished_days(today - timedelta(days=CATCH_UP_DAYS), today)
-
-    def _catch_up_days(self, dates) -> None:
-        self.statusBar().clearMessage()
-        if not dates:
-            self.statusBar().showMessage("Nothing to catch up: every day you imported is in Xero.", 8000)
-            return
+    def _catch_up_days(self, rows, on_start: bool = False) -> None:
         from xerohelper.ui.catch_up_dialog import CatchUpDialog
 
-        dialog = CatchUpDialog(self.session, dates, self)
+        if on_start and (not rows or self.findChild(CatchUpDialog) is not None):
+            return
+        self.statusBar().clearMessage()
+        if not rows:
+            self.statusBar().showMessage("Nothing to catch up: no imported day is waiting to be sent.", 8000)
+            return
+        dialog = CatchUpDialog(self.session, rows, self)
         dialog.go_to_day.connect(self.show_day)
         dialog.reconnect_needed.connect(lambda error: self.show_reconnect(error.reason))
         dialog.finished.connect(lambda _result: self.day_screen.refresh() if self.day_screen else None)

@@ -48,9 +48,20 @@ class Approval(StepUnit):
         shared = shared[:over] if over is not None else shared
         if not shared:
             return days_before(keys, first_failed)
-        invoices = [records[ks[0]].invoice for ks in shared]
         run.attention.start_running([k for ks in shared for k in ks], self.step)
         run.say("Approving the sales summary in Xero…")
+        for batch in run.books.document_batches(
+            shared
+        ):  # Xero's batch size, each batch's intents just before it
+            refused = self._approve(run, batch, records)
+            if refused is not None:
+                first_failed = min([refused, *([first_failed] if first_failed else [])], key=in_order)
+        return days_before(keys, first_failed)
+
+    def _approve(self, run: DayRun, shared: list[list[DayKey]], records) -> DayKey | None:
+        """One call approving these invoices (a week's days share one); the first day Xero refused, if any."""
+        first_failed: DayKey | None = None
+        invoices = [records[ks[0]].invoice for ks in shared]
         attempts = [
             run.begin(ks[0], self.step, "approve", {"invoice_id": i.invoice_id})
             for ks, i in zip(shared, invoices, strict=True)
@@ -79,7 +90,7 @@ class Approval(StepUnit):
                 for key in days[1:]:
                     run.attention.note(key, self.step, run.attention.of(days[0])[self.step])
                 first_failed = min([days[0], *([first_failed] if first_failed else [])], key=in_order)
-        return days_before(keys, first_failed)
+        return first_failed
 
     def _approve_credit_notes(self, run: DayRun, notes: list[tuple[DayKey, InvoiceFacts]]) -> None:
         run.say("Approving the credit note for the refunds…")

@@ -64,7 +64,9 @@ class DayRun:
 
     # ---- the journal first, then Xero --------------------------------------------------------------------
     def begin(self, key: DayKey, step: Step, action: str, request: dict) -> Attempt:
-        """The intent, written before Xero is asked (with its Idempotency-Key)."""
+        """The intent, written before Xero is asked (with its Idempotency-Key). After Cancel, none is
+        written: the run stops here, with nothing half-done for the next run to ask Xero about."""
+        self.books.check_cancel()
         return self.journal.begin(self.organisation_id, key.trading_date, key.location, step, action, request)
 
     def items_failed(self, attempt: Attempt, results: Sequence[ItemResult]) -> None:

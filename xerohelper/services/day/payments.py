@@ -82,7 +82,13 @@ class Payments(StepUnit):
             run.attention.note(key, self.step, money_owing_card(invoice.number, invoice.amount_due))
 
     def _record_payments(self, run: DayRun, batch: list[Payment]) -> None:
+        """The payments in calls of whole days (PAYMENTS_PER_CALL at most), each call's intents written
+        just before it and its outcome right after: a stop between calls leaves no day half-recorded."""
         run.say("Recording the payments in Xero…")
+        for chunk in run.books.payment_batches(batch, day_of=lambda payment: payment[0]):
+            self._record_chunk(run, chunk)
+
+    def _record_chunk(self, run: DayRun, batch: list[Payment]) -> None:
         attempts: dict[DayKey, Attempt] = {
             key: run.begin(
                 key,
@@ -93,17 +99,13 @@ class Payments(StepUnit):
             for key in dict.fromkeys(k for k, _, _ in batch)
         }
         keys = [a.idempotency_key for a in attempts.values()]
-        results: list[ItemResult] = []
-        for part, chunk in enumerate(run.books.payment_batches(batch)):
-            results += run.guarded(
-                chunk[0][0],
-                self.step,
-                lambda chunk=chunk, part=part: run.books.create_payments(
-                    [(document, p) for _, document, p in chunk], keys, part
-                ),
-                attempts=list(attempts.values()),
-                labels=[p.tender for _, _, p in chunk],
-            )
+        results: list[ItemResult] = run.guarded(
+            batch[0][0],
+            self.step,
+            lambda: run.books.create_payments([(document, p) for _, document, p in batch], keys),
+            attempts=list(attempts.values()),
+            labels=[p.tender for _, _, p in batch],
+        )
         problems: dict[DayKey, list[tuple[PaymentPlan, ItemResult]]] = {}
         for (key, document_id, plan), result in zip(batch, results, strict=False):
             if result.ok:

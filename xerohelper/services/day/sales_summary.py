@@ -125,13 +125,17 @@ class SalesSummary(StepUnit):
                     run.attention.note(key, self.step, card)
         if not to_send:
             return
-        # 2. Send the rest in one call, the intent written first (one intent per invoice, on its first day;
-        #    one key for the batch).
+        # 2. Send the rest in batches of Xero's size, each batch's intents written just before it (one intent
+        #    per invoice, on its first day; one key for the batch), its outcome right after.
         run.say(
             "Sending the sales summary to Xero…"
             if len(to_send) == 1
             else f"Sending {len(to_send)} sales summaries to Xero…"
         )
+        for batch in run.books.document_batches(to_send):
+            self._send_invoices(run, batch, contact)
+
+    def _send_invoices(self, run: DayRun, to_send: list[Planned], contact: ContactInfo) -> None:
         attempts = [
             run.begin(
                 p.keys[0], self.step, "create-invoice", {"number": p.plan.number, "total": str(p.plan.total)}
@@ -139,7 +143,7 @@ class SalesSummary(StepUnit):
             for p in to_send
         ]
         results = run.guarded(
-            first,
+            to_send[0].keys[0],
             self.step,
             lambda: run.books.create_invoices(
                 [p.plan for p in to_send], contact.contact_id, [a.idempotency_key for a in attempts]
