@@ -37,6 +37,8 @@ class StatusCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        # typing digits into the days would open Qt's date editor and jump to year 1206: arrows pick days
+        self.setDateEditEnabled(False)
         for name, words in (
             ("qt_calendar_prevmonth", "Previous month"),
             ("qt_calendar_nextmonth", "Next month"),

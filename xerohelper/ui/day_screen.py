@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 BUSY_AFTER_MS = 500  # the busy indicator shows for work that takes longer than this
 CONTENT_WIDTH = 1040  # the day's column stops growing here: long lines are hard to read
 RUN_WORDS = {
-    Step.SALES_SUMMARY: "&Send the sales summary",
+    Step.SALES_SUMMARY: "Se&nd the sales summary",
     Step.APPROVE: "&Approve the invoice in Xero",
     Step.PAYMENTS: "&Record the payments",
 }
@@ -212,7 +212,7 @@ class DayScreen(QWidget):
         self._calendar.month_shown.connect(lambda year, month: self.refresh())
         self._calendar.setFixedWidth(300)
         self._calendar.calendar.setMinimumHeight(260)
-        days_heading = look.make_heading(QLabel("&Days"), 1.1)
+        days_heading = look.make_heading(QLabel("Da&ys"), 1.1)
         days_heading.setBuddy(self._calendar.calendar)
         left = QVBoxLayout()
         left.setContentsMargins(20, 16, 12, 16)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
+from xerohelper.ui import look
 from xerohelper.ui.reconnect_page import ReconnectPage
 from xerohelper.ui.setup_wizard import CONNECT, READY, SETUP, SetupWizard
 from xerohelper.ui.workers import run_in_background
@@ -46,8 +47,8 @@ class MainWindow(QMainWindow):
         self.first_look: FirstLook | None = None
         self._cancel_connect: threading.Event | None = None
         self.setWindowTitle(window_title(None, self.demo))
-        self.resize(1100, 720)
-        self.setMinimumSize(760, 540)
+        self.setMinimumSize(720, 480)
+        look.fit_to_screen(self, 1100, 720)  # smaller on a small screen (1024×600): pages scroll
 
         self.pages = QStackedWidget()
         self.wizard = SetupWizard()
@@ -250,7 +251,9 @@ class MainWindow(QMainWindow):
 
     def _reconnected(self, organisation) -> None:
         self.show_organisation(organisation.name, True)
-        self.show_day_screen()  # the day carries on where it stopped: its state is in the journal
+        # back on the day the owner was working on (not today): it carries on where it stopped
+        working_on = self.day_screen.trading_date if self.day_screen is not None else None
+        self.show_day_screen(working_on)
 
     def _reconnect_failed(self, error: BaseException) -> None:
         title, words, next_step = _in_words(error)
@@ -309,7 +312,7 @@ class MainWindow(QMainWindow):
 
         dialog = QDialog(self)
         dialog.setWindowTitle("History — the days in Xero")
-        dialog.resize(900, 520)
+        look.fit_to_screen(dialog, 900, 520)
         view = HistoryView(self.session, dialog)
         QVBoxLayout(dialog).addWidget(view)
         view.go_to_day.connect(lambda day: (dialog.accept(), self.show_day(day)))
