@@ -26,10 +26,12 @@ os.environ.update(
 
 from keyring import set_keyring  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
+from PySide6.QtCore import QRect, QSize  # noqa: E402
 from PySide6.QtWidgets import QWizard  # noqa: E402
 
 from xerohelper.core.checklist import Step, StepState  # noqa: E402
 from xerohelper.sandbox.testing import control  # noqa: E402
+from xerohelper.ui import look  # noqa: E402
 from xerohelper.ui.app import create_application  # noqa: E402
 from xerohelper.ui.main_window import MainWindow  # noqa: E402
 from xerohelper.ui.setup_wizard import READY, SETUP  # noqa: E402
@@ -101,18 +103,25 @@ def main() -> int:
 
     base = session.sandbox.base_url
     control(base, "contacts/archive", {"tenant": "Harbour Street Hardware", "contact": "POS Sales"})
-    session.days().forget_setup()
+    session.day_service().forget_setup()
     screen.run_next_button.click()
     settle(lambda: screen.step_card(Step.SALES_SUMMARY).state is StepState.NEEDS_ATTENTION)
     shoot(window, "needs-attention")
     control(base, "contacts/restore", {"tenant": "Harbour Street Hardware", "contact": "POS Sales"})
-    session.days().forget_setup()
+    session.day_service().forget_setup()
 
     for step in (Step.SALES_SUMMARY, Step.APPROVE, Step.PAYMENTS):
         settle(screen.run_next_button.isEnabled)
         screen.run_next_button.click()
         settle(lambda step=step: screen.step_card(step).state is StepState.DONE)
     shoot(window, "day-done")
+
+    # the same day on a small laptop (1024×600): the window as big as such a screen lets it be
+    small = look.fitted_size(QSize(1100, 720), QRect(0, 0, 1024, 600))
+    window.resize(small)
+    settle(lambda: window.size() == small)
+    shoot(window, "small-screen-day")
+    window.resize(1280, 720)
 
     control(base, "tokens/revoke", {})
     window.show_reconnect(_reason_ended())
