@@ -26,6 +26,7 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -92,6 +93,7 @@ class DayScreen(QWidget):
         self.trading_date: date | None = None
         self.snapshot: DaySnapshot | None = None
         self.busy = False
+        self._focus_back = False  # the run-next button had the focus when a step started
         self.z_report_dialog: ZReportDialog | None = None
         self._loads = 0  # each load has a number; only the latest one is shown
         self._running_step: Step | None = None
@@ -414,8 +416,11 @@ class DayScreen(QWidget):
             self._step_cards[self._running_step].show_running(self._progress_words)
         self._show_next(snapshot)
         self._set_controls_enabled()
-        if self.focusWidget() is None and self._run_next_button.isEnabled():
+        back = self._focus_back and not self.busy
+        if (self.focusWidget() is None or back) and self._run_next_button.isEnabled():
             self._run_next_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter runs the next step
+        if back:
+            self._focus_back = False
         self.loaded.emit(snapshot)
 
     def _show_connection(self, status: ConnectionStatus) -> None:
@@ -798,6 +803,8 @@ class DayScreen(QWidget):
             self._step_cards[self._running_step].show_running(self._progress_words)
 
     def _set_busy(self, busy: bool, step: Step | None = None, words: str = "") -> None:
+        if busy and not self.busy:  # disabling the button moves Qt's focus away: bring it back after
+            self._focus_back = QApplication.focusWidget() is self._run_next_button
         self.busy = busy
         self._running_step = step if busy else None
         self._progress_words = words if busy else ""
