@@ -119,3 +119,30 @@ def test_typing_digits_into_the_calendar_never_jumps_to_another_year(qtbot):
     qtbot.keyClicks(view, "1206")
     qtbot.keyClick(view, "\r")
     assert calendar.selected().year == 2026
+
+
+def test_the_calendar_shows_where_the_keyboard_is(qtbot):
+    from xerohelper.ui.day_calendar import DayCalendar
+
+    calendar = DayCalendar()
+    qtbot.addWidget(calendar)
+    calendar.show()
+    view = calendar.calendar.findChild(QWidget, "qt_calendar_calendarview")
+    calendar.set_selected(date(2026, 11, 21))
+    assert not has_a_ring(view)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert has_a_ring(view)  # round the chosen day
+
+
+def has_a_ring(view: QWidget) -> bool:
+    """A straight line of text colour at least 20 px long: a ring's edge (no digit draws one)."""
+    image = view.grab().toImage()
+    ink = view.palette().color(view.foregroundRole())
+    for y in range(image.height()):
+        run = 0
+        for x in range(image.width()):
+            run = run + 1 if image.pixelColor(x, y) == ink else 0
+            if run >= 20:
+                return True
+    return False
