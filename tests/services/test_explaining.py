@@ -353,7 +353,7 @@ def test_200_payments_with_a_failed_tender(xero, sdk):
     assert call is not None
     [card] = explain(call, short_code="!abc12", now=NOW)
     assert card.key == "invoice-not-approved"
-    assert card.where == "the EFTPOS payment of 20.55"
+    assert card.where == "the EFTPOS payment of $20.55"
     assert card.title == "Invoice POS-20260421 isn't approved yet, so payments can't go on it"
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from xerohelper.core.checklist import StepState
 from xerohelper.core.day_status import DayStatus  # the look of each (DAY_LOOKS) is here
-from xerohelper.core.money import money
+from xerohelper.core.money import money_words as core_money_words
 from xerohelper.resources import resource
 
 ICON_DIR = resource("icons")  # package data: found the same way in a clone, a wheel and the bundle
@@ -265,9 +265,7 @@ def style_card(frame: QFrame, tone: Tone | None = None) -> None:
 # ---- words ------------------------------------------------------------------------------------------------
 def money_words(amount: Decimal) -> str:
     """$1,234.56 (and -$12.40), the way Australian and New Zealand shops write it."""
-    amount = money(amount)
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,.2f}"
+    return core_money_words(amount)
 
 
 # ---- fitting the screen -----------------------------------------------------------------------------------

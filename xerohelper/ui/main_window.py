@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from xerohelper.ui import look
+from xerohelper.ui.open_link import WEB_BASE
 from xerohelper.ui.reconnect_page import ReconnectPage
 from xerohelper.ui.setup_wizard import CONNECT, READY, SETUP, SetupWizard
 from xerohelper.ui.workers import run_in_background
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
 
     def _opened(self, look: FirstLook) -> None:
         self.first_look = look
+        self.setProperty(WEB_BASE, self.session.xero_web_base() or "")  # the demo's Xero screens
         self._busy(False)
         self.statusBar().clearMessage()
         self._listen_for_notices()
@@ -229,6 +231,7 @@ class MainWindow(QMainWindow):
 
             self.day_screen = DayScreen(self.session)
             self.day_screen.reconnect_needed.connect(lambda error: self.show_reconnect(error.reason))
+            self.day_screen.open_shop_setup.connect(self.show_shop_setup)
             self.pages.addWidget(self.day_screen)
         self.pages.setCurrentWidget(self.day_screen)
         self.day_screen.show_day(day or self.session.today())
@@ -268,7 +271,7 @@ class MainWindow(QMainWindow):
         day_menu.addSeparator()
         day_menu.addAction("&Quit", self.close)
         settings_menu = self.menuBar().addMenu("&Settings")
-        self.shop_setup_action = settings_menu.addAction("&Shop setup…", self.show_shop_setup)
+        self.shop_setup_action = settings_menu.addAction("&Shop setup…", lambda: self.show_shop_setup())
         self.settings_action = settings_menu.addAction("&Connection and settings…", self.show_settings)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About xerohelper, logs and support report…", self.show_about)
@@ -318,10 +321,13 @@ class MainWindow(QMainWindow):
         view.go_to_day.connect(lambda day: (dialog.accept(), self.show_day(day)))
         dialog.open()
 
-    def show_shop_setup(self) -> None:
+    def show_shop_setup(self, row=None) -> None:
+        """Shop setup; `row` (a SetupRow a card is about) is the row it opens at."""
         from xerohelper.ui.shop_setup import ShopSetupDialog
 
         dialog = ShopSetupDialog(self.session, self)
+        if row is not None:
+            dialog.show_row(row)
         dialog.saved.connect(lambda _mapping: self.day_screen.refresh() if self.day_screen else None)
         dialog.open()
 

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from xerohelper.core.booking_rules import category_accounts, suggested_sales, suggested_tender_account
-from xerohelper.core.explain import Explanation
+from xerohelper.core.explain import Explanation, SetupRow
 from xerohelper.core.mapping import Mapping, MappingFileError, SalesAccount
 from xerohelper.core.organisation_setup import AccountInfo, ContactInfo, OrganisationSetup
 from xerohelper.core.plan_limit import monthly_cap
@@ -310,6 +310,7 @@ class ShopSetupEditor(QWidget):
 
         scroll = FittingScrollArea(content)
         scroll.setObjectName("shop_setup_scroll")
+        self._scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -622,6 +623,31 @@ class ShopSetupEditor(QWidget):
         self._focus_later(self._tenders[name].widgets[1])
         self._recheck()
 
+    def show_row(self, row: SetupRow) -> QWidget | None:
+        """Bring the row a card is about into view, the cursor on its first choice (a sales category or
+        tender the till hasn't shown here yet is added). Returns the widget focused."""
+        if row.kind == SetupRow.SALES and row.name:
+            if row.name not in self._sales:
+                self._add_sales_row(row.name)
+            widget = self._sales[row.name].widgets[1]
+        elif row.kind == SetupRow.TENDERS and row.name:
+            if row.name not in self._tenders:
+                self._add_tender_row(row.name)
+            widget = self._tenders[row.name].widgets[1]
+        elif row.kind == SetupRow.ROUNDING:
+            widget = self.rounding_combo
+        elif row.kind == SetupRow.CONTACT:
+            widget = self.contact_edit
+        else:
+            return None
+
+        def reveal() -> None:
+            self._scroll.ensureWidgetVisible(widget, 0, 40)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        QTimer.singleShot(0, widget, reveal)
+        return widget
+
     @staticmethod
     def _focus_later(widget: QWidget) -> None:
         """Focus a row just added (it becomes visible when the layout has placed it)."""
@@ -751,6 +777,7 @@ class ShopSetupDialog(QDialog):
         self._categories, self._tenders = list(categories), list(tenders)
         self.editor: ShopSetupEditor | None = None
         self._loaded: _Loaded | None = None
+        self._wanted_row: SetupRow | None = None  # the row to open at, once the editor is shown
 
         intro = QLabel(
             "Tell xerohelper where your till's takings go in Xero. You set this up once; "
@@ -854,6 +881,14 @@ class ShopSetupDialog(QDialog):
         self.pages.setCurrentWidget(self.editor_holder)
         self._set_buttons(True)
         self._editor_changed()
+        if self._wanted_row is not None:
+            self.editor.show_row(self._wanted_row)
+
+    def show_row(self, row: SetupRow) -> None:
+        """Open at this row (a card's "Open Shop setup"): now, or once the accounts are read."""
+        self._wanted_row = row
+        if self.editor is not None:
+            self.editor.show_row(row)
 
     def _load_failed(self, error: BaseException) -> None:
         if not still_open(self):

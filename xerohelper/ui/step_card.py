@@ -8,8 +8,8 @@ step's new status.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from xerohelper.core.checklist import ORDER, Step, StepState, StepStatus
 from xerohelper.core.explain import ScreenLink
 from xerohelper.ui import look
 from xerohelper.ui.explanation_card import ExplanationCard, plain
+from xerohelper.ui.open_link import open_link, xero_address
 
 # What each step is for, in one line under its title.
 PURPOSE = {
@@ -80,6 +81,7 @@ class StepCard(QFrame):
     try_again = Signal(object)  # Step: the owner fixed what the explanation said
     check_again = Signal(object)  # Step: the owner approved the draft in Xero
     opened_in_xero = Signal(str)  # the url given to the system browser
+    open_shop_setup = Signal(object)  # SetupRow: the explanation is about this row of Shop setup
 
     def __init__(self, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +133,7 @@ class StepCard(QFrame):
         self.explanation_card = ExplanationCard(name=f"explanation_card_{step.value.replace('-', '_')}")
         self.explanation_card.try_again.connect(lambda: self.try_again.emit(self.step))
         self.explanation_card.opened_in_xero.connect(self.opened_in_xero)
+        self.explanation_card.open_shop_setup.connect(self.open_shop_setup)
 
         # layout: [number] title ........ [badge]
         #                  purpose
@@ -242,8 +245,9 @@ class StepCard(QFrame):
     def _open_draft(self) -> None:
         if self.draft_link is None:
             return
-        QDesktopServices.openUrl(QUrl(self.draft_link.url))
-        self.opened_in_xero.emit(self.draft_link.url)
+        url = xero_address(self, self.draft_link)
+        open_link(self, url)
+        self.opened_in_xero.emit(url)
 
     # ---- colours ---------------------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
