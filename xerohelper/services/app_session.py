@@ -423,6 +423,15 @@ class AppSession:
             return self.sandbox.clock.today()
         return date.today()
 
+    def everyday(self):
+        """The tray's side of the app: watched folder, closing-time reminder, start at login (Everyday)."""
+        from xerohelper.services.everyday import Everyday
+
+        with self._lock:
+            if getattr(self, "_everyday", None) is None:
+                self._everyday = Everyday(self)
+            return self._everyday
+
 
 def _free_port() -> int:
     with socket.socket() as probe:

@@ -35,6 +35,7 @@ def window_title(organisation_name: str | None, demo: bool = False) -> str:
 
 class MainWindow(QMainWindow):
     notice_found = Signal(str)  # words for the owner (a damaged file set aside), from any thread
+    tray_factory = None  # makes the Tray (ui/tray.py); a test may put one it can observe
 
     def __init__(
         self, demo: bool = False, session: AppSession | None = None, open_session: bool = True
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow):
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
         self.notice_found.connect(self.show_notice)
         self._notice_listener = None
+        self.everyday_watch = (
+            None  # the tray, watched folder and reminder: made once connected (ui/everyday.py)
+        )
+        self._quitting = False
         self._build_menus()
         self._busy(True)
         if open_session:
@@ -97,6 +102,8 @@ class MainWindow(QMainWindow):
         organisation = look.status.organisation
         self.show_organisation(organisation.name if organisation else None, look.status.connected)
         log.info("first page: %s", look.page)
+        if look.status.connected and look.status.reconnect_reason is None:
+            QTimer.singleShot(0, self.start_everyday)
         if look.page == "reconnect":
             self.show_reconnect(look.status.reconnect_reason)
         elif look.page == "day":
@@ -149,6 +156,7 @@ class MainWindow(QMainWindow):
         self.wizard.connect_page.show_connected(organisation.name)
         if self.wizard.currentId() == CONNECT:
             self.wizard.next()
+        QTimer.singleShot(0, self.start_everyday)
 
     def _connect_failed(self, error: BaseException) -> None:
         choices = getattr(error, "choices", None)
@@ -239,6 +247,9 @@ class MainWindow(QMainWindow):
     # ---- reconnecting -----------------------------------------------------------------------------------
     def show_reconnect(self, reason) -> None:
         self.show_organisation(self.organisation_name, False)
+        already = self.pages.currentWidget() is self.reconnect_page
+        if self.everyday_watch is not None and not self.isVisible() and not already:
+            self.everyday_watch.notify_reconnect()  # sitting in the tray: said once
         if reason is not None:
             self.reconnect_page.show_reason(reason.words, reason.next_step)
         self.pages.setCurrentWidget(self.reconnect_page)
@@ -269,7 +280,7 @@ class MainWindow(QMainWindow):
         self.catch_up_action = day_menu.addAction("&Catch up missed days…", self.catch_up)
         self.history_action = day_menu.addAction("&History…", self.show_history)
         day_menu.addSeparator()
-        day_menu.addAction("&Quit", self.close)
+        day_menu.addAction("&Quit", self.quit_app)
         settings_menu = self.menuBar().addMenu("&Settings")
         self.shop_setup_action = settings_menu.addAction("&Shop setup…", lambda: self.show_shop_setup())
         self.settings_action = settings_menu.addAction("&Connection and settings…", self.show_settings)
@@ -337,6 +348,9 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.session, self)
         dialog.disconnected.connect(self._disconnected)
         dialog.connect_requested.connect(lambda: (dialog.accept(), self.start_connecting()))
+        dialog.everyday_box.saved.connect(
+            lambda _state: self.start_everyday() if self.everyday_watch else None
+        )
         dialog.open()
 
     def _disconnected(self, result) -> None:
@@ -387,7 +401,25 @@ class MainWindow(QMainWindow):
     def _busy(self, busy: bool) -> None:
         self.wizard.welcome_page.setEnabled(not busy)
 
+    # ---- the tray: watched folder, reminder, notifications ----
+    def start_everyday(self) -> None:
+        from xerohelper.ui.everyday import start_everyday
+
+        start_everyday(self)
+
+    def quit_app(self) -> None:
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event) -> None:
+        from xerohelper.ui.everyday import keep_in_tray
+
+        if not self._quitting and keep_in_tray(self):
+            event.ignore()
+            return
+        if self.everyday_watch is not None:
+            self.everyday_watch.stop()
+            self.everyday_watch.tray.hide()
         if self._notice_listener is not None:
             from xerohelper.services import owner_notices
 
