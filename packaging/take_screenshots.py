@@ -26,10 +26,12 @@ os.environ.update(
 
 from keyring import set_keyring  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
+from PySide6.QtCore import QRect, QSize  # noqa: E402
 from PySide6.QtWidgets import QWizard  # noqa: E402
 
 from xerohelper.core.checklist import Step, StepState  # noqa: E402
 from xerohelper.sandbox.testing import control  # noqa: E402
+from xerohelper.ui import look  # noqa: E402
 from xerohelper.ui.app import create_application  # noqa: E402
 from xerohelper.ui.main_window import MainWindow  # noqa: E402
 from xerohelper.ui.setup_wizard import READY, SETUP  # noqa: E402
@@ -125,6 +127,13 @@ def main() -> int:
     screen.run_next_button.click()
     settle(lambda: screen.step_card(Step.PAYMENTS).state is StepState.DONE)
     shoot(window, "day-done")
+
+    # the same day on a small laptop (1024×600): the window as big as such a screen lets it be
+    small = look.fitted_size(QSize(1100, 720), QRect(0, 0, 1024, 600))
+    window.resize(small)
+    settle(lambda: window.size() == small)
+    shoot(window, "small-screen-day")
+    window.resize(1280, 720)
 
     control(base, "tokens/revoke", {})
     window.show_reconnect(_reason_ended())

@@ -312,6 +312,9 @@ def test_every_control_has_a_name_and_the_keyboard_runs_the_next_step(qtbot, scr
     qtbot.waitUntil(
         lambda: not screen.busy and state(screen, Step.SALES_SUMMARY) is StepState.DONE, timeout=WAIT
     )
+    # the focus stays on the next step's button: Enter again runs it
+    assert QApplication.focusWidget() is screen.run_next_button
+    assert "Ctrl+Enter" in screen.run_next_button.toolTip()
     qtbot.keyClick(screen, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not screen.busy and state(screen, Step.APPROVE) is StepState.DONE, timeout=WAIT)
 

@@ -51,6 +51,12 @@ def test_days_newest_first_in_words(qtbot, session):
     assert cell(view, 2, 1) == f"POS-{paid:%Y%m%d}" and cell(view, 2, 3) == "Paid"
     assert cell(view, 2, 2) == "$2,240.40"
     assert "Cash $412.30" in cell(view, 2, 4) and "EFTPOS $1,565.60" in cell(view, 2, 4)
+    # the payments are shown in full: one tender a line, the row tall enough and the column wide enough
+    lines = cell(view, 2, 4).splitlines()
+    metrics = view.table.fontMetrics()
+    assert len(lines) == len(view.rows[2].payments) > 1
+    assert view.table.rowHeight(2) >= metrics.height() * len(lines)
+    assert view.table.columnWidth(4) >= max(metrics.horizontalAdvance(line) for line in lines)
     assert not view.table.item(0, 3).icon().isNull()
     assert day_history(days)[2].payments == view.rows[2].payments
 

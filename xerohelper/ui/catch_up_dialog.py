@@ -285,6 +285,8 @@ class CatchUpDialog(QDialog):
         self.cancel_button.setAccessibleName("Close")
         self.cancel_button.setEnabled(True)
         log.info("catch-up: %s", outcome.summary(self._year))
+        self.adjustSize()
+        look.fit_to_screen(self, self.width(), self.height())  # never taller than the screen
         self.caught_up.emit(outcome)
 
     def _failed(self, error: BaseException) -> None:

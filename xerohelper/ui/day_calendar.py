@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QPainter, QPalette, QTextCharFormat
+from PySide6.QtCore import QDate, QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from xerohelper.core.dates import long_date
@@ -32,12 +32,15 @@ class StatusCalendar(QCalendarWidget):
         super().__init__(parent)
         self.statuses: dict[date, DayStatus] = {}
         self._weeks: dict[date, str] = {}  # each day's week in words, as last shown
+        self._days: QWidget | None = None  # the grid of days (Qt's own child)
         self.setObjectName("day_calendar")
         self.setAccessibleName("Trading days")
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        # typing digits into the days would open Qt's date editor and jump to year 1206: arrows pick days
+        self.setDateEditEnabled(False)
         for name, words in (
             ("qt_calendar_prevmonth", "Previous month"),
             ("qt_calendar_nextmonth", "Next month"),
@@ -49,6 +52,19 @@ class StatusCalendar(QCalendarWidget):
             child = self.findChild(QWidget, name)
             if child is not None:
                 child.setAccessibleName(words)
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        """While the keyboard is in the days, the chosen day has a ring (drawn in paintCell), so the owner
+        sees where the arrows act; the days are redrawn when the focus comes or goes."""
+        self._days = self.findChild(QWidget, "qt_calendar_calendarview")
+        if self._days is not None:
+            self._days.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._days and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.updateCells()
+        return super().eventFilter(watched, event)
 
     def set_statuses(self, statuses: dict[date, DayStatus], weeks: dict[date, str] | None = None) -> None:
         """Each known day's status; `weeks` (weekly summaries): each day's week in words, for its tooltip —
@@ -72,6 +88,12 @@ class StatusCalendar(QCalendarWidget):
 
     def paintCell(self, painter: QPainter, rect: QRect, qd: QDate) -> None:
         super().paintCell(painter, rect, qd)
+        if qd == self.selectedDate() and self._days is not None and self._days.hasFocus():
+            painter.save()
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(2, 2, -2, -2))  # the focus ring: the keyboard is here
+            painter.restore()
         status = self.statuses.get(pydate(qd)) if qd.isValid() else None
         if status is None:
             return

@@ -26,6 +26,7 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -58,7 +59,7 @@ log = logging.getLogger(__name__)
 BUSY_AFTER_MS = 500  # the busy indicator shows for work that takes longer than this
 CONTENT_WIDTH = 1040  # the day's column stops growing here: long lines are hard to read
 RUN_WORDS = {
-    Step.SALES_SUMMARY: "&Send the sales summary",
+    Step.SALES_SUMMARY: "Se&nd the sales summary",
     Step.APPROVE: "&Approve the invoice in Xero",
     Step.PAYMENTS: "&Record the payments",
 }
@@ -94,6 +95,7 @@ class DayScreen(QWidget):
         self.trading_date: date | None = None
         self.snapshot: DaySnapshot | None = None
         self.busy = False
+        self._focus_back = False  # the run-next button had the focus when a step started
         self.z_report_dialog: ZReportDialog | None = None
         self._loads = 0  # each load has a number; only the latest one is shown
         self._running_step: Step | None = None
@@ -216,7 +218,7 @@ class DayScreen(QWidget):
         self._calendar.month_shown.connect(lambda year, month: self.refresh())
         self._calendar.setFixedWidth(300)
         self._calendar.calendar.setMinimumHeight(260)
-        days_heading = look.make_heading(QLabel("&Days"), 1.1)
+        days_heading = look.make_heading(QLabel("Da&ys"), 1.1)
         days_heading.setBuddy(self._calendar.calendar)
         left = QVBoxLayout()
         left.setContentsMargins(20, 16, 12, 16)
@@ -420,8 +422,11 @@ class DayScreen(QWidget):
             self._step_cards[self._running_step].show_running(self._progress_words)
         self._show_next(snapshot)
         self._set_controls_enabled()
-        if self.focusWidget() is None and self._run_next_button.isEnabled():
+        back = self._focus_back and not self.busy
+        if (self.focusWidget() is None or back) and self._run_next_button.isEnabled():
             self._run_next_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter runs the next step
+        if back:
+            self._focus_back = False
         self.loaded.emit(snapshot)
 
     def _show_connection(self, status: ConnectionStatus) -> None:
@@ -819,6 +824,8 @@ class DayScreen(QWidget):
             self._step_cards[self._running_step].show_running(self._progress_words)
 
     def _set_busy(self, busy: bool, step: Step | None = None, words: str = "") -> None:
+        if busy and not self.busy:  # disabling the button moves Qt's focus away: bring it back after
+            self._focus_back = QApplication.focusWidget() is self._run_next_button
         self.busy = busy
         self._running_step = step if busy else None
         self._progress_words = words if busy else ""

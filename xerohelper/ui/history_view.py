@@ -75,7 +75,7 @@ class HistoryView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -124,7 +124,8 @@ class HistoryView(QWidget):
         table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             day = short_date(row.trading_date) + (f" · {row.location}" if row.location else "")
-            payments = ", ".join(f"{tender} {look.money_words(amount)}" for tender, amount in row.payments)
+            # one tender a line, so the column shows every payment in full (not "Cash $120.00, EFT…")
+            payments = "\n".join(f"{tender} {look.money_words(amount)}" for tender, amount in row.payments)
             cells = (
                 day,
                 row.invoice_number or "—",
@@ -142,6 +143,7 @@ class HistoryView(QWidget):
                     day_look = look.DAY_LOOKS[row.state]
                     item.setIcon(look.icon(day_look.icon, look.tone_colour(day_look.tone)))
                 table.setItem(index, column, item)
+        table.resizeRowsToContents()  # each row as tall as its payments
         self.pages.setCurrentWidget(self.table if self.rows else self.empty)
         if self.rows and table.currentRow() < 0:
             table.setCurrentCell(0, 0)

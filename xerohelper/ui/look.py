@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib.resources.abc import Traversable
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
@@ -327,3 +327,35 @@ def set_card_tone(frame: QFrame, tone: Tone | None) -> None:
 def money_words(amount: Decimal) -> str:
     """$1,234.56 (and -$12.40), the way Australian and New Zealand shops write it."""
     return core_money_words(amount)
+
+
+# ---- fitting the screen -----------------------------------------------------------------------------------
+# room a window manager takes around a window (title bar, borders): kept free so Save is never off-screen
+WINDOW_FRAME = QSize(16, 40)
+
+
+def fitted_size(wanted: QSize, available: QRect, frame: QSize = WINDOW_FRAME) -> QSize:
+    """The size to open a window at: what it would like, but never bigger than the screen's free area
+    (availableGeometry: the screen minus panels and docks) less the window's frame."""
+    return QSize(
+        max(1, min(wanted.width(), available.width() - frame.width())),
+        max(1, min(wanted.height(), available.height() - frame.height())),
+    )
+
+
+def available_rect(widget: QWidget) -> QRect:
+    """The free area of the screen the widget is on (or will open on: its parent's, else the primary)."""
+    owner = widget.parentWidget() or widget
+    screen = owner.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> QSize:
+    """Resize a window or dialog to width × height, or less where the screen is smaller (1024×600 too);
+    its minimum size shrinks with it, so the content scrolls and the buttons stay visible."""
+    size = fitted_size(QSize(width, height), available_rect(widget))
+    minimum = widget.minimumSize()
+    if minimum.width() > size.width() or minimum.height() > size.height():
+        widget.setMinimumSize(min(minimum.width(), size.width()), min(minimum.height(), size.height()))
+    widget.resize(size)
+    return size

@@ -68,8 +68,9 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.pages = None  # the stack of pages, once built (see _build_pages)
         self.setWindowTitle(window_title(None, self.demo))
-        self.resize(1100, 720)
-        self.setMinimumSize(760, 540)
+        self.setMinimumSize(720, 480)
+        free = self.screen().availableGeometry()  # smaller on a small screen (1024×600): pages scroll
+        self.resize(min(1100, free.width() - 16), min(720, free.height() - 40))  # look.fitted_size's frame
         if pages_later:  # the first frame: the window and its title (a status bar alone takes ~7 ms)
             QTimer.singleShot(PAGES_AT_THE_LATEST_MS, self._build_pages)
         else:
@@ -86,8 +87,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel, QStackedWidget
 
+        from xerohelper.ui import look
         from xerohelper.ui.reconnect_page import ReconnectPage
         from xerohelper.ui.setup_wizard import SetupWizard
+
+        look.fit_to_screen(self, 1100, 720)  # the same size, now with look's own measure of the screen
 
         self.connection_label = QLabel(NOT_CONNECTED)
         self.connection_label.setObjectName("connection_state")
@@ -302,7 +306,9 @@ class MainWindow(QMainWindow):
 
     def _reconnected(self, organisation) -> None:
         self.show_organisation(organisation.name, True)
-        self.show_day_screen()  # the day carries on where it stopped: its state is in the journal
+        # back on the day the owner was working on (not today): it carries on where it stopped
+        working_on = self.day_screen.trading_date if self.day_screen is not None else None
+        self.show_day_screen(working_on)
 
     def _reconnect_failed(self, error: BaseException) -> None:
         title, words, next_step = _in_words(error)
@@ -362,11 +368,12 @@ class MainWindow(QMainWindow):
     def show_history(self) -> None:
         from PySide6.QtWidgets import QDialog, QVBoxLayout
 
+        from xerohelper.ui import look
         from xerohelper.ui.history_view import HistoryView
 
         dialog = QDialog(self)
         dialog.setWindowTitle("History — the days in Xero")
-        dialog.resize(900, 520)
+        look.fit_to_screen(dialog, 900, 520)
         view = HistoryView(self.session, dialog)
         QVBoxLayout(dialog).addWidget(view)
         view.go_to_day.connect(lambda day: (dialog.accept(), self.show_day(day)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -338,5 +338,7 @@ class SettingsDialog(QDialog):
         layout.activate()
         needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
         needed = max(needed, self.sizeHint().height())
+        room = look.fitted_size(QSize(self.width(), needed), look.available_rect(self))
+        needed = min(needed, room.height())  # never taller than the screen
         if needed > self.height():
             self.resize(self.width(), needed)

@@ -240,7 +240,7 @@ class ZReportDialog(QDialog):
         layout.addWidget(self.balance_label)
         layout.addWidget(self.problems_box)
         layout.addWidget(self.buttons)
-        self.resize(780, 620)
+        look.fit_to_screen(self, 780, 620)  # the rows scroll; Save stays on screen
         self._style()
         self._fill(day)
         self._update_balance()
