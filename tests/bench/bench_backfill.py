@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402
 
+from tests.bench.table import Figure, report  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
 from tests.services.connected_shop import connected_shop  # noqa: E402
 from xerohelper.adapters.xero_pacing import XeroPacer  # noqa: E402
@@ -146,7 +147,18 @@ def main() -> int:
             f"invoices ({again['distinct_numbers']} numbers, target {DAYS}) and {again['payments']} payments "
             f"(target {again['tenders']}, one per tender)"
         )
-    return 0
+    return report(
+        [
+            Figure(f"backfill, {DAYS} days at {LATENCY_MS} ms: Xero calls", year["calls"], "calls", 60),
+            Figure("backfill: 429 (too many) answers", year["429s"], "", 0),
+            Figure("backfill: wall time", year["wall"], "s", 120, digits=1),
+            Figure("backfill: days sent", year["sent"], "days", DAYS, at_most=False),
+            Figure("backfill stopped, run again: invoices sent twice",
+                   again["invoices"] - again["distinct_numbers"], "", 0),
+            Figure("backfill stopped, run again: payments over one per tender",
+                   again["payments"] - again["tenders"], "", 0),
+        ]
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

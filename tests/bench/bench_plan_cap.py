@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402
 
+from tests.bench.table import Figure, report  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
 from tests.services.connected_shop import connected_shop  # noqa: E402
 from tests.services.day.test_plan_cap_and_weeks import (  # noqa: E402
@@ -37,7 +38,7 @@ from xerohelper.services.day import approval, sales_summary  # noqa: E402
 XERO_LIMITS = {"minute_limit": 60, "concurrent_limit": 5, "day_limit": 5000}
 
 
-def month(mode: str) -> None:
+def month(mode: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp, connected_shop(Path(tmp), **XERO_LIMITS) as shop:
         shop.control("organisation", STARTER)
         shop.mapping = replace(shop.mapping, weekly=mode == "weekly")
@@ -68,6 +69,7 @@ def month(mode: str) -> None:
                f"after {writes_after}, " if stopped else "")
             + f"Xero calls {calls}, 429s {shop.pacer.rate_limited}"
         )  # fmt: skip
+        return {"finished": finished, "refusals": len(refusals(shop, days)), "calls": calls}
 
 
 def main() -> int:
@@ -76,10 +78,17 @@ def main() -> int:
         os.environ.update(
             HOME=home, XDG_CONFIG_HOME=f"{home}/c", XDG_DATA_HOME=f"{home}/d", XDG_STATE_HOME=f"{home}/s"
         )
-        month("weekly")
-        month("daily")
+        weekly = month("weekly")
+        daily = month("daily")
         month("daily, no cap check (as before)")
-    return 0
+    return report(
+        [
+            Figure("plan cap (20 a month), weekly: refusals by Xero over 31 days", weekly["refusals"], "", 0),
+            Figure("plan cap, weekly: days finished", weekly["finished"], "days", 31, at_most=False),
+            Figure("plan cap, weekly: Xero calls for the month", weekly["calls"], "calls"),
+            Figure("plan cap, daily: refusals by Xero (stopped before instead)", daily["refusals"], "", 0),
+        ]
+    )
 
 
 if __name__ == "__main__":
