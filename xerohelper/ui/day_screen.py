@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -51,6 +50,7 @@ from xerohelper.ui.day_calendar import DayCalendar, day_status, most_urgent
 from xerohelper.ui.explanation_card import ExplanationCard, plain
 from xerohelper.ui.look import DayStatus
 from xerohelper.ui.pos_card import PosCard, balance_words
+from xerohelper.ui.resend_dialog import ResendDialog
 from xerohelper.ui.step_card import SkipDialog, StepCard
 from xerohelper.ui.workers import run_in_background
 from xerohelper.ui.z_report_dialog import ZReportDialog
@@ -628,30 +628,15 @@ class DayScreen(QWidget):
     def _confirm_resend(self, preview) -> None:
         if preview is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Send the corrected day again?",
-            "The figures changed after the day was sent. To send the corrected day, xerohelper will:",
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setInformativeText(preview.words)
-        send = box.addButton("&Send the corrected day", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        dialog = ResendDialog(preview, self)
         day, place = self.trading_date, self.location
-        box.buttonClicked.connect(
-            lambda button: (
-                self._start(
-                    lambda days: days.resend(day, place),
-                    step=Step.SALES_SUMMARY,
-                    words="Sending the day again…",
-                )
-                if button is send
-                else None
+        dialog.accepted.connect(
+            lambda: self._start(
+                lambda days: days.resend(day, place), step=Step.SALES_SUMMARY, words="Sending the day again…"
             )
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _repeat_last_action(self) -> None:
         self._problem_card.set_explanation(None)
