@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         run_in_background(load, on_done=self._setup_loaded, on_failed=self._setup_failed)
 
     def _setup_loaded(self, loaded) -> None:
-        from xerohelper.ui.shop_setup import ShopSetupEditor
+        from xerohelper.ui.shop_setup_editor import ShopSetupEditor
 
         organisation, setup, contact, mapping = loaded
         self.show_organisation(organisation.name, True)

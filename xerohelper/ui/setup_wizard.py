@@ -303,11 +303,7 @@ class ShopSetupPage(QWizardPage):
     def isComplete(self) -> bool:
         if self.editor is None:
             return False
-        from xerohelper.ui.shop_setup import (
-            _cannot_save,
-        )  # the editor's own rule for what must be fixed first
-
-        return not _cannot_save(self.editor)
+        return not self.editor.save_waits_for()  # the editor's own rule for what must be fixed first
 
     def nextId(self) -> int:
         return READY
