@@ -1,7 +1,8 @@
 """The first-run wizard: Welcome → Connect → Choose organisation → Shop setup → Ready.
 
-Pages only draw and collect; the work (signing in, reading Xero, saving) runs on background threads
-through the session, and each page moves on when its work is done. Qt-free decisions live in AppSession.
+Pages only draw and collect. Which page comes next, when Back makes sense and what a failed page offers is
+decided by core's SetupFlow (no Qt, tested on its own); the work (signing in, reading Xero, saving) runs on
+background threads through the session, started by the main window when the wizard asks for it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-WELCOME, CONNECT, CHOOSE, SETUP, READY = range(5)
+from xerohelper.core.setup_flow import Buttons, Page, SetupFlow, Trouble
+from xerohelper.ui.problem_box import ProblemBox
+
+WELCOME, CONNECT, CHOOSE, SETUP, READY = (int(page) for page in Page)
 
 
 def heading(text: str, scale: float = 1.6) -> QLabel:
@@ -115,9 +119,6 @@ class WelcomePage(QWizardPage):
         inner.insertSpacing(5, 16)
         centred(self, column, 640)
 
-    def nextId(self) -> int:
-        return CONNECT
-
 
 class ConnectPage(QWizardPage):
     """Waiting for the browser; what is happening in words; Cancel; every failure explained."""
@@ -125,10 +126,10 @@ class ConnectPage(QWizardPage):
     cancel_requested = Signal()
     retry_requested = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, flow: SetupFlow) -> None:
         super().__init__()
         self.setObjectName("connect_page")
-        self.done = False
+        self.flow = flow
         self.heading = heading("Connecting to Xero")
         self.words = _words("Opening Xero's sign-in page in your web browser…")
         self.words.setObjectName("connect_words")
@@ -140,10 +141,7 @@ class ConnectPage(QWizardPage):
         self.link.setTextFormat(Qt.TextFormat.RichText)
         self.link.setOpenExternalLinks(True)
         self.link.setObjectName("connect_link")
-        self.problem_title = heading("", 1.2)
-        self.problem_title.setObjectName("connect_problem_title")
-        self.problem = _words()
-        self.problem.setObjectName("connect_problem")
+        self.problem = ProblemBox("connect_problem", accessible_name="Why connecting didn't work")
         self.cancel_button = QPushButton("Ca&ncel")
         self.cancel_button.setObjectName("cancel_connect_button")
         self.cancel_button.setAccessibleName("Cancel connecting")
@@ -160,54 +158,44 @@ class ConnectPage(QWizardPage):
         column = QWidget()
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.heading, self.words, self.busy, self.link, self.problem_title, self.problem):
+        for widget in (self.heading, self.words, self.busy, self.link, self.problem):
             inner.addWidget(widget)
         inner.addLayout(buttons)
         centred(self, column)
         self.show_waiting("Opening Xero's sign-in page in your web browser…")
 
     def show_waiting(self, words: str, link: str | None = None, seconds_left: int | None = None) -> None:
-        self.done = False
         self.words.setText(words + (f" (about {seconds_left // 60 or 1} min left)" if seconds_left else ""))
         self.busy.show()
         self.link.setVisible(bool(link))
         if link:
             self.link.setText(f"Browser didn't open? <a href=\"{link}\">Open Xero's sign-in page</a>.")
-        self.problem_title.hide()
-        self.problem.hide()
+        self.problem.clear()
         self.retry_button.hide()
         self.cancel_button.show()
         self.completeChanged.emit()
 
     def show_problem(self, title: str, words: str, next_step: str) -> None:
-        self.done = False
         self.busy.hide()
         self.link.hide()
         self.words.setText("xerohelper couldn't connect to Xero.")
-        self.problem_title.setText(title)
-        self.problem.setText(f"{words}\n\n{next_step}".strip())
-        self.problem_title.show()
-        self.problem.show()
-        self.retry_button.show()
+        self.problem.show_problem(f"{words}\n\n{next_step}".strip(), title)
+        self.retry_button.setVisible(self.flow.offers_try_again(Page.CONNECT))
         self.cancel_button.hide()
         self.retry_button.setFocus()
         self.completeChanged.emit()
 
     def show_connected(self, organisation_name: str) -> None:
-        self.done = True
         self.busy.hide()
         self.link.hide()
+        self.problem.clear()
         self.cancel_button.hide()
         self.retry_button.hide()
         self.words.setText(f"Connected to {organisation_name}.")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.done
-
-    def nextId(self) -> int:
-        wizard = self.wizard()
-        return CHOOSE if wizard is not None and wizard.choices else SETUP
+        return self.flow.can_go_on(Page.CONNECT)
 
 
 class ChooseOrganisationPage(QWizardPage):
@@ -244,16 +232,16 @@ class ChooseOrganisationPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.chosen() is not None
 
-    def nextId(self) -> int:
-        return SETUP
-
 
 class ShopSetupPage(QWizardPage):
     """Sales categories and tenders mapped to accounts and tax rates; problems shown inline."""
 
-    def __init__(self) -> None:
+    retry_requested = Signal()
+
+    def __init__(self, flow: SetupFlow) -> None:
         super().__init__()
         self.setObjectName("setup_page")
+        self.flow = flow
         # QWizard gives a page only the height it asks for; this page's list should use the whole window.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setTitle("Set up your shop")
@@ -262,21 +250,32 @@ class ShopSetupPage(QWizardPage):
             "You can change this later in Settings."
         )
         self.editor = None
-        self.saved = False
         self.words = _words("Reading your accounts and tax rates from Xero…")
         self.words.setObjectName("setup_words")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
+        self.problem = ProblemBox("setup_problem", accessible_name="What went wrong")
+        self.retry_button = QPushButton("&Try again")
+        self.retry_button.setObjectName("retry_setup_button")
+        self.retry_button.setAccessibleName("Read the accounts from Xero again")
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.retry_button.hide()
+        retry_row = QHBoxLayout()
+        retry_row.addWidget(self.retry_button)
+        retry_row.addStretch(1)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.words)
         self.layout_.addWidget(self.busy)
+        self.layout_.addWidget(self.problem)
+        self.layout_.addLayout(retry_row)
 
     def show_loading(self) -> None:
-        self.saved = False
         self.words.setText("Reading your accounts and tax rates from Xero…")
         self.words.show()
         self.busy.show()
+        self.problem.clear()
+        self.retry_button.hide()
         if self.editor is not None:
             self.editor.hide()
         self.completeChanged.emit()
@@ -294,19 +293,25 @@ class ShopSetupPage(QWizardPage):
         editor.show()
         self.completeChanged.emit()
 
-    def show_problem(self, words: str) -> None:
+    def show_problem(self, title: str, words: str) -> None:
+        """The accounts couldn't be read (no editor: Try again), or the setup couldn't be saved (the editor
+        stays, and Next saves again)."""
         self.busy.hide()
-        self.words.setText(words)
-        self.words.show()
+        self.words.hide()
+        self.problem.show_problem(words, title)
+        self.retry_button.setVisible(self.flow.offers_try_again(Page.SETUP))
+        if self.retry_button.isVisibleTo(self):
+            self.retry_button.setFocus()
         self.completeChanged.emit()
 
+    def clear_problem(self) -> None:
+        self.problem.clear()
+        self.retry_button.hide()
+
     def isComplete(self) -> bool:
-        if self.editor is None:
+        if self.editor is None or not self.flow.can_go_on(Page.SETUP):
             return False
         return not self.editor.save_waits_for()  # the editor's own rule for what must be fixed first
-
-    def nextId(self) -> int:
-        return READY
 
 
 class ReadyPage(QWizardPage):
@@ -343,12 +348,13 @@ class ReadyPage(QWizardPage):
             else "Each day's invoice goes to Xero as a draft first, for you to check and approve."
         )
 
-    def nextId(self) -> int:
-        return -1
-
 
 class SetupWizard(QWizard):
-    """The wizard itself, inside the main window. Its pages only draw; the window does the work."""
+    """The wizard itself, inside the main window. Its pages only draw; `flow` decides where they lead; the
+    window does the work when asked (`setup_needed`: read the accounts; `setup_done`: save the setup)."""
+
+    setup_needed = Signal()
+    setup_done = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -357,29 +363,112 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.NoCancelButton)
-        self.choices: list = []
+        self.flow = SetupFlow()
+        self._jump: Page | None = None
         self.welcome_page = WelcomePage()
-        self.connect_page = ConnectPage()
+        self.connect_page = ConnectPage(self.flow)
         self.choose_page = ChooseOrganisationPage()
-        self.setup_page = ShopSetupPage()
+        self.setup_page = ShopSetupPage(self.flow)
         self.ready_page = ReadyPage()
-        for page_id, page in enumerate(
-            (self.welcome_page, self.connect_page, self.choose_page, self.setup_page, self.ready_page)
+        for page_id, page in zip(
+            Page,
+            (self.welcome_page, self.connect_page, self.choose_page, self.setup_page, self.ready_page),
+            strict=True,
         ):
             self.setPage(page_id, page)
         self.setStartId(WELCOME)
-        self.currentIdChanged.connect(self._buttons_for)
-        self._buttons_for(WELCOME)
+        self.setup_page.retry_requested.connect(self._retry_setup)
+        self.currentIdChanged.connect(lambda _page_id: self._update_buttons())
+        self._update_buttons()
 
-    def _buttons_for(self, page_id: int) -> None:
-        if page_id in (WELCOME, CONNECT):
-            # These pages are answered by their own buttons and by the work finishing.
+    # ---- what the window tells the wizard ----------------------------------------------------------------
+    def connecting(self, words: str) -> None:
+        """A sign-in starts: show the connect page waiting."""
+        self.flow.connecting()
+        self.go_to(Page.CONNECT)
+        self.connect_page.show_waiting(words)
+        self._update_buttons()
+
+    def signed_in(self, organisation_name: str, choices=()) -> None:
+        """The sign-in worked; `choices`: the organisations to choose from when it allowed several."""
+        self.flow.signed_in(len(choices) or 1)
+        if self.flow.must_choose:
+            self.choose_page.set_choices(choices)
+        self.connect_page.show_connected(organisation_name)
+        if self.currentId() == CONNECT:
+            self.next()
+        self._update_buttons()
+
+    def sign_in_failed(self, title: str, words: str, next_step: str) -> None:
+        self.flow.failed(Trouble.SIGN_IN)
+        self.connect_page.show_problem(title, words, next_step)
+        self._update_buttons()
+
+    def setup_failed(self, trouble: Trouble, title: str, words: str) -> None:
+        """Reading the accounts or saving the setup didn't work: say so on the Shop setup page."""
+        self.flow.failed(trouble)
+        if self.currentId() == READY:
+            self.back()  # the setup was being saved: back to it, with the problem
+        self.setup_page.show_problem(title, words)
+        self._update_buttons()
+
+    def chosen_organisation(self):
+        """The organisation chosen on the choose page (None when there was nothing to choose)."""
+        return self.choose_page.chosen() if self.flow.must_choose else None
+
+    # ---- moving between pages ---------------------------------------------------------------------------
+    def go_to(self, page: Page) -> None:
+        """Show `page` (the window moves the wizard itself: at start, to connect, after a disconnect)."""
+        if self.currentId() == page:
+            return
+        if self.currentId() == -1 or self.currentId() > page:
+            self.restart()
+        if self.currentId() != page:
+            self._jump = page  # nextId() answers `page` for this one step
+            try:
+                self.next()
+            finally:
+                self._jump = None
+
+    def nextId(self) -> int:
+        if self._jump is not None:
+            return int(self._jump)
+        if self.currentId() < 0:
+            return -1
+        following = self.flow.next_page(Page(self.currentId()))
+        return -1 if following is None else int(following)
+
+    def initializePage(self, page_id: int) -> None:
+        super().initializePage(page_id)
+        if page_id == SETUP:
+            self.setup_page.show_loading()
+            self.setup_needed.emit()
+        elif page_id == READY:
+            if self.flow.trouble is Trouble.SAVING_SETUP:
+                self.flow.retrying()
+                self.setup_page.clear_problem()
+            self.setup_done.emit()
+
+    def _retry_setup(self) -> None:
+        self.flow.retrying()
+        self.setup_page.show_loading()
+        self._update_buttons()
+        self.setup_needed.emit()
+
+    def _update_buttons(self) -> None:
+        """The wizard's buttons for the page shown, as the flow says (Back only where it makes sense)."""
+        if self.currentId() < 0:
             self.setButtonLayout([QWizard.WizardButton.Stretch])
-        else:
-            self.setButtonLayout(
-                [
-                    QWizard.WizardButton.Stretch,
-                    QWizard.WizardButton.NextButton,
-                    QWizard.WizardButton.FinishButton,
-                ]
-            )
+            return
+        page = Page(self.currentId())
+        layout = [QWizard.WizardButton.Stretch]
+        seen = self.visitedIds()
+        back = self.flow.back_to(page)
+        if back is not None and len(seen) > 1 and seen[-2] == back:
+            layout.append(QWizard.WizardButton.BackButton)
+        buttons = self.flow.buttons(page)
+        if buttons is Buttons.NEXT:
+            layout.append(QWizard.WizardButton.NextButton)
+        elif buttons is Buttons.FINISH:
+            layout.append(QWizard.WizardButton.FinishButton)
+        self.setButtonLayout(layout)
