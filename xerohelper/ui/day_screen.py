@@ -535,7 +535,6 @@ class DayScreen(QWidget):
         dialog = SkipDialog(step, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.skip(step, dialog.reason_text()))
-        self.skip_dialog = dialog
         dialog.open()
 
     def skip(self, step: Step, reason: str) -> None:

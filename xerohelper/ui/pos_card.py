@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from xerohelper.core.day import Day, LineKind
 from xerohelper.core.z_report import SOURCE as Z_REPORT
 from xerohelper.ui import look
-from xerohelper.ui.explanation_card import plain
 from xerohelper.ui.problem_box import ProblemBox
 
 FILE_FILTER = "Till exports (*.csv *.txt *.xlsx);;All files (*)"
@@ -269,10 +268,6 @@ class PosCard(QFrame):
     def set_busy(self, busy: bool) -> None:
         for button in (self.import_button, self.z_report_button, self.resend_button):
             button.setEnabled(not busy)
-
-    @property
-    def import_text(self) -> str:
-        return plain(self.import_button.text())
 
     # ---- getting the figures in ------------------------------------------------------------------------
     def choose_file(self) -> None:

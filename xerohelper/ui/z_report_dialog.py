@@ -32,8 +32,6 @@ from xerohelper.ui import look
 from xerohelper.ui.problem_box import ProblemBox
 
 KINDS = ((LineKind.SALE, "Sales"), (LineKind.DISCOUNT, "Discounts"), (LineKind.REFUND, "Refunds"))
-AMOUNT_FIELDS = ("net", "tax", "gross")
-FIELD_WORDS = {"net": "before tax", "tax": "tax", "gross": "total with tax", "amount": "amount"}
 
 
 def _amount_box(name: str, accessible: str) -> QLineEdit:
