@@ -30,6 +30,7 @@ class ProblemBox(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # as tall as its words
         self.setAccessibleName(accessible_name)
         self._tinted = tinted
         self._styled_for: tuple[str, ...] = ()

@@ -264,11 +264,15 @@ class ShopSetupPage(QWizardPage):
         retry_row = QHBoxLayout()
         retry_row.addWidget(self.retry_button)
         retry_row.addStretch(1)
+        status = QWidget()  # what is happening, or what went wrong: at the top, as tall as its words
+        column = QVBoxLayout(status)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.words)
+        column.addWidget(self.busy)
+        column.addWidget(self.problem)
+        column.addLayout(retry_row)
         self.layout_ = QVBoxLayout(self)
-        self.layout_.addWidget(self.words)
-        self.layout_.addWidget(self.busy)
-        self.layout_.addWidget(self.problem)
-        self.layout_.addLayout(retry_row)
+        self.layout_.addWidget(status, 0, Qt.AlignmentFlag.AlignTop)
 
     def show_loading(self) -> None:
         self.words.setText("Reading your accounts and tax rates from Xero…")
