@@ -98,3 +98,16 @@ def test_mapping_export_then_import(tmp_path, capsys):
 def test_day_commands_need_a_connection_first(capsys):
     assert main(["day", "status", "--date", "2026-11-21"]) == 3
     assert "xerohelper connect" in capsys.readouterr().err
+
+
+def test_a_bad_day_file_is_explained_in_words_not_in_python(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        bad = tmp_path / "takings.csv"
+        bad.write_text("Date,Type,Name,Tax rate,Net,Tax,Amount\n2026-11-21,sale,Coffee,GST 15%,abc,1.00,\n")
+        code = main(
+            ["day", "run", "--date", "2026-11-21", "--from", str(bad), "--sandbox", shop.xero.base_url]
+        )
+        err = capsys.readouterr().err
+        assert code == 2
+        assert "takings.csv" in err and "line 2" in err
+        assert "bound method" not in err and "<" not in err

@@ -14,7 +14,7 @@ import pytest
 
 from xerohelper.cli import main
 
-BODIES = Path(__file__).parent / "core" / "xero_error_bodies"
+BODIES = Path(__file__).parent / "core" / "explain" / "xero_error_bodies"
 CONTRACT_KEYS = {"title", "explanation", "steps", "action", "screen", "xero_messages"}
 ACTIONS = {"fix-in-xero", "fix-in-app", "reconnect", "retry-later", "contact-support"}
 

@@ -107,3 +107,36 @@ def test_the_command_module_imports_nothing_heavy():
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "['xerohelper.commands']"
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "folder", "device"])
+def test_something_that_is_not_a_file_is_refused_at_once(tmp_path, kind):
+    if kind == "named pipe":
+        target = tmp_path / "till.csv"
+        os.mkfifo(target)  # nothing ever writes to it: reading it would wait forever
+    elif kind == "folder":
+        target = tmp_path / "exports"
+        target.mkdir()
+    else:
+        target = Path("/dev/zero")  # never ends
+    result = run_cli(str(target))
+    assert result.returncode == 2
+    assert target.name in result.stderr
+    assert "not a file" in result.stderr or "folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_control_characters_from_a_till_file_never_reach_the_terminal(tmp_path):
+    file = tmp_path / "day.csv"
+    file.write_text(
+        "Date,Type,Name,Tax rate,Net,Tax,Amount\n"
+        "2026-11-21,sale,\x1b[2J\x1b]0;owned\x07Coffee,GST 15%,434.78,65.22,\n"
+        "2026-11-21,tender,Ca\x08\x08sh\u202e,,,,500.00\n",
+        encoding="utf-8",
+    )
+    for args in ((str(file),), (str(file), "--json")):
+        result = run_cli(*args)
+        assert result.returncode == 0, result.stderr
+        shown = result.stdout + result.stderr
+        assert not [ch for ch in shown if ch not in "\n" and not ch.isprintable()], repr(shown)
+        assert "Coffee" in shown and "Cash" in shown

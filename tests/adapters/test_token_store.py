@@ -173,3 +173,28 @@ def test_a_locked_keyring_says_unlock_it():
             action(TokenStore("xero"))
         assert "locked" in caught.value.words
         assert "Unlock it" in caught.value.next_step
+
+
+@pytest.mark.parametrize(
+    "configured",
+    ["nonexistent.Backend", "keyring.backends.SecretService.Nope", "keyrings.alt.file.Plaintext"],
+)
+def test_a_password_store_that_cannot_be_loaded_gets_the_refusal_words(configured):
+    """PYTHON_KEYRING_BACKEND (or keyringrc.cfg) names a store that isn't installed: words, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND=configured, XEROHELPER_CLIENT_ID="ABCDEF0123456789")
+    result = subprocess.run(
+        [sys.executable, "-m", "xerohelper", "connect"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "password store" in result.stderr
+    assert "PYTHON_KEYRING_BACKEND" in result.stderr

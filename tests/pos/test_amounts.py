@@ -93,3 +93,21 @@ def test_what_is_not_money_says_why(text, words):
 def test_a_missing_amount_can_be_required():
     with pytest.raises(ValueProblem, match="missing"):
         parse_money("  ", blank_is_zero=False)
+
+
+@pytest.mark.parametrize("text", ["--212.73", "(-5.00)", "-$-5.00", "-5.00-", "−-3.10"])
+def test_an_amount_with_two_signs_is_refused_not_turned_around(text):
+    with pytest.raises(ValueProblem, match="more than one sign"):
+        parse_money(text)
+
+
+@pytest.mark.parametrize("text", ["212.7345", "0.0000001", "$1,149.005", "-3.333", "12,345"])
+def test_parts_of_a_cent_are_refused_not_rounded(text):
+    decimal_comma = text == "12,345"
+    with pytest.raises(ValueProblem, match="parts of a cent"):
+        parse_money(text, decimal_comma=decimal_comma)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1.500", "1.5"), ("$2.000", "2"), ("7.10", "7.1")])
+def test_zeros_after_the_cents_are_fine(text, expected):
+    assert parse_money(text) == Decimal(expected)

@@ -151,3 +151,15 @@ def test_the_trading_day_is_the_date_the_till_wrote_unless_a_shop_zone_is_given(
     )  # no time: as written
     with pytest.raises(ValueProblem, match="doesn't know this time zone"):
         trading_date(late, zone_name="Middle Earth", shop_zone=sydney)
+
+
+@pytest.mark.parametrize("text", ["0000-07-18", "9999-12-31", "18/07/1900", "20991231"])
+def test_a_year_far_from_today_is_refused_not_changed(text):
+    from datetime import date
+
+    from xerohelper.adapters.pos.datetimes import DateReader
+    from xerohelper.adapters.pos.problems import ValueProblem
+
+    with pytest.raises(ValueProblem, match="can't be right"):
+        DateReader(DateOrder.DAY_FIRST).read(text)
+    assert DateReader(DateOrder.MONTH_FIRST).read(f"7/18/{date.today():%y}").day.year == date.today().year

@@ -17,8 +17,8 @@ from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
 from xerohelper.services.connection import ConnectionService
 from xerohelper.services.day_checklist import DayChecklistService
-from xerohelper.services.day_explainer import DayExplainer
 from xerohelper.services.demo_shop import DEMO_MAPPING, demo_day_file
+from xerohelper.services.explaining import Explainer
 from xerohelper.services.import_day import import_day_file
 
 
@@ -41,7 +41,7 @@ class ConnectedShop:
         """A fresh service, as after a restart of the app (same journal, same connection)."""
         books = XeroBooks(self.connection.api(), self.tenant_id, self.pacer)
         return DayChecklistService(
-            books, self.journal, self.tenant_id, lambda: self.mapping, DayExplainer(lambda: self.short_code)
+            books, self.journal, self.tenant_id, lambda: self.mapping, Explainer(lambda: self.short_code)
         )
 
     def _time_travel(self, seconds: float) -> bool:
@@ -57,7 +57,7 @@ class ConnectedShop:
     def the_day(self, trading_date: date | None = None) -> Day:
         """The demo till's day, imported through the real importer."""
         outcome = import_day_file(demo_day_file(trading_date or self.today, self.folder))
-        assert outcome.ok, outcome.message
+        assert outcome.ok, outcome.message()
         return outcome.days[0]
 
     def approve_automatically(self) -> None:

@@ -12,7 +12,7 @@ from tests.services.connected_shop import connected_shop
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded
 from xerohelper.core.day import Tender
-from xerohelper.core.explanation import Action
+from xerohelper.core.explain.explanation import Action
 
 DONE, READY, NOT_STARTED, ATTENTION = (
     StepState.DONE,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
-from xerohelper.core.error_catalogue import explain_messages, explanation_for
+from xerohelper.core.explain.cards import explain_messages, explanation_for
 from xerohelper.ui.explanation_card import ExplanationCard, plain
 
 XERO_WORDS = "Payments can only be made against Authorised documents"

@@ -109,9 +109,23 @@ def refusal(backend: KeyringBackend) -> tuple[str, str] | None:
     return None
 
 
+def _configured_backend() -> KeyringBackend:
+    """keyring's choice; a store named in PYTHON_KEYRING_BACKEND or keyringrc.cfg that won't load: refused."""
+    try:
+        return keyring.get_keyring()
+    except Exception as err:  # keyring imports the configured backend by name: any import error can come
+        raise PasswordStoreProblem(
+            "The password store (keyring) chosen for this computer could not be started, so your Xero "
+            "sign-in can't be kept safely.",
+            "Remove PYTHON_KEYRING_BACKEND from your environment (or the default-keyring line from "
+            "keyringrc.cfg), or install the store it names. " + _GET_A_KEYRING,
+            details=f"{type(err).__name__}: {err}",
+        ) from err
+
+
 def safe_backend(backend: KeyringBackend | None = None) -> KeyringBackend:
     """The backend to use: the configured one, or the best safe one of a chain; refuses unsafe ones."""
-    backend = backend if backend is not None else keyring.get_keyring()
+    backend = backend if backend is not None else _configured_backend()
     if type(backend).__module__ == "keyring.backends.chainer":
         # A chain writes to the first backend that accepts, which may be a plaintext file when the real
         # keyring is locked. Use the first safe backend of the chain directly, never fall through.

@@ -38,6 +38,7 @@ from xerohelper.core.connection import (
     OrganisationChoice,
     ReconnectNeeded,
     ReconnectReason,
+    SignInServiceBusy,
     XeroRejectedApp,
     XeroUnreachable,
 )
@@ -239,6 +240,8 @@ class TokenEndpoint:
         except HTTPStatusException as err:
             error = str(_json_body(err).get("error") or "")
             log.info("Xero's token endpoint answered %s %s", err.status, error)
+            if err.status == 429 or err.status >= 500:
+                raise SignInServiceBusy(err.status, _retry_after_seconds(err)) from err
             if error == "invalid_grant" and ends_sign_in:
                 raise ReconnectNeeded(ReconnectReason.SIGN_IN_ENDED, "invalid_grant") from err
             if error:
@@ -498,6 +501,16 @@ def _reconnect_reason(err: HTTPStatusException) -> tuple[ReconnectReason | None,
     if err.status == 403 and detail == "AuthenticationUnsuccessful":
         return ReconnectReason.ORGANISATION_DISCONNECTED, detail
     return None, detail
+
+
+def _retry_after_seconds(err: ApiException) -> float | None:
+    """Xero's Retry-After header (whole seconds), if it sent one."""
+    headers = err.headers or {}
+    try:
+        value = str(headers.get("Retry-After") or "").strip()
+    except AttributeError:
+        return None
+    return float(value) if value.isdigit() else None
 
 
 def _json_body(err: ApiException) -> dict:

@@ -16,6 +16,8 @@ This is the only module that knows xero-python's exception classes. What it unde
 * a 200 answer whose elements failed (summarizeErrors=false): the SDK returns models, not an exception;
 * the connection's own problems (core.connection: ReconnectNeeded, XeroUnreachable, CallbackPortTaken…),
   which the Xero client raises with the SDK's exception as their cause.
+It hands the core's FailedCall back and explains nothing itself: services/explaining.py is the one entry
+that turns an exception into explanation cards.
 """
 
 from __future__ import annotations
@@ -26,8 +28,7 @@ import re
 import socket
 import ssl
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 
@@ -41,25 +42,13 @@ from xero_python.exceptions import (
 )
 
 from xerohelper.core.connection import (
-    CONNECTED_APPS_IN_XERO,
     CallbackPortTaken,
-    ClientIdMissing,
     ConnectionProblem,
-    NoOrganisationAllowed,
     NotConnected,
-    PasswordStoreProblem,
-    ReconnectNeeded,
-    ReconnectReason,
-    SignInCancelled,
-    SignInRefused,
-    SignInTimedOut,
-    XeroRejectedApp,
+    SignInServiceBusy,
     XeroUnreachable,
 )
-from xerohelper.core.error_catalogue import explain, explain_messages, explanation_for
-from xerohelper.core.explanation import Action, Explanation, Stage
-from xerohelper.core.failed_call import FailedCall, NoAnswer, read_messages
-from xerohelper.core.xero_screens import open_in_xero
+from xerohelper.core.explain.failed_call import FailedCall, NoAnswer, read_messages
 
 _TOO_MANY_ANSWERS = re.compile(r"too many (\d{3}) error responses")
 
@@ -83,6 +72,8 @@ def failed_call_from_exception(
     labels = tuple(element_labels)
     if not isinstance(exc, ApiException) and isinstance(getattr(exc, "error", None), ApiException):
         exc = exc.error  # e.g. the pacer's DailyLimitReached carries Xero's 429
+    if isinstance(exc, SignInServiceBusy):
+        return FailedCall(no_answer=NoAnswer.SIGN_IN_BUSY, detail=exc.details, element_labels=labels)
     if isinstance(exc, ConnectionProblem) and isinstance(exc.__cause__, ApiException):
         exc = exc.__cause__  # Xero's own answer says more than our summary of it
     if isinstance(exc, ApiException):
@@ -119,76 +110,10 @@ def failed_call_from_result(result: object, *, element_labels: Iterable[str] = (
     return call if read_messages(call) else None
 
 
-def explain_exception(
-    exc: BaseException,
-    *,
-    short_code: str | None = None,
-    ids: Mapping[str, str | None] | None = None,
-    element_labels: Iterable[str] = (),
-    port: int | None = None,
-    now: datetime | None = None,
-) -> tuple[Explanation, ...]:
-    """The explanations for an exception, the one to fix first at the front."""
-    if isinstance(exc, ConnectionProblem) and not isinstance(exc.__cause__, ApiException):
-        cards = _connection_problem(exc, short_code, now)
-        if cards:
-            return cards
-    call = failed_call_from_exception(exc, element_labels=element_labels, port=port)
-    return explain(call, short_code=short_code, ids=ids, now=now)
-
-
-_RECONNECT_ENTRY = {
-    ReconnectReason.SIGN_IN_ENDED: "sign-in-ended",
-    ReconnectReason.ACCESS_REFUSED: "sign-in-refused",
-    ReconnectReason.ORGANISATION_DISCONNECTED: "organisation-disconnected",
-    ReconnectReason.ORGANISATION_NOT_LISTED: "organisation-disconnected",
-    ReconnectReason.SIGN_IN_NOT_SAVED: "not-signed-in",
-}
-
-
-def _connection_problem(
-    problem: ConnectionProblem, short_code: str | None, now: datetime | None
-) -> tuple[Explanation, ...]:
-    """The connection's problems that are not a Xero answer, on the same cards (empty: use the usual way)."""
-    details = (("Technical cause", problem.details),) if problem.details else ()
-    if isinstance(problem, ReconnectNeeded):
-        key = _RECONNECT_ENTRY.get(problem.reason, "sign-in-ended")
-        card = explanation_for(key, short_code=short_code, predicted=False, now=now)
-        return (replace(card, support_details=details),)
-    if isinstance(problem, SignInCancelled):
-        return (explanation_for("sign-in-cancelled", short_code=short_code, predicted=False, now=now),)
-    if isinstance(problem, XeroRejectedApp | SignInRefused):
-        text = problem.details if isinstance(problem, SignInRefused) else problem.error
-        return explain_messages([text], status=400, short_code=short_code, now=now)
-    if isinstance(problem, CallbackPortTaken | NotConnected | XeroUnreachable):
-        return ()
-    return (_in_its_own_words(problem, short_code, now),)
-
-
-def _in_its_own_words(
-    problem: ConnectionProblem, short_code: str | None, now: datetime | None
-) -> Explanation:
-    """A connection problem the catalogue has no card for: its own words, with the right next step."""
-    if isinstance(problem, ClientIdMissing | PasswordStoreProblem):
-        action, screen = Action.FIX_IN_APP, None
-    elif isinstance(problem, SignInTimedOut | NoOrganisationAllowed):
-        action, screen = Action.RECONNECT, None
-    elif CONNECTED_APPS_IN_XERO in problem.next_step:
-        action, screen = Action.FIX_IN_XERO, open_in_xero("connected_apps", short_code)
-    else:
-        action, screen = Action.CONTACT_SUPPORT, None
-    return Explanation(
-        title=problem.words.split(". ")[0].rstrip("."),
-        what_happened=problem.words,
-        why="",
-        steps=(problem.next_step,),
-        action=action,
-        screen=screen,
-        key=f"connection:{type(problem).__name__}",
-        stage=Stage.CONNECTION,
-        occurred_at=now or datetime.now(UTC),
-        support_details=(("Technical cause", problem.details),) if problem.details else (),
-    )
+def carries_xero_answer(exc: BaseException) -> bool:
+    """True when a connection problem was raised over an answer of Xero's (its cause is the SDK's
+    exception): that answer, not the summary, is what to explain."""
+    return isinstance(exc.__cause__, ApiException)
 
 
 # ---- the SDK's exceptions ------------------------------------------------------------------------------

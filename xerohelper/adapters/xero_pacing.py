@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from xero_python.exceptions import ApiException
 
-from xerohelper.core.connection import XeroUnreachable
+from xerohelper.core.connection import SignInServiceBusy, XeroUnreachable
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -25,6 +25,7 @@ MAX_AT_ONCE = 5  # Xero: 5 concurrent calls per organisation
 RETRYABLE_STATUSES = {500, 502, 503, 504}
 BACKOFF_SECONDS = (1.0, 2.0, 4.0, 8.0)
 LOW_MINUTE_ALLOWANCE = 2  # below this many calls left in the minute, wait for the next minute
+MAX_SIGN_IN_WAIT = 300  # seconds: a longer wait asked by Xero's sign-in service is left to the owner
 
 
 class Cancelled(Exception):
@@ -103,6 +104,12 @@ class XeroPacer:
                     self._wait(self._delay(attempt, err), f"Xero is not answering properly ({err.status})")
                     continue
                 raise
+            except SignInServiceBusy as busy:
+                if attempt == self.max_tries or (busy.retry_after or 0) > MAX_SIGN_IN_WAIT:
+                    raise
+                log.info("%s: Xero's sign-in service is busy; waiting (%s)", what, attempt)
+                seconds = busy.retry_after if busy.retry_after is not None else self._delay(attempt, None)
+                self._wait(seconds, "Xero's sign-in service asked xerohelper to wait")
             except XeroUnreachable:
                 if attempt == self.max_tries:
                     raise

@@ -86,7 +86,7 @@ def _import(days, args) -> int | None:
 
     outcome = import_day_file(args.file, only_date=args.date)
     if not outcome.ok:
-        print(outcome.message, file=sys.stderr)
+        print(outcome.message(), file=sys.stderr)
         return EXIT_USAGE
     chosen = [d for d in outcome.days if d.location == args.location] or outcome.days
     days.save_day(chosen[0])

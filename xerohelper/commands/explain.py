@@ -52,11 +52,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"xerohelper explain: {problem}", file=sys.stderr)
         return EXIT_UNREADABLE
 
-    from xerohelper.adapters.xero_errors import failed_call_from_http
-    from xerohelper.core.error_catalogue import explain
-    from xerohelper.core.explanation import render_text
+    from xerohelper.core.explain import render_text
+    from xerohelper.services.explaining import explain_answer
 
-    explanations = explain(failed_call_from_http(status, body, headers), short_code=args.short_code)
+    explanations = explain_answer(status, body, headers, short_code=args.short_code)
     if args.json:
         import json
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from xerohelper.core.plain_text import shown_name
+
 CONNECTED_APPS_IN_XERO = "Settings → Connected apps"
 LOGIN_TIMEOUT_SECONDS = 120
 
@@ -83,6 +85,9 @@ class OrganisationChoice:
     connection_id: str
     newly_allowed: bool = False  # allowed in this very sign-in (Xero's authEventId), worth pre-selecting
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", shown_name(self.name))
+
 
 @dataclass(frozen=True)
 class Organisation:
@@ -95,6 +100,9 @@ class Organisation:
     base_currency: str = ""
     period_lock_date: date | None = None  # nothing on or before this date can change (except by advisers)
     end_of_year_lock_date: date | None = None  # nothing on or before this date can change at all
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", shown_name(self.name))
 
     def as_json(self) -> dict[str, str]:
         """The shape `xerohelper status --json` prints."""
@@ -251,6 +259,23 @@ class XeroUnreachable(ConnectionProblem):
             "Check this computer's internet connection, then try again. Nothing was changed.",
             details,
         )
+
+
+class SignInServiceBusy(XeroUnreachable):
+    """Xero's sign-in service (which renews the pass every 30 minutes) said "too many requests" or "not now".
+
+    Nothing reached the organisation: the renewal comes before any call that sends something."""
+
+    def __init__(self, status: int, retry_after: float | None = None) -> None:
+        ConnectionProblem.__init__(
+            self,
+            "Xero's sign-in service is busy and asked xerohelper to wait, so nothing was sent.",
+            "Nothing needs fixing: wait a few minutes, then try again. Your work is kept.",
+            f"Xero's sign-in service answered HTTP {status}"
+            + (f" (Retry-After: {retry_after:g} s)" if retry_after is not None else ""),
+        )
+        self.status = status
+        self.retry_after = retry_after  # seconds, when Xero said how long
 
 
 class XeroRejectedApp(ConnectionProblem):

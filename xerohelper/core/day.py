@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from xerohelper.core.dates import long_date
 from xerohelper.core.money import ZERO, money, money_text
+from xerohelper.core.plain_text import shown_name
 
 
 class LineKind(StrEnum):
@@ -36,6 +37,8 @@ class SalesLine:
     def __post_init__(self) -> None:
         object.__setattr__(self, "net", money(self.net))
         object.__setattr__(self, "tax", money(self.tax))
+        object.__setattr__(self, "category", shown_name(self.category))
+        object.__setattr__(self, "tax_rate", shown_name(self.tax_rate))
         if not self.category.strip():
             raise ValueError("a sales line needs a category name")
 
@@ -53,6 +56,7 @@ class Tender:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "amount", money(self.amount))
+        object.__setattr__(self, "name", shown_name(self.name))
         if not self.name.strip():
             raise ValueError("a tender needs a name")
 
@@ -83,6 +87,7 @@ class Day:
     def __post_init__(self) -> None:
         object.__setattr__(self, "sales", tuple(self.sales))
         object.__setattr__(self, "tenders", tuple(self.tenders))
+        object.__setattr__(self, "location", shown_name(self.location))
 
     @property
     def totals(self) -> DayTotals:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from xerohelper.core.plain_text import shown_name
+
 
 @dataclass(frozen=True)
 class AccountInfo:
@@ -17,6 +19,9 @@ class AccountInfo:
     accepts_payments: bool  # a bank account, or "Enable payments to this account" ticked
     account_id: str = ""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", shown_name(self.name))
+
 
 @dataclass(frozen=True)
 class TaxRateInfo:
@@ -25,6 +30,9 @@ class TaxRateInfo:
     rate: Decimal  # percent
     status: str  # ACTIVE / ARCHIVED / DELETED
     for_revenue: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", shown_name(self.name))
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,10 @@ from __future__ import annotations
 from xerohelper.core.checklist import Step
 from xerohelper.core.dates import long_date
 from xerohelper.core.day import Day
-from xerohelper.core.error_catalogue import explanation_for
-from xerohelper.core.explanation import Action, Explanation, Stage
+from xerohelper.core.explain import Action, Explanation, Stage, explanation_for, open_in_xero
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.sales_invoice import PlanProblem
-from xerohelper.core.xero_screens import open_in_xero
 
 
 def preflight(

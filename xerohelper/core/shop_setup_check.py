@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from xerohelper.core.checklist import Step
 from xerohelper.core.day import Day, SalesLine, Tender
-from xerohelper.core.explanation import Explanation
+from xerohelper.core.explain import Explanation
 from xerohelper.core.mapping import PLACEHOLDERS, Mapping
 from xerohelper.core.organisation_setup import AccountInfo, ContactInfo, OrganisationSetup, TaxRateInfo
 from xerohelper.core.preflight import preflight

@@ -1,6 +1,7 @@
 """Trouble on request: slow answers, and the next N calls failing the way Xero fails.
 
-Kinds: ``500`` (Xero's "An unhandled error with the Xero API"), ``503`` (offline for maintenance),
+Kinds: ``500`` (Xero's "An unhandled error with the Xero API"), ``503`` (offline for maintenance), ``429``
+(too many requests, with ``X-Rate-Limit-Problem: minute`` and the ``Retry-After`` given),
 ``offline`` (503 "Organisation offline"), ``drop`` (the connection closes with no answer, nothing done),
 ``drop-after`` (the request is carried out, then the connection closes: a lost answer). A fault can be
 limited to paths containing some text (``/Payments``) and to one HTTP method, and a 503 can carry a
@@ -13,9 +14,9 @@ import threading
 from dataclasses import dataclass
 
 from xerohelper.sandbox import messages
-from xerohelper.sandbox.responses import Response, unavailable, unhandled_error
+from xerohelper.sandbox.responses import Response, too_many_requests, unavailable, unhandled_error
 
-KINDS = ("500", "503", "offline", "drop", "drop-after")
+KINDS = ("500", "503", "429", "offline", "drop", "drop-after")
 DROPPED = Response(0, b"", None, drop_connection=True)
 
 
@@ -40,6 +41,8 @@ class Fault:
             return unhandled_error()
         if self.kind == "503":
             return unavailable(messages.OFFLINE_FOR_MAINTENANCE, self.retry_after)
+        if self.kind == "429":
+            return too_many_requests(self.retry_after)
         if self.kind == "offline":
             return unavailable(messages.ORGANISATION_OFFLINE, self.retry_after)
         return DROPPED

@@ -101,6 +101,14 @@ def unavailable(text: str, retry_after: int | None = None) -> Response:
     return response
 
 
+def too_many_requests(retry_after: int | None = None, problem: str = "minute") -> Response:
+    """Xero's 429: an empty body; the headers say which limit and how long to wait."""
+    response = Response(429, b"", "text/plain; charset=utf-8", {"X-Rate-Limit-Problem": problem})
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
 # ------------------------------------------------------------------ auth errors
 def _instance() -> str:
     return str(uuid.uuid4())

@@ -38,7 +38,7 @@ from xerohelper.core.checklist import (
 )
 from xerohelper.core.connection import ConnectionProblem, ReconnectNeeded
 from xerohelper.core.day import Day
-from xerohelper.core.explanation import Explanation
+from xerohelper.core.explain import Explanation
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO, money_words
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup

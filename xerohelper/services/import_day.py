@@ -7,6 +7,7 @@ a file): the owner fixes the file and imports it again.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -60,9 +61,16 @@ def _file_problem(path: Path, problem: str, what_to_do: str) -> DayImport:
 
 def _read_bytes(path: Path) -> bytes | DayImport:
     try:
-        if path.is_dir():
+        found = path.stat()  # FileNotFoundError when there is nothing there
+        if stat.S_ISDIR(found.st_mode):
             return _file_problem(path, "this is a folder, not a file", "Choose the exported file inside it.")
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if not stat.S_ISREG(found.st_mode):  # a pipe, a device, a socket: reading could wait forever
+            return _file_problem(
+                path,
+                "this is not a file that was saved by a till (it is a pipe or a device)",
+                "Choose the exported file itself, as the till saved it.",
+            )
+        if found.st_size > MAX_FILE_BYTES:
             return _file_problem(
                 path,
                 "this file is too large to be a till export (over 200 MB)",

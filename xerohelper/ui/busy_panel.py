@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from xerohelper.core.explanation import Explanation
+from xerohelper.core.explain import Explanation
 from xerohelper.ui.explanation_card import ExplanationCard
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from xerohelper.core.checklist import Checklist, Step, StepState
 from xerohelper.core.connection import ReconnectNeeded
 from xerohelper.core.dates import MONTHS, WEEKDAYS
-from xerohelper.core.explanation import Explanation
+from xerohelper.core.explain import Explanation
 from xerohelper.ui import look
 from xerohelper.ui.explanation_card import ExplanationCard
 from xerohelper.ui.failure_words import explain_failure, short_code_of, still_open

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from xerohelper.adapters.journal import DayRecord
-from xerohelper.adapters.xero_errors import explain_exception
 from xerohelper.core.checklist import ORDER, Checklist, Step, StepState
 from xerohelper.core.connection import ConnectionState, ConnectionStatus, ReconnectNeeded
 from xerohelper.core.dates import long_date
-from xerohelper.core.xero_screens import ScreenLink, open_in_xero
+from xerohelper.core.explain import ScreenLink, open_in_xero
+from xerohelper.services.explaining import explain_error
 from xerohelper.ui import look
 from xerohelper.ui.day_calendar import DayCalendar, day_status, most_urgent
 from xerohelper.ui.explanation_card import ExplanationCard, plain
@@ -728,7 +728,7 @@ class DayScreen(QWidget):
             return
         log.warning("day screen: %s failed", "a step" if step else "loading the day", exc_info=error)
         short_code = self.snapshot.short_code if self.snapshot else None
-        explanation = explain_exception(error, short_code=short_code)[0]
+        explanation = explain_error(error, short_code=short_code)[0]
         if self.snapshot is not None and self.snapshot.trading_date == self.trading_date:
             self._show(self.snapshot)
         if step is not None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xerohelper.core.explanation import Explanation
+from xerohelper.core.explain import Explanation
 from xerohelper.ui import look
 
 TRY_AGAIN = "I've &fixed it — try again"

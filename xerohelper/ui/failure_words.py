@@ -7,8 +7,8 @@ import logging
 
 import shiboken6
 
-from xerohelper.core.explanation import Explanation
-from xerohelper.services.day_explainer import DayExplainer
+from xerohelper.core.explain import Explanation
+from xerohelper.services.explaining import explain_error
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 def explain_failure(error: BaseException, short_code: str | None = None) -> Explanation:
     """The card for what went wrong (Xero's refusal, no internet, the connection ended…)."""
     log.info("explaining a failure: %s", type(error).__name__)
-    return DayExplainer(lambda: short_code).for_exception(error)
+    return explain_error(error, short_code=short_code)[0]
 
 
 def short_code_of(session) -> str | None:

@@ -357,7 +357,9 @@ class MainWindow(QMainWindow):
 
 
 def _is_reconnect(error: BaseException) -> bool:
-    return type(error).__name__ == "ReconnectNeeded"
+    from xerohelper.services.explaining import needs_reconnect
+
+    return needs_reconnect(error)
 
 
 def _in_words(error: BaseException) -> tuple[str, str, str]:
@@ -365,7 +367,7 @@ def _in_words(error: BaseException) -> tuple[str, str, str]:
     words = getattr(error, "words", None)
     if words:
         return "Connecting didn't work", words, getattr(error, "next_step", "")
-    from xerohelper.adapters.xero_errors import explain_exception
+    from xerohelper.services.explaining import explain_error
 
-    card = explain_exception(error)[0]
+    card = explain_error(error)[0]
     return card.title, card.what_happened, " ".join(card.steps[:1])

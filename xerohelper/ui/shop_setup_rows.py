@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from xerohelper.core.explanation import Explanation
+from xerohelper.core.explain import Explanation
 from xerohelper.core.organisation_setup import AccountInfo, OrganisationSetup
 from xerohelper.core.shop_setup_check import account_label, sales_tax_rates, tax_label
 from xerohelper.ui.explanation_card import ExplanationCard

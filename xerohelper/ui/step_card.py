@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from xerohelper.core.checklist import ORDER, Step, StepState, StepStatus
-from xerohelper.core.xero_screens import ScreenLink
+from xerohelper.core.explain import ScreenLink
 from xerohelper.ui import look
 from xerohelper.ui.explanation_card import ExplanationCard, plain
 

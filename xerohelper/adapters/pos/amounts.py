@@ -4,18 +4,19 @@ Accepted: `5`, `44.9`, `1234.56`, `$1,234.56`, `"$1,149.00 "` (Excel's trailing 
 `$-5.00`, `($5.00)`, `-5.00 USD`, `£3.20`, `kr 12,50`… With `decimal_comma=True` (a file whose columns are
 separated by `;`, as Excel writes CSV in most of Europe) the comma is the decimal mark: `1.234,56`, `-5,00`.
 
-The value is returned exactly as written (not yet rounded to the cent): a day's total is the sum of its
-rows, rounded once.
+The value is returned exactly as written. Parts of a cent are refused (212.7345, 0.0000001): xerohelper
+would otherwise round them without a word; zeros after the cents (1.500) are fine.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from xerohelper.adapters.pos.problems import ValueProblem
 
+_CENT = Decimal("0.01")
 MAX_DIGITS_BEFORE_POINT = 11  # 99,999,999,999.99: far beyond any shop's day, far inside Decimal's precision
 
 _SYMBOLS = ("$", "£", "€", "¥", "₱", "฿", "₹", "₩", "₪", "₫", "₺", "₽", "zł", "kr.", "kr", "R")
@@ -48,6 +49,8 @@ def parse_money(text: str, *, decimal_comma: bool = False, blank_is_zero: bool =
     """The amount in a cell, or ValueProblem saying in plain words why it isn't one."""
     if not decimal_comma and (plain := _PLAIN.match(text.strip())):
         amount = Decimal(plain[2].replace(",", "") + (plain[3] or ""))
+        if plain[3] and len(plain[3]) > 3:
+            _exactly_cents(amount)
         return -amount if plain[1] and amount else amount
     raw = text.replace("\u00a0", " ").replace("\u202f", " ").strip()
     if not raw:
@@ -56,18 +59,24 @@ def parse_money(text: str, *, decimal_comma: bool = False, blank_is_zero: bool =
         raise ValueProblem(
             "this amount is missing", "Type the amount (0.00 if there was none) and import again."
         )
-    negative = False
+    signs = 0  # minus signs and accounting brackets seen: one makes the amount negative
     body = raw
     for _ in range(2):  # a sign or brackets may sit either side of the currency symbol
         if body.startswith("(") and body.endswith(")"):
-            negative, body = not negative, body[1:-1].strip()
+            signs, body = signs + 1, body[1:-1].strip()
         if body[:1] in ("-", "−"):
-            negative, body = not negative, body[1:].strip()
+            signs, body = signs + 1, body[1:].strip()
         elif body[:1] == "+":
             body = body[1:].strip()
         elif body[-1:] in ("-", "−"):
-            negative, body = not negative, body[:-1].strip()
+            signs, body = signs + 1, body[:-1].strip()
         body = _strip_currency(body)
+    if signs > 1 or body[:1] in ("-", "−", "+"):
+        raise ValueProblem(
+            "this amount has more than one sign, so it isn't clear whether it is money in or money out",
+            "Correct it in the file (a refund looks like -5.00 or (5.00)), save it and import again.",
+        )
+    negative = signs == 1
     if _SCIENTIFIC.match(body):
         raise ValueProblem(
             "this number is in scientific notation, which usually means a spreadsheet changed it",
@@ -100,6 +109,18 @@ def parse_money(text: str, *, decimal_comma: bool = False, blank_is_zero: bool =
         raise ValueProblem(
             "this is not an amount of money", "Correct it in the file and import again."
         ) from None
+    _exactly_cents(amount)
     if negative and amount:
         return -amount
     return amount.copy_abs()  # never “-0.00”
+
+
+def _exactly_cents(amount: Decimal) -> None:
+    """An amount with parts of a cent (212.7345, 0.0000001) would be rounded quietly: refuse it instead."""
+    if amount != amount.quantize(_CENT, rounding=ROUND_HALF_UP):
+        raise ValueProblem(
+            "this amount has parts of a cent (more than two decimal places), so xerohelper would have to "
+            "round it",
+            "Check the figure in the till's export (a column may have been shifted, or the spreadsheet "
+            "changed it), correct it to dollars and cents, save it and import again.",
+        )

@@ -56,9 +56,20 @@ def _not_a_date() -> ValueProblem:
     return ValueProblem("this is not a date xerohelper can read", _DATE_HELP)
 
 
-def _make_date(year: int, month: int, day: int) -> date:
-    if year < 100:
+YEARS_BACK = 25  # a till export from further back than this is a mistake (a year typed wrong, 0000…)
+YEARS_AHEAD = 1  # nor can takings come from further ahead than next year (time zones and year ends aside)
+
+
+def _make_date(year_text: str, month: int, day: int) -> date:
+    year = int(year_text)
+    if len(year_text) == 2:  # 7/18/26: the year written short
         year += 2000
+    this_year = date.today().year
+    if not this_year - YEARS_BACK <= year <= this_year + YEARS_AHEAD:
+        raise ValueProblem(
+            f"the year {year_text} can't be right for a day's takings",
+            "Correct the date in the file (for example 2026-07-18) and import again.",
+        )
     try:
         return date(year, month, day)
     except ValueError:
@@ -166,15 +177,15 @@ class DateReader:
 
     def _read(self, text: str) -> Stamp:
         if match := _ISO.match(text):
-            day = _make_date(int(match[1]), int(match[2]), int(match[3]))
+            day = _make_date(match[1], int(match[2]), int(match[3]))
         elif match := _SLASH.match(text):
             a, b = int(match[1]), int(match[2])
             day_no, month = (a, b) if self.order is DateOrder.DAY_FIRST else (b, a)
-            day = _make_date(int(match[3]), month, day_no)
+            day = _make_date(match[3], month, day_no)
         elif (match := _DOT.match(text)) or (match := _DASH_DAY_FIRST.match(text)):
-            day = _make_date(int(match[3]), int(match[2]), int(match[1]))
+            day = _make_date(match[3], int(match[2]), int(match[1]))
         elif match := _COMPACT.match(text):
-            day = _make_date(int(match[1]), int(match[2]), int(match[3]))
+            day = _make_date(match[1], int(match[2]), int(match[3]))
         else:
             raise _not_a_date()
         if match.re is not _COMPACT and match["time"]:

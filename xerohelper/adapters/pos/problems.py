@@ -33,11 +33,11 @@ class ImportProblem:
     what_to_do: str
 
     def where(self) -> str:
-        parts = [self.file]
+        parts = [shown_value(self.file)]
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.column:
-            parts.append(f"column “{self.column}”")
+            parts.append(f"column “{shown_value(self.column)}”")
         return ", ".join(parts)
 
     def __str__(self) -> str:

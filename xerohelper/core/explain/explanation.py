@@ -1,19 +1,19 @@
 """The explanation card: what went wrong, in words a shop owner can act on, next to the Xero screen to fix it.
 
-One Explanation is one thing to fix. It is made from a Xero error (error_catalogue.explain) or predicted
-before anything is sent (preflight asks error_catalogue.explanation_for for the same card). It renders three
+One Explanation is one thing to fix. It is made from a Xero error (cards.explain) or predicted before
+anything is sent (preflight asks cards.explanation_for for the same card). It renders three
 ways: the `explain --json` object (to_json_dict), plain text for the command line (as_text), and the text
 behind "Copy for support" (support_text: Xero's own words, the status, the time — never a token).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 
-from xerohelper.core.xero_screens import ScreenLink
+from xerohelper.core.explain.redact import redact
+from xerohelper.core.explain.screens import ScreenLink
 
 
 class Action(StrEnum):
@@ -151,22 +151,3 @@ def render_text(explanations: tuple[Explanation, ...] | list[Explanation]) -> st
             text += f"\n  {n}. {other.title}{which}"
             text += "".join(f"\n     “{m}”" for m in other.xero_messages)
     return text
-
-
-# ---- keep secrets out of anything that is copied or logged ------------------------------------------------
-
-_SECRET_NAMES = r"access_token|refresh_token|id_token|client_secret|code_verifier|code|password|secret"
-_BEARER = re.compile(r"(?i)\b(bearer)\s+(?![A-Za-z_]+=)[A-Za-z0-9\-._~+/]{8,}=*")
-_AUTH_HEADER = re.compile(r"(?im)^(\s*authorization\s*:)(?!\s*bearer\b)\s*\S.*$")
-_QUERY_SECRET = re.compile(rf"(?i)\b({_SECRET_NAMES})=([^&\s\"']+)")
-_JSON_SECRET = re.compile(rf"(?i)([\"']({_SECRET_NAMES})[\"']\s*:\s*[\"'])([^\"']*)")
-_JWT = re.compile(r"\beyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")
-
-
-def redact(text: str) -> str:
-    """Hide tokens, sign-in codes and secrets in `text`, keeping everything else readable."""
-    text = _BEARER.sub(lambda m: f"{m.group(1)} [hidden]", text)
-    text = _AUTH_HEADER.sub(lambda m: f"{m.group(1)} [hidden]", text)
-    text = _QUERY_SECRET.sub(lambda m: f"{m.group(1)}=[hidden]", text)
-    text = _JSON_SECRET.sub(lambda m: f"{m.group(1)}[hidden]", text)
-    return _JWT.sub("[hidden]", text)

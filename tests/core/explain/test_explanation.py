@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from xerohelper.core.error_catalogue import explain, explanation_for
-from xerohelper.core.explanation import Action, Explanation, redact, render_text
-from xerohelper.core.failed_call import FailedCall, NoAnswer
+from xerohelper.core.explain.cards import explain, explanation_for
+from xerohelper.core.explain.explanation import Action, Explanation, render_text
+from xerohelper.core.explain.failed_call import FailedCall, NoAnswer
+from xerohelper.core.explain.redact import redact
 
 NOW = datetime(2026, 4, 21, 9, 30, 5, tzinfo=UTC)
 CONTRACT_KEYS = {"title", "explanation", "steps", "action", "screen", "xero_messages"}

@@ -44,6 +44,7 @@ class NoAnswer(StrEnum):
     PORT_IN_USE = "port-in-use"  # the sign-in's loopback port is taken by another program
     NOT_SIGNED_IN = "not-signed-in"  # no saved sign-in to send with the call
     SIGN_IN_EXPIRED = "sign-in-expired"  # the pass expired and could not be renewed
+    SIGN_IN_BUSY = "sign-in-busy"  # Xero's sign-in service said "too many requests" or "not now"
     UNEXPECTED = "unexpected"  # anything else: a problem inside xerohelper while talking to Xero
 
 

@@ -9,14 +9,18 @@ one place. Links go through Xero's organisation shortcode wrapper
 because Xero's classic pages carry no organisation and would otherwise open in whichever organisation the
 browser last used. Without a short code the link is the bare go.xero.com page (Xero opens it in the current
 organisation). A screen that needs an id we don't have (an invoice, a contact…) falls back to its list
-screen, and `hint` tells the owner what to look for there.
+screen, and `hint` tells the owner what to look for there; a hint may name what is known ("Search for
+{invoice|the invoice by its number}") and is filled by words.fill like the catalogue's texts.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
+
+from xerohelper.core.explain.words import fill
 
 GO_XERO = "https://go.xero.com"
 WRAPPER = f"{GO_XERO}/organisationlogin/default.aspx"
@@ -68,11 +72,13 @@ class XeroScreen:
     def url(self, short_code: str | None = None, **ids: str | None) -> str:
         return self.resolve(short_code, **ids).url
 
-    def resolve(self, short_code: str | None = None, **ids: str | None) -> ScreenLink:
+    def resolve(
+        self, short_code: str | None = None, values: Mapping[str, str] | None = None, **ids: str | None
+    ) -> ScreenLink:
         """The link for this organisation (short code, may be unknown) and these document ids.
 
         Falls back along `fallback` to a screen whose link can be made, keeping the hint of the screen
-        that could not be opened ("open the invoice and click the payment").
+        that could not be opened ("open the invoice and click the payment"), filled with `values`.
         """
         short_code = (short_code or "").strip() or None
         known = {k: str(v).strip() for k, v in ids.items() if v and str(v).strip() and str(v) != _ZERO_GUID}
@@ -90,7 +96,7 @@ class XeroScreen:
         if not hint and not screen.needs:
             hint = screen.hint  # a note for arriving on this screen ("click the Archived tab")
         path = screen._filled_path(short_code, known)
-        return ScreenLink(screen, path, screen._link(path, short_code), hint)
+        return ScreenLink(screen, path, screen._link(path, short_code), fill(hint, values or {}))
 
     def _filled_path(self, short_code: str | None, ids: dict[str, str]) -> str:
         def fill(match: re.Match[str]) -> str:
@@ -124,7 +130,7 @@ SCREENS: dict[str, XeroScreen] = _screens(
         "Sales > Invoices > (the invoice)",
         "/AccountsReceivable/View.aspx?InvoiceID={InvoiceID}",
         fallback="invoices",
-        hint="Search for the invoice by its number, then open it.",
+        hint="Search for {invoice|the invoice by its number}, then open it.",
     ),
     XeroScreen(
         "invoice_new_look",
@@ -214,7 +220,7 @@ SCREENS: dict[str, XeroScreen] = _screens(
         "Sales > Invoices > (the invoice) > (the payment line)",
         "/Bank/ViewTransaction.aspx?bankTransactionID={PaymentID}",
         fallback="invoice",
-        hint="Open the invoice and click the payment at the bottom of it.",
+        hint="Open {invoice|the invoice} and click the payment at the bottom of it.",
     ),
     # Chart of accounts and settings
     XeroScreen(
@@ -315,6 +321,9 @@ def screen(key: str) -> XeroScreen:
     return SCREENS[key]
 
 
-def open_in_xero(key: str, short_code: str | None = None, **ids: str | None) -> ScreenLink:
-    """The link for screen `key` in this organisation, falling back to the list screen for unknown ids."""
-    return SCREENS[key].resolve(short_code, **ids)
+def open_in_xero(
+    key: str, short_code: str | None = None, values: Mapping[str, str] | None = None, **ids: str | None
+) -> ScreenLink:
+    """The link for screen `key` in this organisation, falling back to the list screen for unknown ids;
+    `values` fill its hint ("Search for invoice POS-20260421")."""
+    return SCREENS[key].resolve(short_code, values, **ids)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from xerohelper.core.error_catalogue import explain
-from xerohelper.core.failed_call import FailedCall, read_messages, retry_after_seconds
+from xerohelper.core.explain.cards import explain
+from xerohelper.core.explain.failed_call import FailedCall, read_messages, retry_after_seconds
 
 BODIES = Path(__file__).parent / "xero_error_bodies"
 NOW = datetime(2026, 4, 21, 9, 30, tzinfo=UTC)

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from xerohelper.core.xero_screens import SCREENS, WRAPPER, open_in_xero
+from xerohelper.core.explain.screens import SCREENS, WRAPPER, open_in_xero
 
 SHORT_CODE = "!abc12"
 IDS = {

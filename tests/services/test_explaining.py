@@ -32,7 +32,6 @@ from xero_python.exceptions import (
 from xero_python.identity import IdentityApi
 
 from xerohelper.adapters.xero_errors import (
-    explain_exception,
     failed_call_from_exception,
     failed_call_from_http,
     failed_call_from_result,
@@ -40,15 +39,25 @@ from xerohelper.adapters.xero_errors import (
 from xerohelper.core.connection import (
     CallbackPortTaken,
     ClientIdMissing,
+    NotConnected,
     ReconnectNeeded,
     ReconnectReason,
     SignInRefused,
     XeroRejectedApp,
     XeroUnreachable,
 )
-from xerohelper.core.error_catalogue import explain
-from xerohelper.core.explanation import Action
-from xerohelper.core.failed_call import NoAnswer
+from xerohelper.core.explain.cards import explain
+from xerohelper.core.explain.entries import ALL_ENTRIES
+from xerohelper.core.explain.explanation import Action
+from xerohelper.core.explain.failed_call import NoAnswer
+from xerohelper.core.explain.words import fill
+from xerohelper.services.explaining import (
+    INVOICE_NUMBER_TAKEN,
+    Explainer,
+    explain_answer,
+    explain_error,
+    needs_reconnect,
+)
 
 NOW = datetime(2026, 4, 21, 9, 30, tzinfo=UTC)
 
@@ -184,7 +193,7 @@ def test_400_validation_exception_with_every_message(xero, sdk):
     assert isinstance(error, AccountingBadRequestException)
     call = failed_call_from_exception(error)
     assert call.status == 400 and call.header("xero-correlation-id") == "corr-42"
-    cards = explain_exception(error, short_code="!abc12", now=NOW)
+    cards = explain_error(error, short_code="!abc12", now=NOW)
     # the SDK's .reason keeps only the first message; both are here, the set-up one first
     assert [c.key for c in cards] == ["account-not-for-sales", "invoice-cannot-change"]
     assert cards[0].title == "Account 4100 can't be used on a sales invoice"
@@ -199,7 +208,7 @@ def test_400_with_a_body_that_is_not_json(xero, sdk):
     assert isinstance(error, AccountingBadRequestException)
     with pytest.raises(ValueError):
         _ = error.status
-    card = explain_exception(error, now=NOW)[0]
+    card = explain_error(error, now=NOW)[0]
     assert (card.key, card.status) == ("invoice-number-used", 400)
 
 
@@ -212,7 +221,7 @@ def test_401_problem_body_with_challenge_header(xero, sdk):
     )
     error = _raised(lambda: accounting.get_accounts("tenant"))
     assert type(error) is HTTPStatusException
-    card = explain_exception(error, now=NOW)[0]
+    card = explain_error(error, now=NOW)[0]
     assert (card.key, card.action) == ("sign-in-refused", Action.RECONNECT)
 
 
@@ -221,9 +230,7 @@ def test_403_organisation_disconnected(xero, sdk):
     xero.script(
         403, {"Type": None, "Title": "Forbidden", "Status": 403, "Detail": "AuthenticationUnsuccessful"}
     )
-    card = explain_exception(
-        _raised(lambda: accounting.get_tax_rates("tenant")), short_code="!abc12", now=NOW
-    )[0]
+    card = explain_error(_raised(lambda: accounting.get_tax_rates("tenant")), short_code="!abc12", now=NOW)[0]
     assert (card.key, card.action, card.screen.screen.key) == (
         "organisation-disconnected",
         Action.RECONNECT,
@@ -236,7 +243,7 @@ def test_404_not_found(xero, sdk):
     xero.script(404, b"")
     error = _raised(lambda: accounting.get_invoice("tenant", "11111111-2222-3333-4444-555555555555"))
     assert isinstance(error, NotFoundException)
-    assert explain_exception(error, now=NOW)[0].key == "not-found"
+    assert explain_error(error, now=NOW)[0].key == "not-found"
 
 
 def test_429_minute_limit_waits_as_xero_says(xero, sdk):
@@ -244,7 +251,7 @@ def test_429_minute_limit_waits_as_xero_says(xero, sdk):
     xero.script(429, b"", Retry_After="40", X_Rate_Limit_Problem="minute", X_MinLimit_Remaining="0")
     error = _raised(lambda: accounting.get_payments("tenant"))
     assert isinstance(error, RateLimitException)
-    card = explain_exception(error, now=NOW)[0]
+    card = explain_error(error, now=NOW)[0]
     assert (card.key, card.action, card.retry_after) == ("minute-limit", Action.RETRY_LATER, 40)
     assert "in about 40 seconds" in card.title
     assert len(xero.seen) == 1  # no hidden retries
@@ -253,7 +260,7 @@ def test_429_minute_limit_waits_as_xero_says(xero, sdk):
 def test_429_day_limit(xero, sdk):
     accounting, _ = sdk
     xero.script(429, b"", Retry_After="73451", X_Rate_Limit_Problem="day", X_DayLimit_Remaining="0")
-    card = explain_exception(_raised(lambda: accounting.get_payments("tenant")), now=NOW)[0]
+    card = explain_error(_raised(lambda: accounting.get_payments("tenant")), now=NOW)[0]
     assert (card.key, card.retry_after) == ("day-limit", 73451)
 
 
@@ -267,17 +274,17 @@ def test_the_pacers_daily_limit_carries_xeros_answer(xero, sdk):
             super().__init__("daily limit")
             self.error = error
 
-    assert explain_exception(DailyLimitReached(error), now=NOW)[0].key == "day-limit"
+    assert explain_error(DailyLimitReached(error), now=NOW)[0].key == "day-limit"
 
 
 def test_503_maintenance_and_500(xero, sdk):
     accounting, _ = sdk
     xero.script(503, "The Xero API is currently offline for maintenance", Retry_After="600")
-    card = explain_exception(_raised(lambda: accounting.get_currencies("tenant")), now=NOW)[0]
+    card = explain_error(_raised(lambda: accounting.get_currencies("tenant")), now=NOW)[0]
     assert (card.key, card.retry_after) == ("xero-maintenance", 600)
     assert "in about 10 minutes" in card.title
     xero.script(500, "An unhandled error with the Xero API")
-    assert explain_exception(_raised(lambda: accounting.get_organisations("tenant")), now=NOW)[0].key == (
+    assert explain_error(_raised(lambda: accounting.get_organisations("tenant")), now=NOW)[0].key == (
         "xero-server-error"
     )
 
@@ -290,7 +297,7 @@ def test_the_sdk_as_it_comes_retries_503_silently_then_raises(xero):
     finally:
         client.rest_client.pool_manager.clear()
     assert len(xero.seen) == 4
-    assert explain_exception(error, now=NOW)[0].key == "xero-unavailable"
+    assert explain_error(error, now=NOW)[0].key == "xero-unavailable"
 
 
 def test_urllib3_giving_up_on_too_many_error_answers():
@@ -373,7 +380,7 @@ def test_invalid_grant_inside_an_accounting_call(refresh_at_fake_xero):
     accounting, _ = refresh_at_fake_xero
     error = _raised(lambda: accounting.get_invoices("tenant"))
     assert isinstance(error, AccountingBadRequestException)
-    card = explain_exception(error, now=NOW)[0]
+    card = explain_error(error, now=NOW)[0]
     assert (card.key, card.action, card.xero_messages) == (
         "sign-in-ended",
         Action.RECONNECT,
@@ -385,7 +392,7 @@ def test_invalid_grant_inside_an_identity_call(refresh_at_fake_xero):
     _, identity = refresh_at_fake_xero
     error = _raised(identity.get_connections)
     assert isinstance(error, OAuth2InvalidGrantError)
-    assert explain_exception(error, now=NOW)[0].key == "sign-in-ended"
+    assert explain_error(error, now=NOW)[0].key == "sign-in-ended"
 
 
 # ---- no answer -------------------------------------------------------------------------------------------
@@ -401,7 +408,7 @@ def test_connection_refused_means_xero_could_not_be_reached():
     finally:
         client.rest_client.pool_manager.clear()
     assert isinstance(error, urllib3.exceptions.MaxRetryError)
-    card = explain_exception(error, now=NOW)[0]
+    card = explain_error(error, now=NOW)[0]
     assert (card.key, card.action, card.status) == ("no-internet", Action.RETRY_LATER, None)
     assert any(
         name == "Technical cause" and "refused" in value.lower() for name, value in card.support_details
@@ -412,7 +419,7 @@ def test_a_connection_dropped_before_the_answer(xero, sdk):
     accounting, _ = sdk
     xero.mode = "drop"
     error = _raised(lambda: accounting.get_invoices("tenant"))
-    assert explain_exception(error, now=NOW)[0].key == "connection-dropped"
+    assert explain_error(error, now=NOW)[0].key == "connection-dropped"
 
 
 def test_xero_answering_too_late(xero, sdk):
@@ -420,13 +427,13 @@ def test_xero_answering_too_late(xero, sdk):
     xero.mode = "slow"
     # the SDK takes an int or a (connect, read) pair; a float is silently ignored
     error = _raised(lambda: accounting.get_invoices("tenant", _request_timeout=(2, 0.2)))
-    assert explain_exception(error, now=NOW)[0].key == "xero-too-slow"
+    assert explain_error(error, now=NOW)[0].key == "xero-too-slow"
 
 
 def test_the_sdks_own_ssl_and_token_exceptions():
     ssl_error = ApiSSLException(status=0, reason="SSLError\n[SSL: CERTIFICATE_VERIFY_FAILED]")
-    assert explain_exception(ssl_error, now=NOW)[0].key == "secure-connection-failed"
-    assert explain_exception(AccessTokenExpiredError(), now=NOW)[0].key == "sign-in-expired"
+    assert explain_error(ssl_error, now=NOW)[0].key == "secure-connection-failed"
+    assert explain_error(AccessTokenExpiredError(), now=NOW)[0].key == "sign-in-expired"
 
 
 def test_the_sign_in_port_already_in_use():
@@ -437,7 +444,7 @@ def test_the_sign_in_port_already_in_use():
         with pytest.raises(OSError) as caught:
             second.bind(("127.0.0.1", port))
     assert caught.value.errno == errno.EADDRINUSE
-    card = explain_exception(caught.value, port=port, now=NOW)[0]
+    card = explain_error(caught.value, port=port, now=NOW)[0]
     assert (card.key, card.action) == ("sign-in-port-busy", Action.FIX_IN_APP)
     assert f"port {port}" in card.title
 
@@ -465,7 +472,7 @@ def test_reconnect_needed_keeps_xeros_own_answer_when_it_has_one(xero, sdk):
     try:
         raise ReconnectNeeded(ReconnectReason.ORGANISATION_DISCONNECTED, "HTTP 403") from answer
     except ReconnectNeeded as problem:
-        card = explain_exception(problem, now=NOW)[0]
+        card = explain_error(problem, now=NOW)[0]
     assert (card.key, card.xero_messages, card.status) == (
         "organisation-disconnected",
         ("AuthenticationUnsuccessful",),
@@ -496,7 +503,7 @@ def test_reconnect_needed_keeps_xeros_own_answer_when_it_has_one(xero, sdk):
     ],
 )
 def test_connection_problems_get_cards(problem, key, action):
-    card = explain_exception(problem, now=NOW)[0]
+    card = explain_error(problem, now=NOW)[0]
     assert (card.key, card.action) == (key, action)
     assert card.title and card.steps
 
@@ -505,7 +512,7 @@ def test_unreachable_with_a_dropped_connection_underneath():
     try:
         raise XeroUnreachable("ProtocolError") from urllib3.exceptions.ProtocolError("Connection aborted.")
     except XeroUnreachable as problem:
-        assert explain_exception(problem, now=NOW)[0].key == "connection-dropped"
+        assert explain_error(problem, now=NOW)[0].key == "connection-dropped"
 
 
 # ---- raw answers ----------------------------------------------------------------------------------------
@@ -521,8 +528,79 @@ def test_raw_answer_with_urllib3_headers():
 def test_the_core_never_loads_the_sdk_or_qt():
     probe = (
         "import sys\n"
-        "import xerohelper.core.error_catalogue, xerohelper.core.xero_screens, xerohelper.core.explanation\n"
+        "import xerohelper.core.explain, xerohelper.core.explain.screens\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('xero_python', 'PySide6', 'urllib3')))\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+# ---- the one entry: services.explaining -------------------------------------------------------------------
+
+
+def test_a_raw_answer_and_the_same_answer_kept_in_the_journal_get_the_same_card():
+    body = json.dumps(
+        {
+            "Elements": [
+                {
+                    "ValidationErrors": [
+                        {"Message": "Account code '4100' is not a valid code for this document."}
+                    ]
+                }
+            ]
+        }
+    )
+    raw = explain_answer(400, body, {"Xero-Correlation-Id": "abc"}, short_code="!abc12", now=NOW)[0]
+    assert raw.key == "account-not-for-sales"
+    assert "4100" in raw.title + raw.what_happened
+    assert ("Xero-Correlation-Id", "abc") in raw.support_details
+    stored = Explainer(lambda: "!abc12").for_stored(400, body)
+    assert (stored.key, stored.title, stored.screen) == (raw.key, raw.title, raw.screen)
+
+
+class _TheOrganisationLeft(ReconnectNeeded):
+    """A more particular kind of ReconnectNeeded: still a reconnect, whatever its class is called."""
+
+
+def test_needs_reconnect_goes_by_the_type_not_the_class_name():
+    assert needs_reconnect(ReconnectNeeded(ReconnectReason.SIGN_IN_ENDED))
+    assert needs_reconnect(_TheOrganisationLeft(ReconnectReason.ORGANISATION_DISCONNECTED))
+    assert not needs_reconnect(NotConnected())
+    assert not needs_reconnect(OSError(errno.ENETUNREACH, "Network is unreachable"))
+
+
+def test_an_os_error_gets_a_card_in_words():
+    card = explain_error(OSError(errno.ENETUNREACH, "Network is unreachable"), now=NOW)[0]
+    assert card.key == "no-internet"
+    assert "Errno" not in card.title + card.what_happened
+
+
+def test_an_invoice_number_taken_by_another_total_uses_the_entrys_own_words():
+    card = Explainer(lambda: "!abc12").for_item(
+        INVOICE_NUMBER_TAKEN,
+        "POS-20260421",
+        [],
+        {"xero_total": "312.50", "till_total": "298.20", "invoice_id": None},
+    )
+    entry = ALL_ENTRIES["invoice-number-used"]
+    assert card.key == entry.key and card.where == "POS-20260421"
+    assert card.title == "Invoice number POS-20260421 is already used in Xero"
+    assert card.what_happened == fill(entry.what, {"invoice_number": "POS-20260421", **TOTALS})
+    assert "312.50" in card.what_happened and "298.20" in card.what_happened
+    assert not card.predicted
+
+
+TOTALS = {"xero_total": "312.50", "till_total": "298.20"}
+
+
+def test_a_failed_payment_links_to_its_own_invoice_when_the_invoice_id_is_known():
+    invoice_id = "aaaaaaaa-0000-4000-8000-000000000001"
+    card = Explainer(lambda: "!abc12").for_item(
+        "payment",
+        "Visa",
+        ["The payment date is in the future"],
+        {"amount": "25.00", "invoice_number": "POS-20260421", "invoice_id": invoice_id},
+    )
+    assert card.key == "about-a-payment" and card.where == "the Visa payment of 25.00"
+    assert card.screen is not None and card.screen.screen.key == "invoice"
+    assert invoice_id in card.screen.url
