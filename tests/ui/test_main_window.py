@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from xerohelper.ui.main_window import MainWindow
-from xerohelper.ui.setup_wizard import WelcomePage
+from xerohelper.ui.setup_pages import WelcomePage
 
 
 def test_window_opens_on_welcome_page_and_says_not_connected(qtbot):
