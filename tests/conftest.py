@@ -3,6 +3,7 @@
 - Qt draws offscreen (no display needed) in a UTF-8 locale, so Qt has nothing to warn about.
 - Each test gets its own empty settings, data, log and cache folders.
 - The keyring is an in-memory one; only the keyring integration test talks to a real Secret Service.
+- Every request any sandbox receives is checked against Xero's spec (tests/sandbox/request_watch.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+
+from tests.sandbox.request_watch import (  # noqa: F401  every request to a sandbox is checked (see there)
+    _watching_every_sandbox,
+    every_request_matches_xeros_spec,
+    pytest_terminal_summary,
+    request_check,
+)
 
 
 class MemoryKeyring(KeyringBackend):

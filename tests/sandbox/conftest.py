@@ -1,58 +1,31 @@
-"""A running sandbox for these tests, and a check of every answer it gives against Xero's spec.
+"""A running sandbox for these tests.
 
 - ``shared_sandbox`` (one per module) for tests that only read; ``sandbox`` (one per test) for tests that
   change things. Both have Xero's rules but limits high enough not to get in the way (limit tests set
   their own).
 - ``connected`` / ``xero`` / ``tenant_id``: a signed-in real SDK client for the per-test sandbox.
-- Every answer any sandbox gives during a test is checked against shared/xero-openapi/ (spec_check.py);
-  a test fails if one does not match.
+- Every request any sandbox receives, and its answer, is checked against shared/xero-openapi/ for every
+  test of the suite (request_watch.py, hooked in by tests/conftest.py); a test fails if one does not match.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.sandbox.spec_check import SpecChecker, load_specs
 from xerohelper.sandbox import Sandbox
 from xerohelper.sandbox.testing import connect, http_request, sdk_client
 
 ROOMY_LIMITS = {"minute_limit": 100_000, "day_limit": 1_000_000, "concurrent_limit": 100}
-_problems: list[str] = []
-
-
-@pytest.fixture(scope="session")
-def spec_checker() -> SpecChecker:
-    return SpecChecker(*load_specs())
-
-
-def _watch(sandbox: Sandbox, checker: SpecChecker) -> None:
-    def observe(request, response) -> None:
-        problems = checker.check(
-            request.method, request.path, response.status, response.content_type, response.body
-        )
-        _problems.extend(f"{request.method} {request.target} -> {response.status}: {p}" for p in problems)
-
-    sandbox.watch(observe)
-
-
-@pytest.fixture(autouse=True)
-def every_answer_matches_the_spec():
-    _problems.clear()
-    yield
-    found = list(_problems)
-    _problems.clear()
-    assert not found, "answers that do not match Xero's spec:\n" + "\n".join(found)
 
 
 @pytest.fixture
-def make_sandbox(spec_checker):
+def make_sandbox():
     """Start sandboxes with any options; all are stopped after the test."""
     started: list[Sandbox] = []
 
     def make(seed: str = "demo", **options) -> Sandbox:
         merged = {**ROOMY_LIMITS, **options}
         sandbox = Sandbox(seed, **merged)
-        _watch(sandbox, spec_checker)
         sandbox.start()
         started.append(sandbox)
         return sandbox
@@ -68,9 +41,8 @@ def sandbox(make_sandbox) -> Sandbox:
 
 
 @pytest.fixture(scope="module")
-def shared_sandbox(spec_checker):
+def shared_sandbox():
     sandbox = Sandbox("demo", **ROOMY_LIMITS)
-    _watch(sandbox, spec_checker)
     sandbox.start()
     yield sandbox
     sandbox.stop()

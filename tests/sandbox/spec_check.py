@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -21,7 +22,9 @@ SPEC_DIR = Path(__file__).resolve().parents[3] / "shared" / "xero-openapi"
 TOKEN_KEYS = {"id_token", "access_token", "expires_in", "token_type", "refresh_token", "scope"}
 
 
+@lru_cache(maxsize=1)
 def load_specs() -> tuple[dict, dict]:
+    """Both specs, read once per test run (shared by the answer and the request checks; never changed)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with (SPEC_DIR / "xero_accounting.yaml").open(encoding="utf-8") as source:
         accounting = yaml.load(source, Loader=loader)
@@ -132,3 +135,8 @@ def _has_null(value) -> bool:
     if isinstance(value, list):
         return any(_has_null(item) for item in value)
     return False
+
+
+@lru_cache(maxsize=1)
+def shared_answer_checker() -> SpecChecker:
+    return SpecChecker(*load_specs())

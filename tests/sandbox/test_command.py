@@ -83,3 +83,18 @@ def test_empty_seed_has_one_new_organisation():
         assert [t["name"] for t in ready["tenants"]] == ["My Shop"]
     finally:
         _stop(process)
+
+
+def test_developer_tier_and_broad_scopes_are_options():
+    process, ready = _start("--developer-tier", "starter", "--broad-scopes")
+    try:
+        limits = json.loads(http_request("GET", ready["base_url"] + "/_sandbox/limits")[2])
+        assert (limits["developer_tier"], limits["limits"]["day"], limits["limits"]["connections"]) == (
+            "starter",
+            1000,
+            5,
+        )
+        token = connect(ready["base_url"], ready["client_id"], scopes=["accounting.transactions"])
+        assert token["scope"] == ["accounting.transactions"]
+    finally:
+        assert _stop(process)[0] == 0

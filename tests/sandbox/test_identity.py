@@ -88,12 +88,13 @@ def test_unknown_scope_gets_invalid_scope_page(sandbox):
 
 
 @pytest.mark.parametrize("overrides", [{"code_challenge": None}, {"code_challenge_method": "plain"}])
-def test_s256_code_challenge_is_required(sandbox, overrides):
+def test_s256_code_challenge_is_required(sandbox, overrides, request_check):
     _, status, headers, _ = _authorize(sandbox, **overrides)
     assert status == 302
     params = _location_params(headers)
     assert params["error"] == "invalid_request"
     assert params["state"] == "st4te-123"
+    assert "code_challenge" in request_check.take()[0]  # the app must never send it either
 
 
 def test_consent_page_offers_every_organisation_and_allow_returns_code_and_state(sandbox):
@@ -177,7 +178,7 @@ def test_exchange_needs_the_same_redirect_uri(make_sandbox):
     assert failed.value.details["body"] == '{"error":"invalid_grant"}'
 
 
-def test_token_endpoint_refuses_unknown_client_and_grant_type(make_sandbox):
+def test_token_endpoint_refuses_unknown_client_and_grant_type(make_sandbox, request_check):
     sandbox, verifier, code = _auto_code(make_sandbox)
     assert _token_post(
         sandbox,
@@ -193,6 +194,8 @@ def test_token_endpoint_refuses_unknown_client_and_grant_type(make_sandbox):
         400,
         b'{"error":"unsupported_grant_type"}',
     )
+    (flagged,) = request_check.take()
+    assert "grant_type ['password'] is neither authorization_code nor refresh_token" in flagged
 
 
 def test_token_answer_has_xeros_keys_and_lifetime(sandbox):
@@ -259,7 +262,7 @@ def test_missing_scope_is_authorization_unsuccessful(sandbox):
 
 
 @pytest.mark.parametrize("tenant", [None, "00000000-0000-0000-0000-000000000000", "not-a-guid"])
-def test_missing_or_unknown_tenant_is_forbidden(connected, tenant):
+def test_missing_or_unknown_tenant_is_forbidden(connected, tenant, request_check):
     headers = {"Authorization": f"Bearer {connected.token['access_token']}"}
     if tenant is not None:
         headers["xero-tenant-id"] = tenant
@@ -273,6 +276,8 @@ def test_missing_or_unknown_tenant_is_forbidden(connected, tenant):
         "Instance": "x",
         "Extensions": {},
     }
+    taken = request_check.take()
+    assert taken == [] if tenant is not None else "required header 'xero-tenant-id' is missing" in taken[0]
 
 
 def test_organisation_not_consented_is_forbidden(connected):

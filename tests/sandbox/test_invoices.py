@@ -231,10 +231,12 @@ def test_rule_tax_amount_greater_than_line(day):
     ]
 
 
-def test_rule_total_must_equal_the_sum_of_the_lines(day):
+def test_rule_total_must_equal_the_sum_of_the_lines(day, request_check):
     invoice = day.invoice(lines=[line("10.00")])
     invoice.total = Decimal("10.01")
     assert refused(day.create, invoice) == ["The invoice total does not equal the sum of the lines."]
+    # Total is read-only in Xero's spec, yet Xero checks a Total it is sent; the request check flags it
+    assert "'Total' is read-only in Invoice" in request_check.take()[0]
 
 
 def test_rule_currency_not_subscribed(day):
@@ -413,23 +415,25 @@ def day_raw(day, method, path, body):
     )
 
 
-def test_unparseable_invoice_body_is_post_data_invalid(day):
+def test_unparseable_invoice_body_is_post_data_invalid(day, request_check):
     status, _, body = day_raw(day, "PUT", "/api.xro/2.0/Invoices", b'{"Invoices": [{"Type": "ACCREC",')
     assert status == 400
     assert (
         body
         == b'{"ErrorNumber":14,"Type":"PostDataInvalidException","Message":"JSON for post data was invalid"}'
     )
+    assert "the body is not JSON" in request_check.take()[0]
 
 
-def test_empty_body_is_no_data_processed(day):
+def test_empty_body_is_no_data_processed(day, request_check):
     status, _, body = day_raw(day, "PUT", "/api.xro/2.0/Invoices", b"")
     assert status == 400
     assert b'"ErrorNumber":17' in body
     assert b"This endpoint is expecting Invoice data to be specifed in the request body." in body
+    assert "PUT /Invoices needs a body" in request_check.take()[0]
 
 
-def test_wrong_value_types_are_post_data_invalid_never_a_traceback(day):
+def test_wrong_value_types_are_post_data_invalid_never_a_traceback(day, request_check):
     for bad in (
         b'{"Invoices":[{"Type":"ACCREC","Date":"yesterday-ish"}]}',
         b'{"Invoices":[{"Type":"ACCREC","LineItems":[{"UnitAmount":"ten"}]}]}',
@@ -441,6 +445,8 @@ def test_wrong_value_types_are_post_data_invalid_never_a_traceback(day):
         assert status == 400, bad
         assert b"Traceback" not in body
         assert b"PostDataInvalidException" in body or b"ValidationException" in body
+    # the request check flags each of them too
+    assert len(request_check.take()) == 5
 
 
 def test_a_new_empty_organisation_takes_its_first_day(make_sandbox):

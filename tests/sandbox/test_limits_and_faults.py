@@ -222,7 +222,7 @@ def test_faults_can_hit_the_token_endpoint(connected):
     status, _, _ = http_request(
         "POST",
         connected.base_url + "/connect/token",
-        b"grant_type=refresh_token",
+        f"grant_type=refresh_token&client_id={connected.sandbox.client_id}&refresh_token=any",
         {"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert status == 503

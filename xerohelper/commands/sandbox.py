@@ -45,6 +45,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--minute-limit", type=int, default=60, help="calls a minute per organisation (default 60)"
     )
+    parser.add_argument(
+        "--developer-tier",
+        dest="developer_tier",
+        choices=("starter", "core", "plus", "advanced", "enterprise"),
+        help="Xero's developer tier of the app: sets the calls a day and how many organisations it may "
+        "connect (over --day-limit)",
+    )
+    parser.add_argument(
+        "--broad-scopes",
+        dest="broad_scopes_allowed",
+        action="store_true",
+        help="act for an app created before 2 March 2026, which may still ask for accounting.transactions",
+    )
     parser.add_argument("--verbose", action="store_true", help="print one line per request on stderr")
 
 
@@ -65,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         "day_limit": args.day_limit,
         "minute_limit": args.minute_limit,
         "log_requests": args.verbose,
+        "developer_tier": args.developer_tier,
+        "broad_scopes_allowed": args.broad_scopes_allowed,
     }
     if args.client_id:
         options["client_id"] = args.client_id

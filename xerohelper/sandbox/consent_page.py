@@ -49,13 +49,14 @@ def consent(
     scopes: list[str],
     organisations: list[tuple[str, str]],
     error: str | None = None,
+    over_the_cap: frozenset[str] = frozenset(),
 ) -> str:
     """Choose an organisation, then Allow or Deny (one organisation per consent, as on Xero's Starter
-    tier)."""
+    tier). Organisations in ``over_the_cap`` are offered but disabled: the app is at its connection cap."""
     scope_items = "".join(f"<li>{escape(SCOPE_WORDS.get(s, s))}</li>" for s in scopes)
     choices = "".join(
-        f'<label><input type=radio name=tenant_id value="{escape(tid)}"{" checked" if i == 0 else ""}> '
-        f"{escape(name)}</label>"
+        f'<label><input type=radio name=tenant_id value="{escape(tid)}"{" checked" if i == 0 else ""}'
+        f"{' disabled' if tid in over_the_cap else ''}> {escape(name)}</label>"
         for i, (tid, name) in enumerate(organisations)
     )
     warning = f"<p class=error>{escape(error)}</p>" if error else ""

@@ -1,10 +1,13 @@
 """Sign-in and tokens, as Xero's identity service checks them (reference/xero-oauth.md §1-§2).
 
 - ``GET /identity/connect/authorize``: known client id, redirect URI matched exactly, known scopes,
-  ``response_type=code``, an S256 ``code_challenge``. A wrong client or redirect URI shows an error page
-  (the app is never told); other problems go back to the redirect URI with ``error=``. Then the consent
-  page (choose an organisation, Allow / Cancel) or, with auto-consent, straight back with ``code`` and
-  ``state``.
+  ``response_type=code``, an S256 ``code_challenge``. The app is one created since 2 March 2026: it may ask
+  only for granular scopes, and the broad ones are refused as an unknown scope is (option
+  ``broad_scopes_allowed`` models an older app, which may use them until September 2027). A wrong client
+  or redirect URI shows an error page (the app is never told); other problems go back to the redirect URI
+  with ``error=``. Then the consent page (choose an organisation, Allow / Cancel) or, with auto-consent,
+  straight back with ``code`` and ``state``. An app at its tier's connection cap (``connection_limit``)
+  cannot connect another organisation.
 - ``POST /connect/token``: ``authorization_code`` (single use, 5 minutes, same redirect URI, PKCE
   verifier) and ``refresh_token`` (rotated on every use; the previous one still works for 30 minutes;
   unused ones die after 60 days). Failures answer the compact ``{"error":"invalid_grant"}``.
@@ -82,6 +85,15 @@ KNOWN_SCOPES = frozenset(
         "accounting.journals.read",
     )
 )
+# Broad scopes that apps created on or after 2 March 2026 cannot ask for; older apps may until September
+# 2027 (reference/xero-oauth.md §3.2, developer.xero.com/faq/granular-scopes: "Apps created on or after
+# 2 March 2026 will use the new granular scopes"; deprecated: accounting.transactions (+ .read) and
+# accounting.reports.read). Xero shows the error page it shows for a scope it does not know (§2.2;
+# xero-errors.jsonl "unauthorized_client : Invalid scope for client", cause: "broad scopes not available
+# to apps created after 2 Mar 2026").
+BROAD_SCOPES = frozenset(
+    ("accounting.transactions", "accounting.transactions.read", "accounting.reports.read")
+)
 _VERIFIER = re.compile(r"^[A-Za-z0-9\-._~]{43,128}$")
 _CHALLENGE = re.compile(r"^[A-Za-z0-9\-_]{43}$")
 
@@ -117,6 +129,10 @@ class Identity:
         signature = hmac.new(self._signing_key, f"{header}.{body}".encode(), hashlib.sha256).digest()
         return f"{header}.{body}.{_b64(signature)}"
 
+    def scopes_for_this_app(self) -> frozenset[str]:
+        """What the registered app may ask for: granular scopes only, unless it predates 2 March 2026."""
+        return KNOWN_SCOPES if self.settings.broad_scopes_allowed else KNOWN_SCOPES - BROAD_SCOPES
+
     def organisations_for(self, user_id: str) -> list[tuple[str, str]]:
         user = self.world.users[user_id]
         return [
@@ -146,7 +162,7 @@ class Identity:
             return html_response(400, consent_page.error(500, messages.INVALID_REDIRECT_URI))
         state = query.get("state")
         scopes = query.get("scope", "").split()
-        if not scopes or any(scope not in KNOWN_SCOPES for scope in scopes):
+        if not scopes or any(scope not in self.scopes_for_this_app() for scope in scopes):
             return html_response(400, consent_page.error(500, messages.INVALID_SCOPE_FOR_CLIENT))
         if query.get("response_type") != "code":
             return self._redirect_error(redirect_uri, "unsupported_response_type", state)
@@ -168,19 +184,29 @@ class Identity:
         )
         if self.settings.auto_consent:
             tenants = self._auto_consent_tenants(user.user_id)
+            if self._over_connection_limit(client_id, tenants):  # the person could only cancel
+                return self._redirect_error(
+                    redirect_uri, "access_denied", state, messages.CONNECTION_LIMIT_REACHED
+                )
             return self._grant_consent(pending, user.user_id, tenants)
         self.world.pending[pending.request_id] = pending
         return self._consent_page(pending, user.user_id)
 
     def _consent_page(self, pending: PendingConsent, user_id: str, error: str | None = None) -> Response:
         user = self.world.users[user_id]
+        over_the_cap = frozenset(
+            tid
+            for tid, _ in self.organisations_for(user_id)
+            if self._over_connection_limit(pending.client_id, [tid])
+        )
         html = consent_page.consent(
             app_name=self.settings.app_name,
             request_id=pending.request_id,
             person=f"{user.given_name} {user.family_name} ({user.email})",
             scopes=pending.scopes,
             organisations=self.organisations_for(user_id),
-            error=error,
+            error=error or (messages.CONNECTION_LIMIT_REACHED if over_the_cap else None),
+            over_the_cap=over_the_cap,
         )
         return html_response(200, html)
 
@@ -200,8 +226,20 @@ class Identity:
         chosen = [tid for tid in form.get("tenant_id", []) if tid in allowed]
         if not chosen:
             return self._consent_page(pending, user.user_id, "Choose an organisation to connect.")
+        if self._over_connection_limit(pending.client_id, chosen):
+            return self._consent_page(pending, user.user_id, messages.CONNECTION_LIMIT_REACHED)
         del self.world.pending[request_id]
         return self._grant_consent(pending, user.user_id, chosen)
+
+    def _over_connection_limit(self, client_id: str, tenant_ids: Iterable[str]) -> bool:
+        """Would connecting these organisations take the app over its tier's cap (limits.DEVELOPER_TIERS)?"""
+        cap = self.settings.connection_limit
+        if cap is None:
+            return False
+        connected = {
+            c.tenant_id for c in self.world.connections.values() if c.active and c.client_id == client_id
+        }
+        return len(connected | set(tenant_ids)) > cap
 
     def _grant_consent(self, pending: PendingConsent, user_id: str, tenant_ids: Iterable[str]) -> Response:
         now = self._now()
@@ -489,7 +527,7 @@ class Identity:
                 "authorization_endpoint": f"{base_url}/identity/connect/authorize",
                 "token_endpoint": f"{base_url}/connect/token",
                 "revocation_endpoint": f"{base_url}/connect/revocation",
-                "scopes_supported": sorted(KNOWN_SCOPES),
+                "scopes_supported": sorted(self.scopes_for_this_app()),
                 "response_types_supported": ["code"],
                 "grant_types_supported": ["authorization_code", "refresh_token"],
                 "code_challenge_methods_supported": ["S256"],

@@ -10,6 +10,7 @@ from typing import Any
 
 from xerohelper.sandbox import demo_seed
 from xerohelper.sandbox.clock import Clock
+from xerohelper.sandbox.limits import apply_developer_tier
 from xerohelper.sandbox.server import SandboxApp, SandboxHTTPServer
 from xerohelper.sandbox.settings import SandboxSettings
 from xerohelper.sandbox.store import World, load_world, save_world
@@ -19,7 +20,8 @@ class Sandbox:
     """A Xero-compatible server on 127.0.0.1, in this process, on its own threads.
 
     Keyword arguments are the fields of ``SandboxSettings`` (client_id, redirect_uris, auto_consent,
-    auto_consent_tenants, state_file, access_token_seconds, minute_limit, day_limit, ...).
+    auto_consent_tenants, state_file, access_token_seconds, minute_limit, day_limit, developer_tier,
+    broad_scopes_allowed, ...).
     """
 
     def __init__(self, seed: str = "demo", **options: Any) -> None:
@@ -30,6 +32,7 @@ class Sandbox:
         if options.get("state_file") is not None:
             options["state_file"] = Path(options["state_file"])
         self.settings = SandboxSettings(seed=seed, **options)
+        apply_developer_tier(self.settings)
         self.clock = Clock(self.settings.start_time)
         self.world = self._load_or_seed()
         self.app = SandboxApp(self.world, self.clock, self.settings, on_change=self._save)
@@ -87,10 +90,6 @@ class Sandbox:
         self._save()
         self._server = None
         self._thread = None
-
-    def watch(self, observer) -> None:
-        """Call ``observer(request, response)`` after every answer (tests use it to check each body)."""
-        self.app.observers.append(observer)
 
     def __enter__(self) -> Sandbox:
         self.start()

@@ -6,6 +6,10 @@ Every answer to an organisation call carries ``X-DayLimit-Remaining``, ``X-MinLi
 ``X-AppMinLimit-Remaining``; ``/connections`` carries only the app one. Over a limit: 429 with
 ``X-Rate-Limit-Problem`` (``concurrent``, ``minute``, ``day``, ``appminute``) and, for the timed ones,
 ``Retry-After`` in whole seconds. Refused calls do not count.
+
+Xero's 2026 developer tiers are options: ``Sandbox(developer_tier="starter")`` sets the calls a day per
+organisation and how many organisations the app may have connected at once (``DEVELOPER_TIERS``; the
+identity side refuses a connection over the cap).
 """
 
 from __future__ import annotations
@@ -20,6 +24,41 @@ from xerohelper.sandbox.settings import SandboxSettings
 
 MINUTE = 60.0
 DAY = 86400.0
+
+
+@dataclass(frozen=True)
+class DeveloperTier:
+    name: str
+    connections: int | None  # organisations the app may have connected at once; None = no limit
+    day_limit: int  # calls a day per organisation
+
+
+# Since 2 March 2026 the app's developer pricing tier sets its connection cap: reference/xero-oauth.md §3.4,
+# from developer.xero.com/faq/pricing-and-policy-updates ("Connections (max)": 5, 50, 1000, 10,000, no limit).
+# Calls a day per organisation: 1,000 on Starter, 5,000 on every other tier (§3.4 and §3.5: accountingtoday
+# .com, Databricks' Xero docs, and Xero's rate-limits page, developer.xero.com/documentation/best-practices/
+# api-call-efficiencies/rate-limits/, "1,000 calls/day on Starter"). Minute (60), concurrent (5) and
+# app-minute (10,000) limits are the same on every tier (§3.5).
+DEVELOPER_TIERS = {
+    "starter": DeveloperTier("Starter", 5, 1000),
+    "core": DeveloperTier("Core", 50, 5000),
+    "plus": DeveloperTier("Plus", 1000, 5000),
+    "advanced": DeveloperTier("Advanced", 10_000, 5000),
+    "enterprise": DeveloperTier("Enterprise", None, 5000),
+}
+
+
+def apply_developer_tier(settings: SandboxSettings) -> None:
+    """Set the day limit and the connection cap from ``settings.developer_tier`` (when one is named)."""
+    if settings.developer_tier is None:
+        return
+    tier = DEVELOPER_TIERS.get(settings.developer_tier.strip().lower())
+    if tier is None:
+        raise ValueError(
+            f"unknown developer tier {settings.developer_tier!r}; one of {', '.join(DEVELOPER_TIERS)}"
+        )
+    settings.day_limit = tier.day_limit
+    settings.connection_limit = tier.connections
 
 
 @dataclass
@@ -117,7 +156,9 @@ class RateLimits:
                     "day": self.settings.day_limit,
                     "concurrent": self.settings.concurrent_limit,
                     "app_minute": self.settings.app_minute_limit,
+                    "connections": self.settings.connection_limit,
                 },
+                "developer_tier": self.settings.developer_tier,
                 "used_this_minute": {tenant: window.used for tenant, window in self._minute.items()},
                 "used_today": {tenant: window.used for tenant, window in self._day.items()},
                 "in_flight": dict(self._in_flight),

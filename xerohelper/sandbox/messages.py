@@ -121,6 +121,10 @@ AUTHORIZATION_UNSUCCESSFUL = "AuthorizationUnsuccessful"
 TOKEN_EXPIRED = "TokenExpired: token expired at {moment}"
 INVALID_REDIRECT_URI = "unauthorized_client : Invalid redirect_uri"
 INVALID_SCOPE_FOR_CLIENT = "unauthorized_client : Invalid scope for client"
+# SANDBOX WORDING: Xero publishes no text for an app at its tier's connection cap; people report the
+# organisation is offered but disabled on the consent page, "advising I had reached the limit of connections"
+# (community.xero.com/developer/discussion/110074711).
+CONNECTION_LIMIT_REACHED = "This app has reached the limit of organisations it can connect to."
 # IdentityServer's wording for an unknown client id (Xero runs IdentityServer; not confirmed on Xero).
 UNKNOWN_CLIENT = "unauthorized_client : Unknown client or client not enabled"
 

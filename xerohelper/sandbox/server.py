@@ -45,6 +45,9 @@ from xerohelper.sandbox.store import World
 API_PREFIX = "/api.xro/2.0"
 MAX_BODY = 10 * 1024 * 1024
 _GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# Observers of every sandbox in this process, whoever started it (the tests check each request and answer
+# with it; see testing.watch_every_sandbox). Each is called as observer(request, response).
+EVERY_SANDBOX_OBSERVERS: list = []
 
 
 @dataclass
@@ -78,7 +81,6 @@ class SandboxApp:
         self.counts_lock = threading.Lock()
         self.base_url = ""
         self.on_change = on_change  # called after a request that changed the state (for --state)
-        self.observers: list = []  # callables (request, response), e.g. tests checking every answer
 
     # ------------------------------------------------------------------ entry
     def handle(self, request: Request) -> Response:
@@ -268,7 +270,7 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:  # the answer is Xero's 500, the detail goes to the sandbox's own log
             traceback.print_exc(file=sys.stderr)
             response = unhandled_error()
-        for observer in list(app.observers):
+        for observer in list(EVERY_SANDBOX_OBSERVERS):
             observer(request, response)
         if response.drop_connection:
             self.close_connection = True

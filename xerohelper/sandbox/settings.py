@@ -20,6 +20,9 @@ class SandboxSettings:
     port: int = 0  # 0 = any free port
     client_id: str = DEFAULT_CLIENT_ID
     redirect_uris: list[str] = field(default_factory=lambda: list(DEFAULT_REDIRECT_URIS))
+    # The registered app was created before 2 March 2026, so it may still ask for the broad scopes
+    # (accounting.transactions, ...) until September 2027; a new app may not (identity.BROAD_SCOPES).
+    broad_scopes_allowed: bool = False
     app_name: str = "xerohelper"  # the registered app's name: ProviderName in answers, shown on consent
     seed: str = "demo"
     state_file: Path | None = None
@@ -34,6 +37,11 @@ class SandboxSettings:
     concurrent_limit: int = 5
     day_limit: int = 5000
     app_minute_limit: int = 10000
+    # Organisations the app may have connected at once (None = no cap, as before tiers). A developer tier
+    # ("starter", "core", "plus", "advanced", "enterprise"; limits.DEVELOPER_TIERS) sets this and day_limit,
+    # over any value given for them.
+    connection_limit: int | None = None
+    developer_tier: str | None = None
     idempotency_seconds: int = 360
     start_time: datetime | None = None  # start the movable clock here instead of now
     log_requests: bool = False  # one line per request on stderr

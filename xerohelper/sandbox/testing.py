@@ -8,6 +8,8 @@
   client secret (PKCE) against the sandbox's token endpoint. urllib3's silent retries of 429/503 are off
   by default, so limits and outages surface at once.
 - ``control(base_url, path, body)`` — call a ``/_sandbox/`` control endpoint.
+- ``watch_every_sandbox(observer)`` — call ``observer(request, response)`` after every answer of every
+  sandbox in this process, started by anyone (the tests' request check); returns a function that stops it.
 - ``refresh(...)``, ``revoke(...)``, ``pkce_pair()``, ``authorize_url(...)``, ``http_request(...)``.
 
 How xero-python 15.2.0 is pointed at another host (checked against the installed SDK):
@@ -28,9 +30,12 @@ import re
 import secrets
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
+
+from xerohelper.sandbox import server
 
 DEFAULT_SCOPES = (
     "openid",
@@ -40,8 +45,8 @@ DEFAULT_SCOPES = (
     "accounting.invoices",
     "accounting.payments",
     "accounting.contacts",
-    "accounting.settings",
-)
+    "accounting.settings.read",
+)  # the granular scopes xerohelper asks for (adapters/xero_login.py, README), as a new app must
 
 
 class SignInError(RuntimeError):
@@ -50,6 +55,20 @@ class SignInError(RuntimeError):
     def __init__(self, message: str, details: dict | None = None) -> None:
         super().__init__(message)
         self.details = details or {}
+
+
+# ------------------------------------------------------------------ watching
+def watch_every_sandbox(observer: Callable[[Any, Any], None]) -> Callable[[], None]:
+    """Call ``observer(request, response)`` after every answer of every sandbox in this process (also
+    those the app starts itself, as in demo mode). It runs on the sandbox's thread before the answer is
+    sent, so the client sees the answer only after the observer has seen the request. Returns ``stop``."""
+    server.EVERY_SANDBOX_OBSERVERS.append(observer)
+
+    def stop() -> None:
+        if observer in server.EVERY_SANDBOX_OBSERVERS:
+            server.EVERY_SANDBOX_OBSERVERS.remove(observer)
+
+    return stop
 
 
 # ------------------------------------------------------------------ plain HTTP
