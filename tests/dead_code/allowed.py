@@ -42,7 +42,3 @@ _.issued  # when a token or code was issued, as Xero keeps it
 # The generic day file's writer, beside its reader so the two can't drift: the template in resources/ is
 # proven by a byte-for-byte round trip through it (tests/pos/test_generic.py).
 _.write_generic_csv
-
-# The sandbox's hook for its tests: the sandbox tests' fixture checks every answer (and, with the request
-# check, every request) against Xero's spec through it (tests/sandbox/conftest.py).
-_.watch
