@@ -100,6 +100,29 @@ def test_day_commands_need_a_connection_first(capsys):
     assert "xerohelper connect" in capsys.readouterr().err
 
 
+def test_day_status_shows_the_day_from_the_journal_while_xero_wants_a_new_sign_in(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        file = demo_day_file(shop.today, tmp_path / "till")
+        day, sandbox = shop.today.isoformat(), shop.xero.base_url
+        assert main(["day", "run", "--date", day, "--from", str(file), "--sandbox", sandbox]) == 1
+        shop.control("tokens/revoke", {})
+        shop.control("tokens/expire", {})
+        assert main(["day", "run", "--date", day, "--approve", "--sandbox", sandbox]) == 3
+        capsys.readouterr()
+
+        code = main(["day", "status", "--date", day, "--json", "--sandbox", sandbox])
+        out, err = capsys.readouterr()
+        status = json.loads(out)
+        assert code == 1  # not finished: the draft waits, and nothing can go to Xero until you sign in
+        assert [s["state"] for s in status["steps"]] == ["done", "ready", "not started"]
+        assert status["steps"][0]["xero"]["invoice_number"] == f"POS-{shop.today:%Y%m%d}"
+        assert "sign in" in err.lower() and "xerohelper connect" in err
+
+        code = main(["day", "status", "--date", day, "--sandbox", sandbox])
+        out, err = capsys.readouterr()
+        assert code == 1 and "1. Sales summary: done" in out
+
+
 def test_a_bad_day_file_is_explained_in_words_not_in_python(tmp_path, capsys):
     with connected_shop(tmp_path) as shop:
         bad = tmp_path / "takings.csv"

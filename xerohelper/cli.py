@@ -13,9 +13,13 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv in ([], ["--demo"]):
-        from xerohelper.ui.app import run_app
-
-        return run_app(demo=bool(argv))
+        return _open_app(demo=bool(argv))
     from xerohelper.commands._dispatch import dispatch
 
-    return dispatch(argv)
+    return dispatch(argv, open_app=_open_app)
+
+
+def _open_app(demo: bool = False) -> int:
+    from xerohelper.ui.app import run_app  # Qt is imported only when the window is wanted
+
+    return run_app(demo=demo)

@@ -85,3 +85,40 @@ def test_cancel_stops_a_wait_at_once():
     script = Script(refusal(429, Retry_After="600", X_Rate_Limit_Problem="minute"), "never")
     with pytest.raises(Cancelled):
         pacer.run(script, "read")
+
+
+def outcome_within(seconds: float, call) -> str:
+    """Run `call` on a thread: "cancelled", its answer, or "still waiting" after `seconds`."""
+    outcome: list = []
+
+    def run():
+        try:
+            outcome.append(call())
+        except Cancelled:
+            outcome.append("cancelled")
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return outcome[0] if outcome else "still waiting"
+
+
+def test_a_calls_own_cancel_stops_its_wait_and_no_other_call():
+    mine = threading.Event()
+    pacer = XeroPacer(on_wait=lambda s, why: mine.set())
+    script = Script(refusal(429, Retry_After="600", X_Rate_Limit_Problem="minute"), "never")
+    assert outcome_within(10, lambda: pacer.run(script, "read", cancel=mine)) == "cancelled"
+    assert script.calls == 1
+    assert not pacer.cancel.is_set()  # the pacer itself goes on: the next call is not cancelled
+    assert pacer.run(Script("ok"), "read", cancel=threading.Event()) == "ok"
+    never = Script("never")
+    with pytest.raises(Cancelled):  # a call whose Cancel is already set never asks Xero
+        pacer.run(never, "read", cancel=mine)
+    assert never.calls == 0
+
+
+def test_the_pacers_own_cancel_still_stops_a_wait_with_a_calls_cancel():
+    pacer = XeroPacer(on_wait=lambda s, why: threading.Timer(0.2, pacer.cancel.set).start())
+    script = Script(refusal(429, Retry_After="600", X_Rate_Limit_Problem="minute"), "never")
+    # the wait is 600 s: only the pacer's cancel (the window closing) ends it
+    assert outcome_within(10, lambda: pacer.run(script, "read", cancel=threading.Event())) == "cancelled"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
@@ -9,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from tests.services.connected_shop import connected_shop
+from xerohelper.adapters.xero_pacing import Cancelled
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded
 from xerohelper.core.day import Tender
@@ -352,3 +354,66 @@ def test_a_refund_day_in_draft_mode_then_sent_again_voids_both_documents(shop):
     assert notes == {f"{number}-CN": "VOIDED", f"{number}-2-CN": "PAID"}
     assert shop.invoices_numbered(number)[0]["status"] == "VOIDED"
     assert shop.invoices_numbered(f"{number}-2")[0]["status"] == "PAID"
+
+
+def test_progress_and_cancel_belong_to_the_call_that_passes_them(shop):
+    number = f"POS-{shop.today:%Y%m%d}"
+    default: list[str] = []
+    shop.service.progress = default.append  # the service's own listener, for calls that name none
+    shop.service.save_day(shop.the_day())
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        shop.service.run_day(shop.today, approve=True, cancel=stop)
+    assert shop.invoices_numbered(number) == []  # stopped before anything was sent
+    with pytest.raises(Cancelled):
+        shop.service.organisation_setup(cancel=stop)
+
+    heard: list[str] = []
+    default.clear()
+    assert shop.service.run_day(shop.today, approve=True, progress=heard.append).is_finished
+    assert "Sending the sales summary to Xero…" in heard and "Recording the payments in Xero…" in heard
+    assert default == []  # this call's words went to this call's listener only
+
+    shop.service.resend(shop.today)  # the figures didn't change: re-sent all the same, said to the default
+    assert default[0] == "Removing the day's payments in Xero…"
+
+
+def test_cancel_mid_run_keeps_the_intent_and_the_next_run_posts_once(shop):
+    number = f"POS-{shop.today:%Y%m%d}"
+    shop.service.save_day(shop.the_day())
+    stop = threading.Event()
+
+    def listen(words: str) -> None:
+        if words == "Sending the sales summary to Xero…":
+            stop.set()  # the owner presses Cancel just as the invoice is about to go
+
+    with pytest.raises(Cancelled):
+        shop.service.run_day(shop.today, approve=True, progress=listen, cancel=stop)
+    assert shop.invoices_numbered(number) == []
+    (intent,) = shop.journal.unfinished(shop.tenant_id, shop.today)
+    assert intent.action == "create-invoice"
+
+    assert shop.service.run_day(shop.today, approve=True).is_finished  # another call: not cancelled
+    assert len(shop.invoices_numbered(number)) == 1 and len(shop.payments_on(number)) == 3
+
+
+def test_two_calls_at_once_each_hear_only_their_own_progress(shop):
+    shop.approve_automatically()
+    first, second = shop.today - timedelta(days=30), shop.today - timedelta(days=31)
+    for d in (first, second):
+        shop.service.save_day(shop.the_day(d))
+    heard: dict[str, list[str]] = {"first": [], "second": []}
+
+    def post(name: str, trading_date) -> None:
+        shop.service.run_day(trading_date, progress=lambda words: heard[name].append(f"{name}: {words}"))
+
+    threads = [threading.Thread(target=post, args=(n, d)) for n, d in (("first", first), ("second", second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    for name, words in heard.items():
+        assert words and all(w.startswith(f"{name}: ") for w in words)
+        assert f"{name}: Recording the payments in Xero…" in words
+    assert shop.service.checklist(first).is_finished and shop.service.checklist(second).is_finished

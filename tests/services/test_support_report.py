@@ -47,7 +47,7 @@ def issued_tokens(session) -> set[str]:
 
 def test_a_report_after_a_real_day_has_what_support_needs_and_no_secrets(logged_session):
     session = logged_session
-    days = session.days()
+    days = session.day_service()
     today = session.today()
     day = import_demo_day(session, today)
     days.run_day(today, approve=False)

@@ -37,7 +37,7 @@ def import_demo_day(session: AppSession, trading_date: date):
     """The demo till's day for `trading_date`, imported through the real importer and kept in the journal."""
     outcome = session.import_file(session.demo_day_file(trading_date))
     assert outcome.ok, outcome.message()
-    days = session.days()
+    days = session.day_service()
     for day in outcome.days:
         days.save_day(day)
     return outcome.days[0]

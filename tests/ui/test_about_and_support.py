@@ -71,7 +71,7 @@ def test_open_the_log_folder(qtbot, session, file_manager):
 
 def test_save_a_support_report_in_one_click(qtbot, session, tmp_path):
     import_demo_day(session, session.today())
-    session.days().run_day(session.today(), approve=True)
+    session.day_service().run_day(session.today(), approve=True)
     dialog = shown(qtbot, session)
     target = tmp_path / "reports" / "xerohelper-support.txt"
     dialog.ask_report_path = lambda: target

@@ -56,7 +56,7 @@ def test_sends_the_days_and_sums_up(qtbot, session):
     assert len(set(dialog.progress_seen)) >= 3 and dialog.bar.value() == dialog.bar.maximum()
     assert not dialog.go_button.isVisible()
     assert dialog.cancel_button.text() == "&Close"
-    days = session.days()
+    days = session.day_service()
     assert all(days.checklist(d)[Step.SALES_SUMMARY].state is StepState.DONE for d in dates)
     with qtbot.waitSignal(dialog.rejected, timeout=1000):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -64,7 +64,7 @@ def test_sends_the_days_and_sums_up(qtbot, session):
 
 def test_names_the_day_that_needs_attention_and_goes_to_it(qtbot, session):
     dates = missed_days(session, 4)
-    days = session.days()
+    days = session.day_service()
     second = days.journal.day(days.organisation_id, dates[1])
     days.save_day(
         replace(second, sales=(*second.sales, SalesLine("Coffee", Decimal("10.00"), Decimal("1.00"))))
@@ -99,5 +99,5 @@ def test_cancel_stops_before_the_next_call_and_nothing_is_lost(qtbot, session):
     assert "catch up again when you're ready" in dialog.summary_label.text()
     # The service can run again at once (the stop is not left on), and finishes the days.
     session.sandbox.app.faults.latency_ms = 0
-    checklists = session.days().catch_up(dates)
+    checklists = session.catch_up(dates)
     assert all(c[Step.SALES_SUMMARY].state is StepState.DONE for c in checklists)

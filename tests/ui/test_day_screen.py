@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded, ReconnectReason
+from xerohelper.core.day_status import DayStatus
 from xerohelper.sandbox.testing import control
 from xerohelper.services.app_session import AppSession
 from xerohelper.ui.day_screen import DayScreen
 from xerohelper.ui.explanation_card import plain
-from xerohelper.ui.look import DayStatus
 from xerohelper.ui.resend_dialog import ResendDialog
 from xerohelper.ui.step_card import SkipDialog
 from xerohelper.ui.workers import jobs_running
@@ -157,7 +157,7 @@ def test_an_archived_contact_is_explained_and_the_day_goes_on_once_fixed(qtbot, 
 
 
 def test_work_runs_off_the_gui_thread(qtbot, screen, session, monkeypatch):
-    days = session.days()
+    days = session.day_service()
     threads = {}
     for name in ("save_day", "run_next_step"):
         original = getattr(days, name)
@@ -177,14 +177,14 @@ def test_work_runs_off_the_gui_thread(qtbot, screen, session, monkeypatch):
 
 def test_while_a_step_runs_it_says_so_and_the_buttons_wait(qtbot, screen, session, monkeypatch):
     import_the_demo_day(qtbot, screen, session)
-    days = session.days()
+    days = session.day_service()
     original = days.run_next_step
     release = threading.Event()
 
-    def slow(*args, **kwargs):
-        days.progress("Talking to Xero…")
+    def slow(*args, progress=None, **kwargs):
+        progress("Talking to Xero…")  # the screen's own listener, passed with this call
         release.wait(10)
-        return original(*args, **kwargs)
+        return original(*args, progress=progress, **kwargs)
 
     monkeypatch.setattr(days, "run_next_step", slow)
     click(qtbot, screen.run_next_button)
@@ -225,7 +225,7 @@ def test_an_unexpected_failure_is_explained_under_its_step(qtbot, screen, sessio
     def broken(*args, **kwargs):
         raise OSError("the network cable is out")
 
-    monkeypatch.setattr(session.days(), "run_next_step", broken)
+    monkeypatch.setattr(session.day_service(), "run_next_step", broken)
     click_run_next(qtbot, screen)
     card = screen.explanation_cards[Step.SALES_SUMMARY]
     assert card.isVisible() and card.title_label.text()
@@ -338,7 +338,7 @@ def test_figures_changed_after_sending_can_be_sent_again(qtbot, screen, session)
     assert "Void invoice POS-" in dialog.changes.text() or "Delete invoice POS-" in dialog.changes.text()
     assert plain(dialog.resend_button.text()) == "Send the corrected day"
     click(qtbot, dialog.resend_button)
-    qtbot.waitUntil(lambda: not screen.busy and screen.snapshot.record.posting == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: not screen.busy and screen.snapshot.posting == 2, timeout=WAIT)
     assert state(screen, Step.SALES_SUMMARY) is StepState.DONE
     assert "POS-" in screen.step_card(Step.SALES_SUMMARY).reason_label.text()
     assert not screen.pos_card.changed_row.isVisible()

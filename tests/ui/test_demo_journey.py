@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
 from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.day_status import DayStatus
 from xerohelper.sandbox.testing import control
-from xerohelper.ui.look import DayStatus
 from xerohelper.ui.main_window import MainWindow
 from xerohelper.ui.setup_wizard import READY, SETUP
 
@@ -55,7 +55,7 @@ def test_the_demo_journey_from_start_to_a_finished_day(qtbot):
     import_the_sample(qtbot, window)
 
     threads = []
-    days = window.session.days()
+    days = window.session.day_service()
     for name in ("run_next_step", "run_day"):
         original = getattr(days, name)
 
@@ -107,7 +107,7 @@ def test_menus_lead_to_catch_up_history_settings_and_about(qtbot):
     window = open_demo_to_the_day(qtbot)
     assert window.catch_up_action.isEnabled() and window.history_action.isEnabled()
     session = window.session
-    days = session.days()
+    days = session.day_service()
     earlier = session.today() - timedelta(days=6)
     outcome = session.import_file(session.demo_day_file(earlier), earlier)
     days.save_day(outcome.days[0])  # a day imported but never sent

@@ -38,7 +38,7 @@ def test_days_newest_first_in_words(qtbot, session):
     paid, waiting, taken = today - timedelta(days=5), today - timedelta(days=4), today - timedelta(days=1)
     for d in (paid, waiting, taken):
         import_demo_day(session, d)
-    days = session.days()
+    days = session.day_service()
     assert days.run_day(paid, approve=True).is_finished
     days.run_day(taken)  # the demo's Xero already has an invoice with that number (another total)
 

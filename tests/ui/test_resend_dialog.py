@@ -16,7 +16,7 @@ def posted_day_preview():
     with demo_session() as session:
         today = session.today()
         import_demo_day(session, today)
-        days = session.days()
+        days = session.day_service()
         checklist = days.run_day(today, approve=True)
         assert checklist.is_finished
         return days.resend_preview(today)

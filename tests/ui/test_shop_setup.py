@@ -21,7 +21,7 @@ TODAY = date(2026, 11, 21)
 @pytest.fixture
 def demo():
     with demo_session() as session:
-        setup, contact = session.days().organisation_setup()
+        setup, contact = session.day_service().organisation_setup()
         yield session, setup, contact
 
 

@@ -18,6 +18,9 @@ This is the only module that knows xero-python's exception classes. What it unde
   which the Xero client raises with the SDK's exception as their cause.
 It hands the core's FailedCall back and explains nothing itself: services/explaining.py is the one entry
 that turns an exception into explanation cards.
+
+`xero_refusals_translated` turns the SDK's ApiException into the adapters' own XeroRefused (status and body
+for the journal, the SDK's exception kept for explaining), so services never meet the SDK's classes.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ import errno
 import re
 import socket
 import ssl
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -40,6 +44,7 @@ from xero_python.exceptions import (
     OAuth2TokenSaverError,
 )
 
+from xerohelper.adapters.xero_shapes import Refusal, XeroRefused
 from xerohelper.core.connection import (
     CallbackPortTaken,
     ConnectionProblem,
@@ -50,6 +55,27 @@ from xerohelper.core.connection import (
 from xerohelper.core.explain.failed_call import FailedCall, NoAnswer
 
 _TOO_MANY_ANSWERS = re.compile(r"too many (\d{3}) error responses")
+
+
+@contextmanager
+def xero_refusals_translated() -> Iterator[None]:
+    """Inside: Xero's refusals (the SDK's ApiException) are raised as XeroRefused, the SDK's error kept."""
+    try:
+        yield
+    except ApiException as err:
+        raise XeroRefused(refusal_of(err), err) from err
+
+
+def refusal_of(err: ApiException) -> Refusal:
+    """Xero's answer in an SDK exception: its status and its body as text."""
+    response = getattr(err, "http_resp", None)
+    status = getattr(err, "_status", None) or getattr(response, "status", None)
+    body = getattr(response, "data", None)
+    if isinstance(body, bytes | bytearray):
+        text = bytes(body).decode("utf-8", errors="replace")
+    else:
+        text = str(body or "")
+    return Refusal(int(status) if status else None, text)
 
 
 def failed_call_from_http(
@@ -70,7 +96,7 @@ def failed_call_from_exception(
     """Whatever the SDK (or the network under it) raised, as the core's input."""
     labels = tuple(element_labels)
     if not isinstance(exc, ApiException) and isinstance(getattr(exc, "error", None), ApiException):
-        exc = exc.error  # e.g. the pacer's DailyLimitReached carries Xero's 429
+        exc = exc.error  # the pacer's DailyLimitReached (Xero's 429), the adapters' XeroRefused
     if isinstance(exc, SignInServiceBusy):
         return FailedCall(no_answer=NoAnswer.SIGN_IN_BUSY, detail=exc.details, element_labels=labels)
     if isinstance(exc, ConnectionProblem) and isinstance(exc.__cause__, ApiException):

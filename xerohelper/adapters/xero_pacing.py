@@ -2,14 +2,16 @@
 when the minute's allowance runs low, and try again after 5xx answers or a dropped connection.
 
 Writes are retried with the same Idempotency-Key, so Xero replays its first answer instead of doing the
-work twice. Waiting is done on an Event, so Cancel stops a wait at once; the `on_wait` listener hears of
-every wait (the app shows a countdown). Nothing here runs on the GUI thread.
+work twice. Waiting is done on an Event, so Cancel stops a wait at once: the pacer's own `cancel` (the
+window is closing) and the one a caller passes for its call only (the owner pressed Cancel on that run).
+The `on_wait` listener hears of every wait (the app shows a countdown). Nothing here runs on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -73,12 +75,16 @@ class XeroPacer:
         self.rate_limited = 0  # 429s received
         self._slots = threading.BoundedSemaphore(MAX_AT_ONCE)
 
-    def run(self, call: Callable[[], tuple[T, int, object]], what: str) -> T:
-        """Run one SDK call made with `_return_http_data_only=False`; return its data."""
+    def run(
+        self, call: Callable[[], tuple[T, int, object]], what: str, cancel: threading.Event | None = None
+    ) -> T:
+        """Run one SDK call made with `_return_http_data_only=False`; return its data.
+
+        `cancel`, when given, stops this call's waits (as the pacer's own `cancel` stops every call's)."""
         for attempt in range(1, self.max_tries + 1):
-            self._check_cancel()
+            self._check_cancel(cancel)
             if self.allowance.minute is not None and self.allowance.minute < self.low_minute_allowance:
-                self._wait(60, "Xero allows 60 calls a minute; waiting for the next minute")
+                self._wait(60, "Xero allows 60 calls a minute; waiting for the next minute", cancel)
                 self.allowance.minute = None
             try:
                 with self._slots:
@@ -97,11 +103,15 @@ class XeroPacer:
                         raise DailyLimitReached(seconds, err) from err
                     if attempt == self.max_tries:
                         raise
-                    self._wait(seconds, f"Xero asked xerohelper to slow down ({problem or 'rate'} limit)")
+                    self._wait(
+                        seconds, f"Xero asked xerohelper to slow down ({problem or 'rate'} limit)", cancel
+                    )
                     continue
                 if err.status in RETRYABLE_STATUSES and attempt < self.max_tries:
                     log.info("%s: Xero answered %s; trying again (%s)", what, err.status, attempt)
-                    self._wait(self._delay(attempt, err), f"Xero is not answering properly ({err.status})")
+                    self._wait(
+                        self._delay(attempt, err), f"Xero is not answering properly ({err.status})", cancel
+                    )
                     continue
                 raise
             except SignInServiceBusy as busy:
@@ -109,12 +119,12 @@ class XeroPacer:
                     raise
                 log.info("%s: Xero's sign-in service is busy; waiting (%s)", what, attempt)
                 seconds = busy.retry_after if busy.retry_after is not None else self._delay(attempt, None)
-                self._wait(seconds, "Xero's sign-in service asked xerohelper to wait")
+                self._wait(seconds, "Xero's sign-in service asked xerohelper to wait", cancel)
             except XeroUnreachable:
                 if attempt == self.max_tries:
                     raise
                 log.info("%s: no answer from Xero; trying again (%s)", what, attempt)
-                self._wait(self._delay(attempt, None), "Xero can't be reached; trying again")
+                self._wait(self._delay(attempt, None), "Xero can't be reached; trying again", cancel)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _delay(self, attempt: int, err: ApiException | None) -> float:
@@ -130,16 +140,35 @@ class XeroPacer:
         if day.isdigit():
             self.allowance.day = int(day)
 
-    def _wait(self, seconds: float, why: str) -> None:
+    def _wait(self, seconds: float, why: str, cancel: threading.Event | None = None) -> None:
         if self.on_wait is not None:
             self.on_wait(seconds, why)
         log.info("waiting %.1f s: %s", seconds, why)
-        if (self._sleep or self.cancel.wait)(seconds) or self.cancel.is_set():
+        if self._sleep is not None:
+            cancelled = self._sleep(seconds)
+        elif cancel is None:
+            cancelled = self.cancel.wait(seconds)
+        else:
+            cancelled = _wait_for_either(cancel, self.cancel, seconds)
+        if cancelled:
+            raise Cancelled()
+        self._check_cancel(cancel)
+
+    def _check_cancel(self, cancel: threading.Event | None = None) -> None:
+        if self.cancel.is_set() or (cancel is not None and cancel.is_set()):
             raise Cancelled()
 
-    def _check_cancel(self) -> None:
-        if self.cancel.is_set():
-            raise Cancelled()
+
+def _wait_for_either(first: threading.Event, second: threading.Event, seconds: float) -> bool:
+    """Wait on `first` up to `seconds`, looking at `second` every tenth of a second; True when one is set."""
+    deadline = time.monotonic() + seconds
+    while not second.is_set():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return first.is_set()
+        if first.wait(min(left, 0.1)):
+            return True
+    return True
 
 
 def _header(headers, name: str) -> str:

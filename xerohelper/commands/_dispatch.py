@@ -59,7 +59,9 @@ def build_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:
     return parser
 
 
-def dispatch(argv: list[str]) -> int:
+def dispatch(argv: list[str], open_app=None) -> int:
+    """Run the sub-command in `argv`; with none, `open_app(demo=...)` opens the window (cli.py passes it:
+    the commands never import the ui)."""
     modules = _command_modules()
     first = next((a for a in argv if not a.startswith("-")), None)
     if first is not None and first not in modules:
@@ -73,15 +75,12 @@ def dispatch(argv: list[str]) -> int:
     args = build_parser(modules).parse_args(argv)
     command = getattr(args, "command", None)
     if command:
-        from xerohelper.adapters.app_folders import AppFolders
-        from xerohelper.adapters.logs import start_logging, stop_logging
+        from xerohelper.services.app_files import start_logging, stop_logging
 
         with contextlib.suppress(OSError):  # a log folder that can't be written must not stop the command
-            start_logging(AppFolders.for_this_user().logs)
+            start_logging()
         try:
             return int(modules[command].run(args) or 0)
         finally:
             stop_logging()
-    from xerohelper.ui.app import run_app  # Qt is imported only when the window is wanted
-
-    return run_app(demo=args.demo)
+    return open_app(demo=args.demo)

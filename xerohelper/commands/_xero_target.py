@@ -22,8 +22,7 @@ def add_sandbox_argument(parser: argparse.ArgumentParser) -> None:
 
 def connection_service(command: str, args: argparse.Namespace, **kwargs):
     """(ConnectionService for Xero or the --sandbox, 0), or (None, exit code) after saying why not."""
-    from xerohelper.adapters.settings import SettingsFileDamaged
-    from xerohelper.services.connection import ConnectionService, NotASandboxAddress
+    from xerohelper.services.connection import ConnectionService, NotASandboxAddress, SettingsFileDamaged
 
     try:
         return ConnectionService.for_command_line(args.sandbox, **kwargs), 0

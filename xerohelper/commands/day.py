@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from xerohelper.core.connection import ConnectionProblem
     from xerohelper.services.connection import ConnectionService, NotASandboxAddress
-    from xerohelper.services.day_checklist import DayChecklistService
+    from xerohelper.services.day_reading import open_day_service
 
     try:
         connection = ConnectionService.for_command_line(args.sandbox)
@@ -55,13 +55,19 @@ def run(args: argparse.Namespace) -> int:
             print("xerohelper isn't connected to Xero yet. Run 'xerohelper connect' first.", file=sys.stderr)
             return EXIT_NOT_CONNECTED
         progress = (lambda words: print(words, file=sys.stderr)) if not args.json else None
-        days = DayChecklistService.for_connection(connection, progress=progress)
+        days, not_now = open_day_service(connection, progress, reading_only=args.action == "status")
     except NotASandboxAddress as problem:
         print(f"xerohelper day: {problem}", file=sys.stderr)
         return EXIT_USAGE
     except ConnectionProblem as problem:
         print(problem.in_words(), file=sys.stderr)
         return EXIT_NOT_CONNECTED
+    if not_now is not None:  # `status` reads the journal: the day shows, though nothing can be sent now
+        print(
+            f"{not_now.words}\nThis is the day as xerohelper last knew it. To send anything to Xero, "
+            "sign in again: run 'xerohelper connect'.",
+            file=sys.stderr,
+        )
 
     if args.action == "run":
         if args.file:
@@ -94,9 +100,11 @@ def _import(days, args) -> int | None:
 
 
 def _show(days, checklist, args) -> None:
-    record = days.journal.record(days.organisation_id, args.date, args.location)
+    from xerohelper.services.day_reading import day_in_xero
+
     if args.json:
-        print(json.dumps(as_json(args.date, args.location, checklist, record)))
+        in_xero = day_in_xero(days, args.date, args.location)
+        print(json.dumps(as_json(args.date, args.location, checklist, in_xero)))
         return
     from xerohelper.core.dates import long_date
 
@@ -111,15 +119,15 @@ def _show(days, checklist, args) -> None:
             print(status.attention.as_text())
 
 
-def as_json(trading_date: date, location: str, checklist, record) -> dict:
-    """The `day status --json` / `day run --json` object."""
-    invoice = record.invoice
+def as_json(trading_date: date, location: str, checklist, in_xero) -> dict:
+    """The `day status --json` / `day run --json` object (`in_xero`: the day's DayInXero)."""
+    invoice = in_xero.invoice
     xero_ids = {
         "sales-summary": {"invoice_id": invoice.invoice_id, "invoice_number": invoice.number}
         if invoice
         else {},
         "approve": {"invoice_id": invoice.invoice_id, "status": invoice.status} if invoice else {},
-        "payments": {p.tender: p.payment_id for p in record.payments},
+        "payments": dict(in_xero.payment_ids),
     }
     return {
         "date": trading_date.isoformat(),

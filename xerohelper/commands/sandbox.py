@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
     import threading
 
-    from xerohelper.sandbox import Sandbox
+    from xerohelper.services.practice_xero import start_sandbox
 
     options = {
         "host": args.host,
@@ -86,8 +86,7 @@ def run(args: argparse.Namespace) -> int:
     if args.redirect_uris:
         options["redirect_uris"] = args.redirect_uris
     try:
-        sandbox = Sandbox(args.seed, **options)
-        sandbox.start()
+        sandbox = start_sandbox(args.seed, **options)
     except OSError as problem:
         print(
             f"xerohelper sandbox: could not listen on {args.host}:{args.port} "

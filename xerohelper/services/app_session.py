@@ -1,23 +1,45 @@
-"""Everything the window works with, without Qt: the connection, the day checklist, the import of a day,
-and — in demo mode — the built-in Xero sandbox with Harbour Street Hardware.
+"""The window's one door to the rest, without Qt: the connection, the shop's set-up, the day's checklist,
+the import of a day, and — in demo mode — the built-in Xero sandbox with Harbour Street Hardware.
 
 The window creates this at once (cheap) and calls `open()` on a worker thread: that is where the SDK, the
-keyring and the journal are loaded, so the window is up before any of them.
+keyring and the journal are loaded, so the window is up before any of them. Every other method blocks too
+(files, the keyring, Xero): the screens call them through ui/workers.py, never on the GUI thread.
+
+What the screens get back is typed and ours (core's Checklist, Day, Mapping…; DaySnapshot, HistoryRow,
+TillNames from the services), never an adapter's. Work that talks to Xero takes its own `progress`
+(words as it goes) and `cancel` (an Event: set, the work stops before its next call to Xero) per call;
+nothing is swapped on a shared service.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
 import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xerohelper.adapters.app_folders import AppFolders
 from xerohelper.core.connection import ConnectionStatus, Organisation
 from xerohelper.core.mapping import Mapping
+
+if TYPE_CHECKING:  # the window makes the session while it starts: only what that needs is loaded then
+    from xerohelper.core.checklist import Checklist, Step
+    from xerohelper.core.day import Day
+    from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+    from xerohelper.services.callback_port import CallbackPortSetting
+    from xerohelper.services.connection import DisconnectResult
+    from xerohelper.services.day_checklist import DayChecklistService, ResendPreview
+    from xerohelper.services.day_history import HistoryRow
+    from xerohelper.services.day_snapshot import DaySnapshot, TillNames
+    from xerohelper.services.import_day import DayImport
+
+Progress = Callable[[str], None] | None
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +70,8 @@ class AppSession:
         self.connection = None  # ConnectionService, once open()
         self._days = None
         self._lock = threading.RLock()
+        self._cancels: set[threading.Event] = set()  # the cancel of each piece of work under way
+        self._closing = False
 
     # ---- start and stop ----
     def open(self) -> FirstLook:
@@ -85,10 +109,26 @@ class AppSession:
         )
 
     def stop_waiting(self) -> None:
-        """Cut short any wait for Xero's limits (the window is closing)."""
+        """The window is closing: work under way stops before its next call to Xero (a wait for Xero's
+        limits ends at once), and work asked for from now on doesn't start."""
         with self._lock:
-            if self._days is not None:
-                self._days.books.pacer.cancel.set()
+            self._closing = True
+            for cancel in self._cancels:
+                cancel.set()
+
+    @contextlib.contextmanager
+    def _cancellable(self, cancel: threading.Event | None) -> Iterator[threading.Event]:
+        """The work's own cancel (a new one when the caller has none), set too when the window closes."""
+        cancel = cancel or threading.Event()
+        with self._lock:
+            self._cancels.add(cancel)
+            if self._closing:
+                cancel.set()
+        try:
+            yield cancel
+        finally:
+            with self._lock:
+                self._cancels.discard(cancel)
 
     def close(self) -> None:
         with self._lock:
@@ -107,8 +147,49 @@ class AppSession:
             self._days = None  # a new connection: a new day service
         return organisation
 
+    def cancel_connecting(self) -> None:
+        """Stop waiting for the browser's sign-in."""
+        if self.connection is not None:
+            self.connection.cancel()
+
     def status(self) -> ConnectionStatus:
         return self.connection.status()
+
+    def organisation(self) -> Organisation | None:
+        """The organisation this computer is connected to (or was, until Xero asked to sign in again)."""
+        return self.connection.saved_organisation()
+
+    def short_code(self) -> str | None:
+        """The organisation's short code for Open in Xero links; None when it can't be known."""
+        try:
+            organisation = self.connection.saved_organisation() if self.connection is not None else None
+        except Exception:  # the settings could not be read: links go to Xero's home instead
+            return None
+        return organisation.short_code if organisation is not None else None
+
+    def choose_organisation(self, tenant_id: str) -> None:
+        """After connecting to several: the one the owner picked."""
+        self.connection.choose_organisation(tenant_id)
+        with self._lock:
+            self._days = None
+
+    def disconnect(self) -> DisconnectResult:
+        """Remove the connection in Xero and forget it here (the result has the words to show)."""
+        result = self.connection.disconnect()
+        with self._lock:
+            self._days = None
+        return result
+
+    def callback_port(self) -> CallbackPortSetting:
+        """The sign-in's callback port: the one in use, the saved one, and what fixes it, if anything."""
+        from xerohelper.services.callback_port import read_callback_port
+
+        return read_callback_port(self.connection, self.demo)
+
+    def save_callback_port(self, port: int) -> CallbackPortSetting:
+        from xerohelper.services.callback_port import save_callback_port
+
+        return save_callback_port(self.connection, port, self.demo)
 
     # ---- the shop's set-up ----
     def has_own_mapping(self) -> bool:
@@ -134,9 +215,24 @@ class AppSession:
             if self._days is not None:
                 self._days.forget_setup()
 
-    # ---- the day ----
-    def days(self):
-        """The day checklist service for the connected organisation (NotConnected / ReconnectNeeded)."""
+    def organisation_setup(self, fresh: bool = False) -> tuple[OrganisationSetup, ContactInfo | None]:
+        """The organisation's accounts, tax rates and sales contact, read from Xero once and kept a while
+        (`fresh`: read again, the owner may have changed them). Raises what Xero raised."""
+        days = self.day_service()
+        if fresh:
+            days.forget_setup()
+        return days.organisation_setup()
+
+    def till_names_seen(self) -> TillNames:
+        """The kinds of sale and ways of paying the till used lately (from the journal)."""
+        from xerohelper.services.day_snapshot import till_names_seen
+
+        return till_names_seen(self.day_service(), self.today())
+
+    # ---- the day: reading (the journal and the settings; no call to Xero) ----
+    def day_service(self) -> DayChecklistService:
+        """The DayChecklistService of the connected organisation (NotConnected / ReconnectNeeded). For the
+        command line and tests; the screens use the methods here."""
         from xerohelper.services.day_checklist import DayChecklistService
 
         with self._lock:
@@ -144,7 +240,34 @@ class AppSession:
                 self._days = DayChecklistService.for_connection(self.connection)
             return self._days
 
-    def import_file(self, path: Path, trading_date: date | None = None):
+    def day_snapshot(self, trading_date: date, location: str, month: tuple[int, int]) -> DaySnapshot:
+        """The day as the day screen shows it, and `month` (year, month) as the calendar colours it."""
+        from xerohelper.services.day_snapshot import read_snapshot
+
+        return read_snapshot(
+            self.day_service(), self.mapping(), self.status(), self.today(), trading_date, location, month
+        )
+
+    def checklist(self, trading_date: date, location: str = "") -> Checklist:
+        return self.day_service().checklist(trading_date, location)
+
+    def history(self, first: date | None = None, last: date | None = None) -> list[HistoryRow]:
+        """Every day between `first` and `last` as the History shows it, newest first."""
+        from xerohelper.services.day_history import day_history
+
+        return day_history(self.day_service(), first, last)
+
+    def unfinished_days(self, first: date, last: date) -> list[date]:
+        """Days whose figures are in but whose checklist isn't finished (what catch-up offers)."""
+        return self.day_service().unfinished_days(first, last)
+
+    def resend_preview(self, trading_date: date, location: str = "") -> ResendPreview | None:
+        """What re-sending the day would change in Xero (None: nothing to re-send)."""
+        return self.day_service().resend_preview(trading_date, location)
+
+    # ---- the day: keeping figures and the owner's choices (the journal; no call to Xero) ----
+    def import_file(self, path: Path, trading_date: date | None = None) -> DayImport:
+        """Read a till export; nothing is kept."""
         from xerohelper.services.import_day import import_day_file
 
         mapping = self.mapping()
@@ -154,6 +277,83 @@ class AppSession:
             shop_categories=tuple(mapping.sales),
             shop_tenders=tuple(mapping.tenders),
         )
+
+    def import_day(self, path: Path, trading_date: date | None = None) -> DayImport:
+        """Read a till export and keep the day's figures (one per till, for a shop with several)."""
+        outcome = self.import_file(path, trading_date)
+        if outcome.ok:
+            days = self.day_service()
+            for found in outcome.days:
+                days.save_day(found)
+        return outcome
+
+    def save_day(self, day: Day) -> Checklist:
+        """Keep the day's figures (typed from the Z report, say)."""
+        return self.day_service().save_day(day)
+
+    def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
+        """Skip `step` and the steps after it (they can't happen without it), with the owner's reason."""
+        from xerohelper.core.checklist import ORDER, StepState
+
+        days = self.day_service()
+        checklist = days.checklist(trading_date, location)
+        for each in ORDER[ORDER.index(step) :]:
+            if checklist[each].state not in (StepState.DONE, StepState.SKIPPED):
+                days.skip(trading_date, each, reason, location)
+        return days.checklist(trading_date, location)
+
+    def unskip(self, trading_date: date, step: Step, location: str = "") -> Checklist:
+        """Put `step` and the skipped steps after it back."""
+        from xerohelper.core.checklist import ORDER, StepState
+
+        days = self.day_service()
+        checklist = days.checklist(trading_date, location)
+        for each in ORDER[ORDER.index(step) :]:
+            if checklist[each].state is StepState.SKIPPED:
+                days.unskip(trading_date, each, location)
+        return days.checklist(trading_date, location)
+
+    # ---- the day: work with Xero (progress and cancel are this call's own) ----
+    def run_next_step(
+        self, trading_date: date, location: str = "", *, progress: Progress = None, cancel=None
+    ) -> Checklist:
+        """The day screen's main button: the next step that can run is tried once."""
+        with self._cancellable(cancel) as cancel:
+            return self.day_service().run_next_step(trading_date, location, progress=progress, cancel=cancel)
+
+    def check_again(
+        self, trading_date: date, location: str = "", *, progress: Progress = None, cancel=None
+    ) -> Checklist:
+        """ "I've approved it / fixed it in Xero — check again": read the day's invoice back from Xero."""
+        with self._cancellable(cancel) as cancel:
+            return self.day_service().refresh(trading_date, location, progress=progress, cancel=cancel)
+
+    def try_again(
+        self, trading_date: date, step: Step, location: str = "", *, progress: Progress = None, cancel=None
+    ) -> Checklist:
+        """ "I've fixed it — try again": check Xero again, then run `step` again if it is still next."""
+        with self._cancellable(cancel) as cancel:
+            days = self.day_service()
+            checklist = days.refresh(trading_date, location, progress=progress, cancel=cancel)
+            following = checklist.next_step
+            if following is None or following.step is not step:
+                return checklist
+            return days.run_next_step(trading_date, location, progress=progress, cancel=cancel)
+
+    def resend(
+        self, trading_date: date, location: str = "", *, progress: Progress = None, cancel=None
+    ) -> Checklist:
+        """After the owner confirmed the preview: remove the payments, void the invoice, send it again."""
+        with self._cancellable(cancel) as cancel:
+            return self.day_service().resend(trading_date, location, progress=progress, cancel=cancel)
+
+    def catch_up(
+        self, dates: Sequence[date], location: str = "", *, progress: Progress = None, cancel=None
+    ) -> list[Checklist]:
+        """Missed days in date order, batched; stops at the first day that needs attention, or before the
+        next call to Xero once `cancel` is set (what was sent stays sent; nothing is sent twice)."""
+        with self._cancellable(cancel) as cancel:
+            return self.day_service().catch_up(list(dates), location, progress=progress, cancel=cancel)
 
     def demo_day_file(self, trading_date: date) -> Path:
         from xerohelper.services.demo_shop import demo_day_file

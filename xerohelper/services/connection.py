@@ -34,6 +34,7 @@ from xerohelper.adapters.settings import (
     ConnectionSettings,
     Settings,
 )
+from xerohelper.adapters.settings import SettingsFileDamaged as SettingsFileDamaged  # the commands catch it
 from xerohelper.adapters.token_store import SavedSignIn, TokenStore
 from xerohelper.adapters.xero_api import TokenEndpoint, Tokens, TokenSet, XeroApi, XeroEndpoints
 from xerohelper.adapters.xero_login import (

@@ -11,14 +11,15 @@ from datetime import date
 from decimal import Decimal
 
 from xerohelper.core.checklist import XERO_STATUS_WORDS, Checklist, Step, StepState
+from xerohelper.core.day_status import DayStatus
 
 EVERY_DAY = (date(1900, 1, 1), date(9999, 12, 31))
 
-# A day's state as the calendar and the history colour it (the values of ui.look.DayStatus).
-POSTED = "posted"
-NEEDS_ATTENTION = "needs attention"
-NOT_POSTED = "not posted"
-SKIPPED = "skipped"
+# A day's state as the calendar and the history colour it.
+POSTED = DayStatus.POSTED
+NEEDS_ATTENTION = DayStatus.NEEDS_ATTENTION
+NOT_POSTED = DayStatus.NOT_POSTED
+SKIPPED = DayStatus.SKIPPED
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class HistoryRow:
     location: str
     invoice_number: str  # "" until the day is sent
     total: Decimal  # the invoice's total in Xero once sent, else the till's total
-    state: str  # POSTED, NEEDS_ATTENTION, NOT_POSTED or SKIPPED
+    state: DayStatus
     status_words: str  # "Paid", "Draft: waiting for your approval", "Needs attention: …"
     payments: tuple[tuple[str, Decimal], ...]  # (tender, amount) recorded in Xero
     checklist: Checklist
@@ -62,7 +63,7 @@ def day_history(days, first: date | None = None, last: date | None = None) -> li
     return sorted(rows, key=lambda r: (r.trading_date, r.location), reverse=True)
 
 
-def _state_and_words(checklist: Checklist, invoice) -> tuple[str, str]:
+def _state_and_words(checklist: Checklist, invoice) -> tuple[DayStatus, str]:
     for status in checklist.steps:
         if status.state is StepState.NEEDS_ATTENTION:
             title = getattr(status.attention, "title", "") or status.reason

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from xerohelper import __version__
 from xerohelper.adapters.logs import LOG_FILE_NAME, redact
-from xerohelper.adapters.settings import SETTINGS_FILE_NAME, ConnectionSettings, Settings
+from xerohelper.adapters.settings import ConnectionSettings, Settings
 
 log = logging.getLogger(__name__)
 
@@ -129,14 +129,14 @@ def _connection(session) -> str:
 
 
 def _folders(session) -> str:
-    folders = _in_use(session)
-    from xerohelper.adapters.journal import JOURNAL_FILE_NAME
+    from xerohelper.services.app_files import app_files
 
+    files = app_files(session)
     return "\n".join(
         [
-            f"Settings: {folders.settings / SETTINGS_FILE_NAME}",
-            f"Journal: {folders.data / JOURNAL_FILE_NAME}",
-            f"Log: {session.folders.logs / LOG_FILE_NAME}",
+            f"Settings: {files.settings_file}",
+            f"Journal: {files.journal_file}",
+            f"Log: {files.log_file}",
         ]
     )
 
@@ -187,10 +187,9 @@ def _patterns_fill(mapping) -> bool:
 
 def _recent_days(session) -> str:
     from xerohelper.core.dates import short_date
-    from xerohelper.services.day_history import day_history
 
     today = session.today()
-    rows = day_history(session.days(), today - timedelta(days=DAYS - 1), today)
+    rows = session.history(today - timedelta(days=DAYS - 1), today)
     if not rows:
         return f"No days in the last {DAYS} days."
     lines: list[str] = []

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from xerohelper import __version__
-from xerohelper.adapters.app_folders import AppFolders
+from xerohelper.services.app_files import app_files
 from xerohelper.ui import look
 from xerohelper.ui.failure_words import still_open
 from xerohelper.ui.workers import run_in_background
@@ -46,17 +46,11 @@ class AboutDialog(QDialog):
         self.setAccessibleName("About xerohelper")
         self.setMinimumWidth(600)
         self.session = session
-        folders = session.folders if session is not None else AppFolders.for_this_user()
-        connection = getattr(session, "connection", None)
-        in_use = connection.folders if connection is not None else folders  # the demo keeps its own
-        from xerohelper.adapters.journal import JOURNAL_FILE_NAME
-        from xerohelper.adapters.logs import LOG_FILE_NAME
-        from xerohelper.adapters.settings import SETTINGS_FILE_NAME
-
-        self.settings_path = in_use.settings / SETTINGS_FILE_NAME
-        self.journal_path = in_use.data / JOURNAL_FILE_NAME
-        self.log_folder = folders.logs
-        self.log_path = folders.logs / LOG_FILE_NAME
+        files = app_files(session)  # the demo keeps its own settings and journal
+        self.settings_path = files.settings_file
+        self.journal_path = files.journal_file
+        self.log_folder = files.log_folder
+        self.log_path = files.log_file
 
         title = look.make_heading(QLabel(f"xerohelper {__version__}"), 1.5)
         title.setObjectName("about_title")

@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from xerohelper import APP_NAME, __version__
-from xerohelper.adapters.app_folders import AppFolders
 from xerohelper.ui.main_window import MainWindow
 
 log = logging.getLogger("xerohelper.ui")
@@ -38,9 +37,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _start_logging(demo: bool) -> None:
-    from xerohelper.adapters.logs import start_logging
+    from xerohelper.services.app_files import start_logging
 
-    start_logging(AppFolders.for_this_user().create().logs)
+    start_logging(make_folders=True)
     qInstallMessageHandler(_qt_message_to_log)
     log.info("xerohelper %s starting%s", __version__, " in demo mode" if demo else "")
 

@@ -9,6 +9,7 @@ intent, and the next run checks Xero before it sends anything again).
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -170,8 +171,7 @@ class CatchUpDialog(QDialog):
         self.outcome: CatchUpOutcome | None = None
         self._started = False
         self._running = False
-        self._cancel_requested = False
-        self._days = None  # the day service, once the work has it (for Cancel)
+        self._cancel = threading.Event()  # this catch-up's own: Cancel sets it
         year = session.today().year if hasattr(session, "today") else None
         self._year = year
 
@@ -237,27 +237,22 @@ class CatchUpDialog(QDialog):
         session, dates = self.session, list(self.dates)
         log.info("catch-up: %d days from %s", len(dates), dates[0] if dates else "-")
 
+        cancel = self._cancel
+
         def work(report):
-            days = session.days()
-            self._days = days
             outcome = CatchUpOutcome(dates)
-            previous = days.progress
-            days.progress = report
             try:
-                if self._cancel_requested:
+                if cancel.is_set():
                     outcome.cancelled = True
                 else:
-                    outcome.checklists = days.catch_up(dates)
+                    outcome.checklists = session.catch_up(dates, progress=report, cancel=cancel)
             except Exception as error:
-                if self._cancel_requested:
+                if cancel.is_set():
                     outcome.cancelled = True
                 else:
                     outcome.error = error
-            finally:
-                days.progress = previous
-                days.books.pacer.cancel.clear()  # the next run may go
             if not outcome.checklists:
-                outcome.checklists = [days.checklist(d) for d in dates]  # the journal: no call to Xero
+                outcome.checklists = [session.checklist(d) for d in dates]  # the journal: no call to Xero
             return outcome
 
         run_in_background(work, on_done=self._finished, on_failed=self._failed, on_progress=self._progress)
@@ -321,12 +316,9 @@ class CatchUpDialog(QDialog):
         super().reject()
 
     def cancel(self) -> None:
-        if not self._running or self._cancel_requested:
+        if not self._running or self._cancel.is_set():
             return
-        self._cancel_requested = True
-        days = self._days
-        if days is not None:
-            days.books.pacer.cancel.set()
+        self._cancel.set()
         self.step_label.setText("Stopping before the next call to Xero…")
         self.cancel_button.setEnabled(False)
 

@@ -11,28 +11,10 @@ from PySide6.QtCore import QDate, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from xerohelper.core.checklist import Checklist, Step, StepState
 from xerohelper.core.dates import long_date
+from xerohelper.core.day_status import DayStatus
 from xerohelper.ui import look
-from xerohelper.ui.look import DAY_LOOKS, DayStatus
-
-# When one date has several tills, the day shows the one that needs the owner most.
-_URGENCY = (DayStatus.NEEDS_ATTENTION, DayStatus.NOT_POSTED, DayStatus.SKIPPED, DayStatus.POSTED)
-
-
-def day_status(checklist: Checklist) -> DayStatus:
-    """How the calendar shows a day whose figures are in the journal."""
-    if checklist.needs_attention:
-        return DayStatus.NEEDS_ATTENTION
-    if checklist.is_finished:
-        if checklist[Step.SALES_SUMMARY].state is StepState.SKIPPED:
-            return DayStatus.SKIPPED
-        return DayStatus.POSTED
-    return DayStatus.NOT_POSTED
-
-
-def most_urgent(statuses: list[DayStatus]) -> DayStatus:
-    return min(statuses, key=_URGENCY.index)
+from xerohelper.ui.look import DAY_LOOKS
 
 
 def qdate(d: date) -> QDate:

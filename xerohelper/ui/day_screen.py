@@ -10,17 +10,15 @@ Z report), then the checklist — sales summary, approve, payments — each step
 when Xero said no, the explanation card under it. At the bottom, the primary button says what it will do
 next ("Send the sales summary").
 
-Nothing here waits for Xero or the disk on the GUI thread: every call to the day service, the import and
-the journal runs through workers.run_in_background, and its result (a fresh DaySnapshot) comes back to
-the GUI thread to be shown. While work runs, its step card says so with the progress words, the buttons
-wait, and after half a second a busy indicator appears.
+Nothing here waits for Xero or the disk on the GUI thread: every call to the session (the facade over the
+services; work with Xero gets its own progress listener per call) runs through workers.run_in_background,
+and its result (a fresh DaySnapshot) comes back to the GUI thread to be shown. While work runs, its step
+card says so with the progress words, the buttons wait, and after half a second a busy indicator appears.
 """
 
 from __future__ import annotations
 
-import calendar as month_days
 import logging
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -39,16 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xerohelper.adapters.journal import DayRecord
-from xerohelper.core.checklist import ORDER, Checklist, Step, StepState
+from xerohelper.core.checklist import ORDER, Step, StepState
 from xerohelper.core.connection import ConnectionState, ConnectionStatus, ReconnectNeeded
 from xerohelper.core.dates import long_date
-from xerohelper.core.explain import ScreenLink, open_in_xero
+from xerohelper.services.day_snapshot import DaySnapshot
 from xerohelper.services.explaining import explain_error
 from xerohelper.ui import look
-from xerohelper.ui.day_calendar import DayCalendar, day_status, most_urgent
+from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.explanation_card import ExplanationCard, plain
-from xerohelper.ui.look import DayStatus
 from xerohelper.ui.pos_card import PosCard, balance_words
 from xerohelper.ui.resend_dialog import ResendDialog
 from xerohelper.ui.step_card import SkipDialog, StepCard
@@ -71,65 +67,6 @@ WHAT_IT_DOES = {
     "You can also approve it in Xero yourself.",
     Step.PAYMENTS: "Records each payment against the day's invoice, into its account.",
 }
-
-
-@dataclass(frozen=True)
-class DaySnapshot:
-    """Everything the screen shows for one day, read in the background (journal and settings; no Xero)."""
-
-    trading_date: date
-    location: str
-    today: date
-    connection: ConnectionStatus
-    checklist: Checklist
-    record: DayRecord
-    month: tuple[int, int]
-    statuses: dict[date, DayStatus]
-    categories: tuple[str, ...]
-    tenders: tuple[str, ...]
-
-    @property
-    def organisation_name(self) -> str:
-        return self.connection.organisation.name if self.connection.organisation else ""
-
-    @property
-    def short_code(self) -> str | None:
-        return self.connection.organisation.short_code if self.connection.organisation else None
-
-    @property
-    def draft_link(self) -> ScreenLink | None:
-        """The day's invoice in Xero while it waits for approval."""
-        invoice = self.record.invoice
-        if invoice is None or invoice.status not in ("DRAFT", "SUBMITTED"):
-            return None
-        return open_in_xero("invoice", self.short_code, InvoiceID=invoice.invoice_id)
-
-
-def read_snapshot(session, trading_date: date, location: str, month: tuple[int, int]) -> DaySnapshot:
-    """Blocking (journal, settings, keyring): call it in the background."""
-    days = session.days()
-    year, number = month
-    first, last = date(year, number, 1), date(year, number, month_days.monthrange(year, number)[1])
-    found: dict[date, list[DayStatus]] = {}
-    for day, place in days.journal.days_between(days.organisation_id, first, last):
-        found.setdefault(day, []).append(day_status(days.checklist(day, place)))
-    mapping = session.mapping()
-    return DaySnapshot(
-        trading_date=trading_date,
-        location=location,
-        today=session.today(),
-        connection=session.status(),
-        checklist=days.checklist(trading_date, location),
-        record=days.journal.record(days.organisation_id, trading_date, location),
-        month=month,
-        statuses={day: most_urgent(statuses) for day, statuses in found.items()},
-        categories=tuple(mapping.sales),
-        tenders=tuple(mapping.tenders),
-    )
-
-
-def _quiet(words: str) -> None:
-    """The day service's progress listener when nobody listens."""
 
 
 class _ScrolledColumn(QWidget):
@@ -215,7 +152,7 @@ class DayScreen(QWidget):
         session, day, place = self.session, self.trading_date, self.location
         month = self._calendar.shown_month()
         run_in_background(
-            lambda: read_snapshot(session, day, place, month),
+            lambda: session.day_snapshot(day, place, month),
             on_done=lambda snapshot: self._loaded(number, snapshot),
             on_failed=lambda error: self._load_failed(number, error),
         )
@@ -418,8 +355,7 @@ class DayScreen(QWidget):
         self._show_connection(snapshot.connection)
         today = " (today)" if snapshot.trading_date == snapshot.today else ""
         self._day_title.setText(long_date(snapshot.trading_date) + today)
-        record = snapshot.record
-        self._pos_card.show_day(record.day, record.figures_changed_since_posting)
+        self._pos_card.show_day(snapshot.day, snapshot.figures_changed)
         earlier_finished = True
         for step, card in self._step_cards.items():
             status = snapshot.checklist[step]
@@ -489,7 +425,7 @@ class DayScreen(QWidget):
                 else f"Xero said no to the {following.title.lower()}."
             )
             words = f"{first} Fix it as the card above says, then click “I've fixed it — try again”."
-        day = snapshot.record.day
+        day = snapshot.day
         if following.step is Step.SALES_SUMMARY and day is not None:
             tone, balance = balance_words(day)
             if tone is look.Tone.ATTENTION:
@@ -510,24 +446,30 @@ class DayScreen(QWidget):
             Step.APPROVE: "Approving the invoice in Xero…",
             Step.PAYMENTS: "Recording the payments in Xero…",
         }[following.step]
-        self._start(lambda days: days.run_next_step(day, place), step=following.step, words=words)
+        session = self.session
+        self._start(
+            lambda progress: session.run_next_step(day, place, progress=progress),
+            step=following.step,
+            words=words,
+        )
 
     def _try_again(self, step: Step) -> None:
         """I've fixed it — try again: read the day back from Xero, then run that step again."""
-        day, place = self.trading_date, self.location
-
-        def again(days):
-            checklist = days.refresh(day, place)
-            following = checklist.next_step
-            if following is not None and following.step is step:
-                days.run_next_step(day, place)
-
-        self._start(again, step=step, words="Checking Xero again…")
+        session, day, place = self.session, self.trading_date, self.location
+        self._start(
+            lambda progress: session.try_again(day, step, place, progress=progress),
+            step=step,
+            words="Checking Xero again…",
+        )
 
     def _check_again(self, step: Step) -> None:
         """I've approved it in Xero — check again."""
-        day, place = self.trading_date, self.location
-        self._start(lambda days: days.refresh(day, place), step=step, words="Checking the invoice in Xero…")
+        session, day, place = self.session, self.trading_date, self.location
+        self._start(
+            lambda progress: session.check_again(day, place, progress=progress),
+            step=step,
+            words="Checking the invoice in Xero…",
+        )
 
     def _ask_skip(self, step: Step) -> None:
         if self.busy:
@@ -539,43 +481,25 @@ class DayScreen(QWidget):
 
     def skip(self, step: Step, reason: str) -> None:
         """Skip `step` (and the steps after it, which can't happen without it) for the day shown."""
-        day, place = self.trading_date, self.location
-        later = ORDER[ORDER.index(step) :]
-
-        def leave_out(days):
-            checklist = days.checklist(day, place)
-            for each in later:
-                if checklist[each].state not in (StepState.DONE, StepState.SKIPPED):
-                    days.skip(day, each, reason, place)
-
-        self._start(leave_out, words="Noting the skipped step…")
+        session, day, place = self.session, self.trading_date, self.location
+        self._start(
+            lambda _progress: session.skip(day, step, reason, place), words="Noting the skipped step…"
+        )
 
     def _unskip(self, step: Step) -> None:
-        day, place = self.trading_date, self.location
-        later = ORDER[ORDER.index(step) :]
-
-        def put_back(days):
-            checklist = days.checklist(day, place)
-            for each in later:
-                if checklist[each].state is StepState.SKIPPED:
-                    days.unskip(day, each, place)
-
-        self._start(put_back, words="Putting the step back…")
+        session, day, place = self.session, self.trading_date, self.location
+        self._start(lambda _progress: session.unskip(day, step, place), words="Putting the step back…")
 
     def _import(self, path: Path) -> None:
         if self.busy or self.trading_date is None:
             return
         session, day = self.session, self.trading_date
-
-        def read_and_keep(days):
-            outcome = session.import_file(path, day)
-            if outcome.ok:
-                for found in outcome.days:  # the day's figures (one per till, for a shop with several)
-                    days.save_day(found)
-            return outcome
-
         self._pos_card.clear_problem()
-        self._start(read_and_keep, words=f"Reading {path.name}…", after=self._imported)
+        self._start(
+            lambda _progress: session.import_day(path, day),
+            words=f"Reading {path.name}…",
+            after=self._imported,
+        )
 
     def _imported(self, outcome) -> None:
         if not outcome.ok:
@@ -596,7 +520,7 @@ class DayScreen(QWidget):
             snapshot.categories,
             snapshot.tenders,
             today=snapshot.today,
-            day=snapshot.record.day,
+            day=snapshot.day,
             location=self.location,
             parent=self,
         )
@@ -614,12 +538,13 @@ class DayScreen(QWidget):
         if day is None:
             return
         self._pos_card.clear_problem()
-        self._start(lambda days: days.save_day(day), words="Keeping the day's totals…")
+        session = self.session
+        self._start(lambda _progress: session.save_day(day), words="Keeping the day's totals…")
 
     def _resend(self) -> None:
-        day, place = self.trading_date, self.location
+        session, day, place = self.session, self.trading_date, self.location
         self._start(
-            lambda days: days.resend_preview(day, place),
+            lambda _progress: session.resend_preview(day, place),
             words="Working out the changes…",
             after=self._confirm_resend,
         )
@@ -628,10 +553,12 @@ class DayScreen(QWidget):
         if preview is None:
             return
         dialog = ResendDialog(preview, self)
-        day, place = self.trading_date, self.location
+        session, day, place = self.session, self.trading_date, self.location
         dialog.accepted.connect(
             lambda: self._start(
-                lambda days: days.resend(day, place), step=Step.SALES_SUMMARY, words="Sending the day again…"
+                lambda progress: session.resend(day, place, progress=progress),
+                step=Step.SALES_SUMMARY,
+                words="Sending the day again…",
             )
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -651,7 +578,7 @@ class DayScreen(QWidget):
         session = self.session
 
         def read_setup():
-            session.days().organisation_setup()
+            session.organisation_setup()
 
         def failed(error):
             if isinstance(error, ReconnectNeeded) and shiboken6.isValid(self):
@@ -663,7 +590,8 @@ class DayScreen(QWidget):
 
     # ---- running in the background ------------------------------------------------------------------------
     def _start(self, work, step: Step | None = None, words: str = "Working on it…", after=None) -> None:
-        """Run `work(days)` in the background, then show the day afresh; `after(result)` on the GUI."""
+        """Run `work(progress)` in the background (it calls the session, passing `progress` on to work with
+        Xero), then show the day afresh; `after(result)` on the GUI."""
         if self.busy or self.trading_date is None:
             return
         self._last_action = (work, step, words, after)
@@ -671,13 +599,8 @@ class DayScreen(QWidget):
         month = self._calendar.shown_month()
 
         def job(report):
-            days = session.days()
-            days.progress = report
-            try:
-                result = work(days)
-            finally:
-                days.progress = _quiet
-            return result, read_snapshot(session, day, place, month)
+            result = work(report)
+            return result, session.day_snapshot(day, place, month)
 
         self._problem_card.set_explanation(None)
         self._set_busy(True, step, words)

@@ -20,13 +20,9 @@ def explain_failure(error: BaseException, short_code: str | None = None) -> Expl
 
 
 def short_code_of(session) -> str | None:
-    """The organisation's short code for Open in Xero links, if the session knows it (no file or network)."""
-    connection = getattr(session, "connection", None)
-    try:
-        organisation = connection.saved_organisation() if connection is not None else None
-    except Exception:  # the settings could not be read: links go to Xero's home instead
-        return None
-    return organisation.short_code if organisation is not None else None
+    """The organisation's short code for Open in Xero links, if the session (an AppSession) knows it."""
+    short_code = getattr(session, "short_code", None)
+    return short_code() if short_code is not None else None
 
 
 def still_open(widget) -> bool:

@@ -113,14 +113,7 @@ class HistoryView(QWidget):
         if not self.rows:
             self.pages.setCurrentWidget(self.busy)
         self.refresh_button.setEnabled(False)
-        session = self.session
-
-        def work():
-            from xerohelper.services.day_history import day_history
-
-            return day_history(session.days())
-
-        run_in_background(work, on_done=self._show_rows, on_failed=self._failed)
+        run_in_background(self.session.history, on_done=self._show_rows, on_failed=self._failed)
 
     def _show_rows(self, rows) -> None:
         if not still_open(self):
@@ -146,7 +139,7 @@ class HistoryView(QWidget):
                 if column == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if column == 3:
-                    day_look = look.DAY_LOOKS[look.DayStatus(row.state)]
+                    day_look = look.DAY_LOOKS[row.state]
                     item.setIcon(look.icon(day_look.icon, look.tone_colour(day_look.tone)))
                 table.setItem(index, column, item)
         self.pages.setCurrentWidget(self.table if self.rows else self.empty)

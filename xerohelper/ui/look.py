@@ -20,6 +20,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from xerohelper.core.checklist import StepState
+from xerohelper.core.day_status import DayStatus  # the look of each (DAY_LOOKS) is here
 from xerohelper.core.money import money
 
 ICON_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "icons"
@@ -133,15 +134,6 @@ STEP_LOOKS: dict[StepState, Look] = {
     StepState.NEEDS_ATTENTION: Look("Needs attention", "attention", Tone.ATTENTION),
     StepState.SKIPPED: Look("Skipped", "skipped", Tone.MUTED),
 }
-
-
-class DayStatus(StrEnum):
-    """A day as the calendar colours it."""
-
-    POSTED = "posted"
-    NEEDS_ATTENTION = "needs attention"
-    NOT_POSTED = "not posted"
-    SKIPPED = "skipped"
 
 
 DAY_LOOKS: dict[DayStatus, Look] = {

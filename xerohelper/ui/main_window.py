@@ -123,8 +123,8 @@ class MainWindow(QMainWindow):
     def cancel_connecting(self) -> None:
         if self._cancel_connect is not None:
             self._cancel_connect.set()
-        if self.session is not None and self.session.connection is not None:
-            self.session.connection.cancel()
+        if self.session is not None:
+            self.session.cancel_connecting()
 
     def _connected(self, organisation) -> None:
         self.show_organisation(organisation.name, True)
@@ -159,10 +159,9 @@ class MainWindow(QMainWindow):
 
         def load():
             if chosen is not None:
-                self.session.connection.choose_organisation(chosen.tenant_id)
-            organisation = self.session.connection.saved_organisation()
-            days = self.session.days()
-            setup, contact = days.organisation_setup()
+                self.session.choose_organisation(chosen.tenant_id)
+            organisation = self.session.organisation()
+            setup, contact = self.session.organisation_setup()
             mapping = self.session.mapping()
             return organisation, setup, contact, mapping
 
@@ -261,9 +260,8 @@ class MainWindow(QMainWindow):
         run_in_background(self._missed_days, on_done=self._catch_up_days, on_failed=self._menu_failed)
 
     def _missed_days(self):
-        days = self.session.days()
         today = self.session.today()
-        return days.unfinished_days(today - timedelta(days=CATCH_UP_DAYS), today)
+        return self.session.unfinished_days(today - timedelta(days=CATCH_UP_DAYS), today)
 
     def _catch_up_days(self, dates) -> None:
         self.statusBar().clearMessage()

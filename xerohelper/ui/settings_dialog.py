@@ -181,9 +181,7 @@ class SettingsDialog(QDialog):
         session = self.session
 
         def work():
-            from xerohelper.services.callback_port import read_callback_port
-
-            return session.status(), read_callback_port(session.connection, session.demo)
+            return session.status(), session.callback_port()
 
         run_in_background(work, on_done=self._show, on_failed=self._read_failed)
 
@@ -260,7 +258,7 @@ class SettingsDialog(QDialog):
         self.confirm_no.setEnabled(False)
         self._say("Disconnecting…")
         run_in_background(
-            self.session.connection.disconnect, on_done=self._disconnected, on_failed=self._disconnect_failed
+            self.session.disconnect, on_done=self._disconnected, on_failed=self._disconnect_failed
         )
 
     def _disconnected(self, result) -> None:
@@ -296,9 +294,7 @@ class SettingsDialog(QDialog):
         self.port_save.setEnabled(False)
 
         def work():
-            from xerohelper.services.callback_port import save_callback_port
-
-            return save_callback_port(session.connection, port, session.demo)
+            return session.save_callback_port(port)
 
         run_in_background(work, on_done=self._port_saved, on_failed=self._port_failed)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -28,13 +27,12 @@ from xerohelper.ui.shop_setup_editor import ShopSetupEditor
 from xerohelper.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
-RECENT_DAYS = 60  # the till's names from this many recent days are offered in the dialog
 
 
 class ShopSetupDialog(QDialog):
     """Settings › Shop setup: reads the organisation's accounts in the background, then edits and saves.
 
-    categories / tenders: the till's names to offer besides those of the last RECENT_DAYS days' imports.
+    categories / tenders: the till's names to offer besides those the till used lately.
     """
 
     saved = Signal(object)  # the Mapping, once it is saved
@@ -116,13 +114,10 @@ class ShopSetupDialog(QDialog):
         again = keep is not None
 
         def work():
-            days = session.days()
-            if again:
-                days.forget_setup()
-            setup, contact = days.organisation_setup()
+            setup, contact = session.organisation_setup(fresh=again)
             saved = session.mapping()
-            categories, tenders = _recent_till_names(days, session.today())
-            return _Loaded(setup, contact, saved, categories, tenders)
+            seen = session.till_names_seen()
+            return _Loaded(setup, contact, saved, list(seen.categories), list(seen.tenders))
 
         run_in_background(
             work, on_done=lambda loaded: self._loaded_setup(loaded, keep), on_failed=self._load_failed
@@ -278,18 +273,3 @@ class _Loaded:
     saved: Mapping  # the saved Mapping (its contact is the one `contact` was looked up for)
     categories: list[str]
     tenders: list[str]
-
-
-def _recent_till_names(days, today: date) -> tuple[list[str], list[str]]:
-    """The kinds of sale and ways of paying the till used in the last RECENT_DAYS days (from the journal)."""
-    categories: dict[str, None] = {}
-    tenders: dict[str, None] = {}
-    journal, organisation = days.journal, days.organisation_id
-    for trading_date, location in journal.days_between(
-        organisation, today - timedelta(days=RECENT_DAYS), today
-    ):
-        day = journal.day(organisation, trading_date, location)
-        if day is not None:
-            categories.update(dict.fromkeys(line.category for line in day.sales))
-            tenders.update(dict.fromkeys(t.name for t in day.tenders))
-    return list(categories), list(tenders)

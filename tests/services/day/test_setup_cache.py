@@ -1,0 +1,47 @@
+"""The organisation's set-up is read from Xero once, trusted for half an hour, and forgotten on request."""
+
+from __future__ import annotations
+
+from xerohelper.adapters.xero_books import XeroBooks
+from xerohelper.services.day.setup_cache import SETUP_MAX_AGE, SetupCache
+
+SETUP_READS = {
+    "GET /api.xro/2.0/accounts",
+    "GET /api.xro/2.0/taxrates",
+    "GET /api.xro/2.0/organisation",
+    "GET /api.xro/2.0/contacts",
+}
+
+
+def reads(shop) -> int:
+    return sum(n for endpoint, n in shop.calls().items() if endpoint in SETUP_READS)
+
+
+def test_read_once_then_kept_for_half_an_hour_then_read_again(shop):
+    now = [1000.0]
+    cache = SetupCache(lambda: shop.mapping, clock=lambda: now[0])
+    books = XeroBooks(shop.connection.api(), shop.tenant_id, shop.pacer)
+    shop.reset_call_counts()
+    assert not cache.is_fresh()
+
+    setup, contact = cache.read(books)
+    assert reads(shop) == 4 and cache.is_fresh()
+    assert "616" in setup.accounts and contact.name == "POS Sales" and contact.status == "ACTIVE"
+
+    now[0] += SETUP_MAX_AGE - 1
+    assert cache.read(books) == (setup, contact) and reads(shop) == 4  # kept: no call to Xero
+
+    now[0] += 1
+    assert not cache.is_fresh()
+    cache.read(books)
+    assert reads(shop) == 8
+
+
+def test_forgotten_when_the_owner_may_have_changed_something(shop):
+    cache = SetupCache(lambda: shop.mapping)
+    books = XeroBooks(shop.connection.api(), shop.tenant_id, shop.pacer)
+    cache.read(books)
+    shop.control("contacts/archive", {"tenant": shop.tenant_id, "contact": "POS Sales"})
+    assert cache.read(books)[1].status == "ACTIVE"  # still the kept one
+    cache.forget()
+    assert cache.read(books)[1].status == "ARCHIVED"

@@ -1,0 +1,89 @@
+"""Step 2, approving the drafts: the day's credit note first (when the till paid money back), then the
+day's sales invoice, each set to "Awaiting payment" in one call for all the days of the run. Runs when the
+owner asks for it ("Approve now") or the Shop setup says to approve automatically."""
+
+from __future__ import annotations
+
+from xerohelper.core.checklist import APPROVED, InvoiceFacts, Step
+from xerohelper.core.mapping import Mapping
+from xerohelper.services.day.day_key import DayKey, days_before, in_order
+from xerohelper.services.day.day_run import DayRun
+from xerohelper.services.day.step_unit import StepUnit
+
+
+class Approval(StepUnit):
+    step = Step.APPROVE
+
+    def asked(self, only: Step | None, approve: bool) -> bool:
+        """Approving is the owner's choice: only when asked for, or when the run approves."""
+        return only is self.step or (only is None and approve)
+
+    def run(self, run: DayRun, keys: list[DayKey], mapping: Mapping) -> list[DayKey]:
+        """Approve what is still a draft; return the days that may go on (up to the first refusal)."""
+        todo = run.to_do(keys, self.step)
+        if not todo:
+            return keys
+        records = {k: run.record(k) for k in todo}
+        notes = [
+            (k, r.credit_note)
+            for k, r in records.items()
+            if r.credit_note is not None and r.credit_note.status in ("DRAFT", "SUBMITTED")
+        ]
+        if notes:
+            self._approve_credit_notes(run, notes)
+        failed_notes = [k for k, _ in notes if run.attention.has(k, self.step)]
+        todo = [k for k in todo if records[k].invoice.status not in APPROVED and k not in failed_notes]
+        if not todo:
+            return days_before(keys, min(failed_notes, key=in_order, default=None))
+        invoices = [records[k].invoice for k in todo]
+        run.attention.start_running(todo, self.step)
+        run.say("Approving the sales summary in Xero…")
+        attempts = [
+            run.begin(k, self.step, "approve", {"invoice_id": i.invoice_id})
+            for k, i in zip(todo, invoices, strict=True)
+        ]
+        results = run.guarded(
+            todo[0],
+            self.step,
+            lambda: run.books.approve(invoices, [a.idempotency_key for a in attempts]),
+            attempts=attempts,
+            labels=[i.number for i in invoices],
+        )
+        first_failed = None
+        for key, attempt, result in zip(todo, attempts, results, strict=False):
+            if result.ok and result.invoice is not None:
+                run.journal.succeeded(attempt, result.xero_ids)
+                run.journal.update_invoice_status(
+                    run.organisation_id,
+                    key.trading_date,
+                    key.location,
+                    result.invoice.status,
+                    result.invoice.amount_due,
+                )
+            else:
+                run.document_refused(key, self.step, attempt, result, "invoice", result.key)
+                first_failed = first_failed or key
+        return days_before(keys, first_failed)
+
+    def _approve_credit_notes(self, run: DayRun, notes: list[tuple[DayKey, InvoiceFacts]]) -> None:
+        run.say("Approving the credit note for the refunds…")
+        attempts = [
+            run.begin(k, self.step, "approve-credit-note", {"credit_note_id": n.invoice_id}) for k, n in notes
+        ]
+        results = run.guarded(
+            notes[0][0],
+            self.step,
+            lambda: run.books.approve_credit_notes(
+                [n for _, n in notes], [a.idempotency_key for a in attempts]
+            ),
+            attempts=attempts,
+            labels=[n.number for _, n in notes],
+        )
+        for (key, note), attempt, result in zip(notes, attempts, results, strict=False):
+            if result.ok and result.invoice is not None:
+                run.journal.succeeded(attempt, result.xero_ids)
+                run.journal.record_credit_note(
+                    run.organisation_id, key.trading_date, key.location, result.invoice
+                )
+            else:
+                run.document_refused(key, self.step, attempt, result, "credit note", note.number)

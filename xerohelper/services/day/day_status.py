@@ -1,0 +1,86 @@
+"""Where a day stands, worked out from the journal alone (no call to Xero): the day's facts and checklist,
+the days not finished yet, and the owner skipping (or un-skipping) a step. Also keeps a day's figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from xerohelper.adapters.journal import Journal
+from xerohelper.core.checklist import Checklist, DayFacts, Step, work_out
+from xerohelper.core.day import Day
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.money import ZERO
+from xerohelper.core.sales_invoice import refunds_paid_out
+from xerohelper.services.day.day_key import DayKey
+from xerohelper.services.day.needs_attention import NeedsAttention
+
+
+class DayStatus:
+    def __init__(
+        self,
+        journal: Journal,
+        organisation_id: str,
+        mapping: Callable[[], Mapping],
+        attention: NeedsAttention,
+    ) -> None:
+        self.journal = journal
+        self.organisation_id = organisation_id
+        self._mapping = mapping
+        self.attention = attention
+
+    def save_day(self, day: Day) -> Checklist:
+        """Keep the day's figures (from an import or the Z-report form)."""
+        self.journal.save_day(self.organisation_id, day)
+        self.attention.forget(DayKey(day.date, day.location))
+        return self.checklist(day.date, day.location)
+
+    def facts(self, trading_date: date, location: str = "") -> DayFacts:
+        key = DayKey(trading_date, location)
+        record = self.journal.record(self.organisation_id, trading_date, location)
+        mapping = self._mapping()
+        day = record.day
+        problems: list[str] = []
+        if day is not None:
+            problems += day.problems()
+            problems += mapping.problems()
+            problems += [
+                f"The sales category “{c}” has no Xero account yet. Choose one in Shop setup."
+                for c in mapping.unmapped_categories(s.category for s in day.sales)
+            ]
+        return DayFacts(
+            day_problems=tuple(problems),
+            has_day=day is not None,
+            tenders_to_pay=tuple(t.name for t in day.tenders if t.amount != ZERO) if day else (),
+            invoice=record.invoice,
+            needs_credit_note=day is not None and refunds_paid_out(day) > ZERO,
+            credit_note=record.credit_note,
+            paid_tenders={p.tender: p.payment_id for p in record.payments},
+            running=self.attention.running(key),
+            attention=self.attention.of(key),
+            skipped=record.skipped,
+        )
+
+    def checklist(self, trading_date: date, location: str = "") -> Checklist:
+        return work_out(self.facts(trading_date, location))
+
+    def of(self, key: DayKey) -> Checklist:
+        return self.checklist(key.trading_date, key.location)
+
+    def unfinished_days(self, first: date, last: date) -> list[date]:
+        """Days between `first` and `last` whose figures are in but whose checklist isn't finished."""
+        return sorted(
+            {
+                d
+                for d, location in self.journal.days_between(self.organisation_id, first, last)
+                if not self.checklist(d, location).is_finished
+            }
+        )
+
+    def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
+        self.journal.skip(self.organisation_id, trading_date, location, step, reason.strip() or "Skipped")
+        return self.checklist(trading_date, location)
+
+    def unskip(self, trading_date: date, step: Step, location: str = "") -> Checklist:
+        self.journal.unskip(self.organisation_id, trading_date, location, step)
+        return self.checklist(trading_date, location)

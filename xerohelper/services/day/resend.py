@@ -1,0 +1,141 @@
+"""Re-sending a corrected day: what it would change in Xero (for the owner to confirm), then — journal
+first, as always — the day's payments removed, its invoice (and credit note) voided, and the day posted
+again under the next number (POS-20261121-2)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from xerohelper.adapters.journal import Journal, PaymentRecord
+from xerohelper.adapters.xero_shapes import PaymentSeen, answer_ids
+from xerohelper.core.checklist import GONE, Checklist, InvoiceFacts, Step
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.money import money_words
+from xerohelper.services.day.checklist_runner import ChecklistRunner
+from xerohelper.services.day.day_key import DayKey
+from xerohelper.services.day.day_run import DayRun, StopRun
+
+
+@dataclass(frozen=True)
+class ResendPreview:
+    """What re-sending a day changes in Xero, in words for the confirmation."""
+
+    invoice: InvoiceFacts
+    payments: tuple[PaymentRecord, ...]
+    new_number: str
+    new_total: Decimal
+    figures_changed: bool
+    credit_note: InvoiceFacts | None = None  # the refunds' credit note, voided too
+
+    @property
+    def words(self) -> str:
+        lines = []
+        if self.payments:
+            paid = ", ".join(f"{p.tender} {money_words(p.amount)}" for p in self.payments)
+            count = "the payment" if len(self.payments) == 1 else f"the {len(self.payments)} payments"
+            lines.append(f"Remove {count} on invoice {self.invoice.number} ({paid}).")
+        verb = "Delete" if self.invoice.status in ("DRAFT", "SUBMITTED") else "Void"
+        total = money_words(self.invoice.total)
+        lines.append(f"{verb} invoice {self.invoice.number} ({total}); it stays in Xero's history.")
+        if self.credit_note is not None:
+            note_total = money_words(self.credit_note.total)
+            lines.append(
+                f"Void credit note {self.credit_note.number} ({note_total}) for the refunds paid out."
+            )
+        new_total = money_words(self.new_total)
+        lines.append(f"Send the day again as invoice {self.new_number} ({new_total}), then its payments.")
+        return "\n".join(lines)
+
+
+class Resend:
+    def __init__(
+        self,
+        journal: Journal,
+        organisation_id: str,
+        mapping: Callable[[], Mapping],
+        runner: ChecklistRunner,
+    ) -> None:
+        self.journal = journal
+        self.organisation_id = organisation_id
+        self._mapping = mapping
+        self.runner = runner
+
+    def preview(self, trading_date: date, location: str = "") -> ResendPreview | None:
+        """What re-sending the day would change in Xero, for the owner to confirm (None: nothing to do)."""
+        record = self.journal.record(self.organisation_id, trading_date, location)
+        if record.invoice is None or record.invoice.status in GONE or record.day is None:
+            return None
+        new_number = self._mapping().invoice_number(trading_date, location, record.posting + 1)
+        return ResendPreview(
+            invoice=record.invoice,
+            payments=record.payments,
+            new_number=new_number,
+            new_total=record.day.totals.gross,
+            figures_changed=record.figures_changed_since_posting,
+            credit_note=record.credit_note
+            if record.credit_note and record.credit_note.status not in GONE
+            else None,
+        )
+
+    def resend(self, run: DayRun, key: DayKey, approve: bool | None = None) -> Checklist:
+        """After the owner confirmed: remove the day's payments, void the invoice, post the day again."""
+        with self.runner.lock:
+            run.attention.forget(key)
+            record = run.record(key)
+            invoice = record.invoice
+            if invoice is None or invoice.status in GONE:
+                return self.runner.run(run, [key], approve=approve)[0]
+            note = (
+                record.credit_note if record.credit_note and record.credit_note.status not in GONE else None
+            )
+            try:
+                run.say("Removing the day's payments in Xero…")
+                _remove_payments(run, key, invoice.invoice_id, run.books.payments_on_invoice)
+                if note is not None:
+                    _remove_payments(run, key, note.invoice_id, run.books.payments_on_credit_note)
+                run.say(f"Voiding invoice {invoice.number} in Xero…")
+                gone = _void(run, key, "void-invoice", invoice, run.books.void)
+                run.journal.update_invoice_status(
+                    run.organisation_id, key.trading_date, key.location, gone.status, gone.amount_due
+                )
+                if note is not None:
+                    gone = _void(run, key, "void-credit-note", note, run.books.void_credit_note)
+                    run.journal.record_credit_note(run.organisation_id, key.trading_date, key.location, gone)
+            except StopRun:
+                return run.status.of(key)
+        return self.runner.run(run, [key], approve=approve)[0]
+
+
+def _void(
+    run: DayRun,
+    key: DayKey,
+    action: str,
+    document: InvoiceFacts,
+    void: Callable[[InvoiceFacts, str], InvoiceFacts],
+) -> InvoiceFacts:
+    """Void (or delete, for a draft) one of the day's documents, journal first."""
+    attempt = run.begin(key, Step.SALES_SUMMARY, action, {"document_id": document.invoice_id})
+    gone = run.guarded(
+        key, Step.SALES_SUMMARY, lambda: void(document, attempt.idempotency_key), attempts=[attempt]
+    )
+    run.journal.succeeded(attempt, answer_ids("DocumentID", gone, with_status=True))
+    return gone
+
+
+def _remove_payments(
+    run: DayRun, key: DayKey, document_id: str, read: Callable[[str], list[PaymentSeen]]
+) -> None:
+    """Delete every payment Xero holds on one of the day's documents (journal first, as always)."""
+    for payment in run.guarded(key, Step.PAYMENTS, lambda: read(document_id)):
+        attempt = run.begin(key, Step.PAYMENTS, "remove-payment", {"payment_id": payment.payment_id})
+        removed = run.guarded(
+            key,
+            Step.PAYMENTS,
+            lambda p=payment, a=attempt: run.books.delete_payment(p.payment_id, a.idempotency_key),
+            attempts=[attempt],
+        )
+        run.journal.succeeded(attempt, removed)
+    run.journal.forget_payments(run.organisation_id, key.trading_date, key.location, document_id)

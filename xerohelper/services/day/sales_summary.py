@@ -1,0 +1,208 @@
+"""Step 1, the sales summary: the day's sales invoice, and the credit note for money the till paid back.
+
+Before a document is created it is looked up by number: ours (same total) → kept, never posted twice;
+someone else's → explained. Several days go in one look-up and one batch; the run goes on with the days
+before the first one that needs attention.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from xerohelper.core.checklist import GONE, Step
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.organisation_setup import ContactInfo
+from xerohelper.core.sales_invoice import (
+    CreditNotePlan,
+    SalesInvoicePlan,
+    plan_credit_note,
+    plan_sales_invoice,
+)
+from xerohelper.services.day.day_key import DayKey, days_before, in_order
+from xerohelper.services.day.day_run import DayRun
+from xerohelper.services.day.step_unit import StepUnit
+from xerohelper.services.explaining import INVOICE_NUMBER_TAKEN
+
+log = logging.getLogger(__name__)
+
+
+class SalesSummary(StepUnit):
+    step = Step.SALES_SUMMARY
+
+    def run(self, run: DayRun, keys: list[DayKey], mapping: Mapping) -> list[DayKey]:
+        """Create the invoices (and credit notes) that are missing; return the days that may go on."""
+        todo = run.to_do(keys, self.step)
+        if not todo:
+            return keys
+        setup, contact = run.setup(todo[0], self.step)
+        plans: list[tuple[DayKey, SalesInvoicePlan, str]] = []
+        stop_at: DayKey | None = None
+        for key in todo:
+            day = run.day(key)
+            predicted = [
+                (st, e) for st, e in run.explainer.preflight(day, mapping, setup, contact) if st is self.step
+            ]
+            if predicted:
+                for st, explanation in predicted:
+                    run.attention.note(key, st, explanation)
+                stop_at = key
+                break
+            record = run.record(key)
+            if record.invoice is not None and record.invoice.status not in GONE:
+                continue  # the invoice is in; only its credit note is missing (below)
+            posting = record.posting + 1 if record.invoice is not None else 1
+            plan = plan_sales_invoice(day, mapping, setup.rates, posting=max(posting, 1))
+            if isinstance(plan, list):
+                run.attention.note(key, self.step, run.explainer.for_problems(plan))
+                stop_at = key
+                break
+            plans.append((key, plan, day.fingerprint()))
+        if plans:
+            self._create_invoices(run, plans, contact)
+        ready = [k for k in days_before(todo, stop_at) if not run.attention.has(k, self.step)]
+        self._create_credit_notes(run, ready, mapping, contact)
+        failed = [k for k in todo if run.attention.has(k, self.step)]
+        first_stop = min([*failed, *([stop_at] if stop_at else [])], key=in_order, default=None)
+        # Days before the first one that needs attention go on to the next steps; the rest wait.
+        return days_before(keys, first_stop)
+
+    # ---- the invoice -------------------------------------------------------------------------------------
+    def _create_invoices(
+        self, run: DayRun, plans: list[tuple[DayKey, SalesInvoicePlan, str]], contact: ContactInfo
+    ) -> None:
+        run.attention.start_running([key for key, _, _ in plans], self.step)
+        first = plans[0][0]
+        # 1. Has Xero got them already (a crash after sending, or the day posted by hand)?
+        run.say(
+            "Checking Xero for the day's invoice…"
+            if len(plans) == 1
+            else f"Checking Xero for {len(plans)} days' invoices…"
+        )
+        existing = run.guarded(
+            first, self.step, lambda: run.books.invoices_by_number(p.number for _, p, _ in plans)
+        )
+        to_send = []
+        for key, plan, fingerprint in plans:
+            found = [i for i in existing.get(plan.number, []) if i.status not in GONE]
+            if not found:
+                to_send.append((key, plan, fingerprint))
+                continue
+            invoice = found[0]
+            run.journal.abandon_unfinished(run.organisation_id, key.trading_date, key.location, self.step)
+            if invoice.total == plan.total:
+                log.info("invoice %s is already in Xero (ours): not sending it again", plan.number)
+                _record_invoice(run, key, invoice, fingerprint, plan)
+            else:
+                run.attention.note(
+                    key,
+                    self.step,
+                    run.explainer.for_item(
+                        INVOICE_NUMBER_TAKEN,
+                        plan.number,
+                        [],
+                        {
+                            "number": plan.number,
+                            "xero_total": f"{invoice.total:.2f}",
+                            "till_total": f"{plan.total:.2f}",
+                            "invoice_id": invoice.invoice_id,
+                        },
+                    ),
+                )
+        if not to_send:
+            return
+        # 2. Send the rest in one call, the intent written first (one intent per day, one key for the batch).
+        run.say(
+            "Sending the sales summary to Xero…"
+            if len(to_send) == 1
+            else f"Sending {len(to_send)} sales summaries to Xero…"
+        )
+        attempts = [
+            run.begin(k, self.step, "create-invoice", {"number": p.number, "total": str(p.total)})
+            for k, p, _ in to_send
+        ]
+        results = run.guarded(
+            first,
+            self.step,
+            lambda: run.books.create_invoices(
+                [p for _, p, _ in to_send], contact.contact_id, [a.idempotency_key for a in attempts]
+            ),
+            attempts=attempts,
+            labels=[p.number for _, p, _ in to_send],
+        )
+        for (key, plan, fingerprint), attempt, result in zip(to_send, attempts, results, strict=False):
+            if result.ok and result.invoice is not None:
+                run.journal.succeeded(attempt, result.xero_ids)
+                _record_invoice(run, key, result.invoice, fingerprint, plan)
+            else:
+                run.document_refused(key, self.step, attempt, result, "invoice", plan.number)
+
+    # ---- the credit note for refunds paid out ------------------------------------------------------------
+    def _create_credit_notes(
+        self, run: DayRun, keys: list[DayKey], mapping: Mapping, contact: ContactInfo
+    ) -> None:
+        """The days whose till paid money back get their credit note (after their invoice is in)."""
+        plans: list[tuple[DayKey, CreditNotePlan]] = []
+        for key in keys:
+            record = run.record(key)
+            if record.day is None or record.invoice is None or record.invoice.status in GONE:
+                continue
+            if record.credit_note is not None and record.credit_note.status not in GONE:
+                continue
+            plan = plan_credit_note(record.day, mapping, max(record.posting, 1))
+            if plan is not None:
+                plans.append((key, plan))
+        if not plans:
+            return
+        first = plans[0][0]
+        run.say("Sending the credit note for the refunds paid out…")
+        existing = run.guarded(
+            first, self.step, lambda: run.books.credit_notes_by_number(p.number for _, p in plans)
+        )
+        to_send = []
+        for key, plan in plans:
+            found = [n for n in existing.get(plan.number, []) if n.status not in GONE]
+            if found:  # sent before a stop: keep it, never send twice
+                run.journal.abandon_unfinished(run.organisation_id, key.trading_date, key.location, self.step)
+                run.journal.record_credit_note(run.organisation_id, key.trading_date, key.location, found[0])
+            else:
+                to_send.append((key, plan))
+        if not to_send:
+            return
+        attempts = [
+            run.begin(k, self.step, "create-credit-note", {"number": p.number, "total": str(p.total)})
+            for k, p in to_send
+        ]
+        results = run.guarded(
+            first,
+            self.step,
+            lambda: run.books.create_credit_notes(
+                [p for _, p in to_send], contact.contact_id, [a.idempotency_key for a in attempts]
+            ),
+            attempts=attempts,
+            labels=[p.number for _, p in to_send],
+        )
+        for (key, plan), attempt, result in zip(to_send, attempts, results, strict=False):
+            if result.ok and result.invoice is not None:
+                run.journal.succeeded(attempt, result.xero_ids)
+                run.journal.record_credit_note(
+                    run.organisation_id, key.trading_date, key.location, result.invoice
+                )
+            else:
+                run.document_refused(key, self.step, attempt, result, "credit note", plan.number)
+
+
+def _record_invoice(run: DayRun, key: DayKey, invoice, fingerprint: str, plan: SalesInvoicePlan) -> None:
+    run.journal.record_invoice(
+        run.organisation_id,
+        key.trading_date,
+        key.location,
+        invoice,
+        fingerprint,
+        posting_of(invoice.number, plan),
+    )
+
+
+def posting_of(number: str, plan: SalesInvoicePlan) -> int:
+    """Which posting of the day an invoice number is: POS-20261121 → 1, POS-20261121-2 → 2."""
+    tail = number.rsplit("-", 1)[-1]
+    return int(tail) if number != plan.number.split("-")[0] and tail.isdigit() and len(tail) < 3 else 1

@@ -1,0 +1,37 @@
+"""The organisation's set-up as a day's run needs it: its accounts, tax rates and sales contact, read from
+Xero once and then trusted for half an hour (the day screen reads it when it opens, so a day's run needs no
+set-up reads of its own). "Check again" and a changed Shop setup forget it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from xerohelper.adapters.xero_books import XeroBooks
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+
+SETUP_MAX_AGE = 30 * 60  # seconds the organisation's accounts, tax rates and contact are trusted
+
+
+class SetupCache:
+    def __init__(self, mapping: Callable[[], Mapping], clock: Callable[[], float] = time.monotonic) -> None:
+        self._mapping = mapping
+        self._clock = clock
+        self._kept: tuple[float, OrganisationSetup, ContactInfo | None] | None = None
+
+    def is_fresh(self) -> bool:
+        return self._kept is not None and self._clock() - self._kept[0] < SETUP_MAX_AGE
+
+    def read(self, books: XeroBooks) -> tuple[OrganisationSetup, ContactInfo | None]:
+        """The kept set-up while it is fresh; else read from Xero (raises what the books raise)."""
+        kept = self._kept
+        if kept is not None and self._clock() - kept[0] < SETUP_MAX_AGE:
+            return kept[1], kept[2]
+        setup = books.read_setup()
+        contact = books.find_contact(self._mapping().customer_contact)
+        self._kept = (self._clock(), setup, contact)
+        return setup, contact
+
+    def forget(self) -> None:
+        self._kept = None

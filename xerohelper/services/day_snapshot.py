@@ -1,0 +1,112 @@
+"""One day as the day screen shows it, and the month around it as the calendar colours it: read from the
+journal and the settings (no call to Xero). Blocking: call it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import calendar as month_days
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from xerohelper.core.checklist import Checklist, InvoiceFacts
+from xerohelper.core.connection import ConnectionStatus
+from xerohelper.core.day import Day
+from xerohelper.core.day_status import DayStatus, day_status, most_urgent
+from xerohelper.core.explain import ScreenLink, open_in_xero
+from xerohelper.core.mapping import Mapping
+
+RECENT_DAYS = 60  # how far back the till's kinds of sale and ways of paying are looked for
+
+
+@dataclass(frozen=True)
+class DaySnapshot:
+    """Everything the day screen shows for one day."""
+
+    trading_date: date
+    location: str
+    today: date
+    connection: ConnectionStatus
+    checklist: Checklist
+    day: Day | None  # the day's figures, once imported or typed
+    invoice: InvoiceFacts | None  # the day's invoice in Xero, as Xero last said
+    posting: int  # 1 for the day's first invoice, 2 after one re-send, …
+    figures_changed: bool  # the figures changed after the invoice was sent (a re-send is offered)
+    month: tuple[int, int]  # (year, month) the calendar shows
+    statuses: dict[date, DayStatus]  # each day of that month the journal knows
+    categories: tuple[str, ...]  # the shop's kinds of sale (Shop setup)
+    tenders: tuple[str, ...]  # the shop's ways of paying
+
+    @property
+    def organisation_name(self) -> str:
+        return self.connection.organisation.name if self.connection.organisation else ""
+
+    @property
+    def short_code(self) -> str | None:
+        return self.connection.organisation.short_code if self.connection.organisation else None
+
+    @property
+    def draft_link(self) -> ScreenLink | None:
+        """The day's invoice in Xero while it waits for approval."""
+        invoice = self.invoice
+        if invoice is None or invoice.status not in ("DRAFT", "SUBMITTED"):
+            return None
+        return open_in_xero("invoice", self.short_code, InvoiceID=invoice.invoice_id)
+
+
+@dataclass(frozen=True)
+class TillNames:
+    """The kinds of sale and ways of paying the till used lately, in the order first seen."""
+
+    categories: tuple[str, ...]
+    tenders: tuple[str, ...]
+
+
+def read_snapshot(
+    days,
+    mapping: Mapping,
+    connection: ConnectionStatus,
+    today: date,
+    trading_date: date,
+    location: str,
+    month: tuple[int, int],
+) -> DaySnapshot:
+    """`days` is the DayChecklistService of the connected organisation."""
+    record = days.journal.record(days.organisation_id, trading_date, location)
+    return DaySnapshot(
+        trading_date=trading_date,
+        location=location,
+        today=today,
+        connection=connection,
+        checklist=days.checklist(trading_date, location),
+        day=record.day,
+        invoice=record.invoice,
+        posting=record.posting,
+        figures_changed=record.figures_changed_since_posting,
+        month=month,
+        statuses=month_statuses(days, month),
+        categories=tuple(mapping.sales),
+        tenders=tuple(mapping.tenders),
+    )
+
+
+def month_statuses(days, month: tuple[int, int]) -> dict[date, DayStatus]:
+    """Each day of `month` the journal knows, as the calendar colours it (the most urgent till's)."""
+    year, number = month
+    first, last = date(year, number, 1), date(year, number, month_days.monthrange(year, number)[1])
+    found: dict[date, list[DayStatus]] = {}
+    for day, place in days.journal.days_between(days.organisation_id, first, last):
+        found.setdefault(day, []).append(day_status(days.checklist(day, place)))
+    return {day: most_urgent(statuses) for day, statuses in found.items()}
+
+
+def till_names_seen(days, today: date, back: int = RECENT_DAYS) -> TillNames:
+    """The kinds of sale and ways of paying in the journal's days of the last `back` days."""
+    categories: dict[str, None] = {}
+    tenders: dict[str, None] = {}
+    journal, organisation = days.journal, days.organisation_id
+    for trading_date, location in journal.days_between(organisation, today - timedelta(days=back), today):
+        day = journal.day(organisation, trading_date, location)
+        if day is not None:
+            categories.update(dict.fromkeys(line.category for line in day.sales))
+            tenders.update(dict.fromkeys(t.name for t in day.tenders))
+    return TillNames(tuple(categories), tuple(tenders))
