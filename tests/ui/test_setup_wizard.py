@@ -105,7 +105,7 @@ def test_accounts_that_could_not_be_read_are_read_again_by_try_again(qtbot, wiza
 
 def test_a_setup_that_could_not_be_saved_comes_back_with_the_problem_and_next_saves_again(qtbot, wizard):
     with demo_session() as session:
-        setup, contact = session.days().organisation_setup()
+        setup, contact = session.organisation_setup()
         mapping = session.mapping()
     wizard.go_to(Page.SETUP)
     wizard.setup_page.show_editor(ShopSetupEditor(setup, mapping, contact=contact))
