@@ -257,18 +257,19 @@ class ShopSetupPage(QWizardPage):
         retry_row = QHBoxLayout()
         retry_row.addWidget(self.retry_button)
         retry_row.addStretch(1)
-        status = QWidget()  # what is happening, or what went wrong: at the top, as tall as its words
-        column = QVBoxLayout(status)
+        self.status = QWidget()  # what is happening, or what went wrong: at the top, as tall as its words
+        column = QVBoxLayout(self.status)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.words)
         column.addWidget(self.busy)
         column.addWidget(self.problem)
         column.addLayout(retry_row)
         self.layout_ = QVBoxLayout(self)
-        self.layout_.addWidget(status, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
 
     def show_loading(self) -> None:
         self.words.setText("Reading your accounts and tax rates from Xero…")
+        self.status.show()
         self.words.show()
         self.busy.show()
         self.problem.clear()
@@ -287,6 +288,7 @@ class ShopSetupPage(QWizardPage):
         self.layout_.addWidget(editor, 1)
         self.words.hide()
         self.busy.hide()
+        self.status.setVisible(self.problem.isVisibleTo(self.status))
         editor.show()
         self.completeChanged.emit()
 
@@ -295,6 +297,7 @@ class ShopSetupPage(QWizardPage):
         stays, and Next saves again)."""
         self.busy.hide()
         self.words.hide()
+        self.status.show()
         self.problem.show_problem(words, title)
         self.retry_button.setVisible(self.flow.offers_try_again(Page.SETUP))
         if self.retry_button.isVisibleTo(self):
@@ -304,6 +307,7 @@ class ShopSetupPage(QWizardPage):
     def clear_problem(self) -> None:
         self.problem.clear()
         self.retry_button.hide()
+        self.status.setVisible(self.editor is None)
 
     def isComplete(self) -> bool:
         if self.editor is None or not self.flow.can_go_on(Page.SETUP):
