@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from xerohelper.adapters import damaged_files
 from xerohelper.adapters.settings import (
     DEFAULT_CALLBACK_PORT,
     SETTINGS_FILE_NAME,
@@ -102,20 +103,30 @@ def test_a_failed_write_leaves_the_old_file_whole_and_no_temporary_file(tmp_path
     assert [p.name for p in tmp_path.iterdir()] == [SETTINGS_FILE_NAME]
 
 
-def test_a_damaged_file_is_named_with_what_to_do(tmp_path):
+def test_a_damaged_file_that_cannot_be_moved_aside_is_refused_on_save_with_what_to_do(tmp_path, monkeypatch):
     path = tmp_path / SETTINGS_FILE_NAME
     path.write_text("{not json")
-    with pytest.raises(SettingsFileDamaged) as caught:
+    heard: list[str] = []
+    damaged_files.listen(heard.append)
+    try:
+        os.chmod(tmp_path, 0o500)  # the folder can't be written: the file can't be renamed
+        if os.access(tmp_path, os.W_OK):  # root renames in a read-only folder: refuse the rename here
+            monkeypatch.setattr(os, "rename", _refuse_rename)
+        settings = Settings.load(tmp_path)
+        assert settings.section_names() == []  # the default settings, for now
         Settings.load(tmp_path)
-    message = str(caught.value)
-    assert str(path) in message
-    assert "Rename or delete it" in message
+        assert len(heard) == 1 and str(path) in heard[0] and "couldn't move it aside" in heard[0]
+        settings.set_section("mapping", {})
+        with pytest.raises(SettingsFileDamaged) as caught:
+            settings.save()
+        assert str(path) in str(caught.value) and "Rename or delete it" in str(caught.value)
+    finally:
+        os.chmod(tmp_path, 0o700)
+        damaged_files.stop_listening(heard.append)
 
 
-def test_a_file_without_sections_is_damaged(tmp_path):
-    (tmp_path / SETTINGS_FILE_NAME).write_text(json.dumps({"xero": "not a section"}))
-    with pytest.raises(SettingsFileDamaged):
-        Settings.load(tmp_path)
+def _refuse_rename(source, target):
+    raise PermissionError(13, "Permission denied", str(source))
 
 
 def test_values_that_cannot_be_saved_are_refused_at_once(tmp_path):

@@ -4,11 +4,19 @@ Rule: an intent (with its Idempotency-Key) is written *before* each write to Xer
 An intent with no outcome means the app stopped in the middle; the day's service then asks Xero what
 happened (look-up by invoice number) before it tries again, and re-uses the same Idempotency-Key.
 No token is ever written here.
+
+The journal is a cache of what Xero holds plus our intents. `Journal.open_checked` opens it and, when it
+is damaged (not a database, cut short, malformed), empty (0 bytes, or a database without the journal's
+tables) or can't be opened (a folder in its place, no permission), sets it aside (renamed, kept, with its
+-wal and -shm) and opens a fresh one that remembers, for each organisation, that it must be rebuilt from
+Xero (services/journal_rebuild.py does that).
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
 import threading
 import uuid
@@ -19,8 +27,13 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from xerohelper.adapters import damaged_files
+from xerohelper.adapters.journal_check import damage_words, why_unusable
 from xerohelper.core.checklist import InvoiceFacts, Step
 from xerohelper.core.day import Day
+from xerohelper.core.sales_invoice import refunds_paid_out
+
+log = logging.getLogger(__name__)
 
 JOURNAL_FILE_NAME = "journal.sqlite3"
 SCHEMA_VERSION = 1
@@ -57,7 +70,41 @@ CREATE TABLE IF NOT EXISTS attempts (
     request TEXT NOT NULL, started_at TEXT NOT NULL,
     outcome TEXT, http_status INTEGER, xero_ids TEXT, error_body TEXT, finished_at TEXT);
 CREATE INDEX IF NOT EXISTS attempts_by_day ON attempts (organisation, trading_date, location, step);
+CREATE TABLE IF NOT EXISTS set_aside (
+    kept_at TEXT NOT NULL, why TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS rebuilt_from_xero (
+    organisation TEXT PRIMARY KEY, since TEXT NOT NULL, days INTEGER NOT NULL, at TEXT NOT NULL);
 """
+_COMPANIONS = ("-wal", "-shm", "-journal")  # SQLite's files beside the journal
+JOURNAL_WORDS = "xerohelper's record of the days it sent to Xero"
+MISSING = "was missing (moved or deleted)"  # a journal that existed is gone: rebuilt like a damaged one
+UNKNOWN_FIGURES = ""  # the fingerprint of an invoice rebuilt from Xero: the till's figures are not known
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A journal that couldn't be used: why (the owner's words) and where the old file is kept."""
+
+    why: str  # "was damaged", "was empty", …: follows "xerohelper's record of the days sent to Xero"
+    kept_at: Path | None  # None when it couldn't be moved (then the fresh journal is beside it)
+    in_memory: bool = False  # no journal could be written in the folder: this one lives until the app stops
+
+    def words(self, folder: Path) -> str:
+        """What happened, for the owner: what was wrong, where the old file is (what xerohelper does about
+        it follows: services/journal_rebuild.py)."""
+        if self.kept_at is not None:
+            kept = f"The old file is kept, as it was, at {self.kept_at}."
+        elif self.in_memory or self.why == MISSING:
+            kept = ""
+        else:
+            kept = "xerohelper couldn't move the old file aside, so it keeps a new record beside it."
+        if self.in_memory:
+            kept += (
+                f" xerohelper can't write in {folder}, so for now it keeps the record in memory only and "
+                "rebuilds it from Xero each time it starts: check that this folder exists and that you may "
+                "write to it."
+            )
+        return f"{JOURNAL_WORDS} {self.why}. {kept.strip()}".strip()
 
 
 @dataclass(frozen=True)
@@ -87,7 +134,7 @@ class DayRecord:
 
     day: Day | None
     invoice: InvoiceFacts | None
-    invoice_fingerprint: str | None  # the figures the invoice was posted from
+    invoice_fingerprint: str | None  # the figures the invoice was posted from (None: rebuilt from Xero)
     posting: int  # 1 for the first invoice of the day, 2 after one re-send, …
     payments: tuple[PaymentRecord, ...]
     skipped: dict[Step, str]
@@ -95,12 +142,11 @@ class DayRecord:
 
     @property
     def figures_changed_since_posting(self) -> bool:
-        return (
-            self.day is not None
-            and self.invoice is not None
-            and self.invoice_fingerprint is not None
-            and self.invoice_fingerprint != self.day.fingerprint()
-        )
+        if self.day is None or self.invoice is None:
+            return False
+        if self.invoice_fingerprint is None:  # rebuilt from Xero: compare with what Xero holds
+            return self.invoice.total != self.day.totals.gross + refunds_paid_out(self.day)
+        return self.invoice_fingerprint != self.day.fingerprint()
 
 
 _THE_DAY = "organisation=? AND trading_date=? AND location=?"
@@ -122,23 +168,89 @@ class Journal:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
+        self._batched = False
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")  # an intent must be on disk before the call to Xero
-        self._db.executescript(_SCHEMA)
-        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")  # an intent must be on disk before the call to Xero
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except BaseException:
+            self._db.close()
+            raise
 
     @classmethod
     def in_folder(cls, data_folder: Path) -> Journal:
-        return cls(data_folder / JOURNAL_FILE_NAME)
+        """The journal in this folder, never a traceback: one that can't be used is set aside (the owner is
+        told) and a fresh one opened, rebuilt from Xero when the app next opens it with a connection
+        (services/journal_rebuild.open_journal, which the app uses)."""
+        journal, set_aside = cls.open_checked(data_folder / JOURNAL_FILE_NAME)
+        if set_aside is not None:
+            damaged_files.tell(
+                f"{set_aside.words(data_folder)} xerohelper will rebuild it from Xero once it is connected."
+            )
+        return journal
+
+    @classmethod
+    def open_checked(cls, path: Path) -> tuple[Journal, SetAside | None]:
+        """The journal at `path`; a damaged, empty or unopenable one is set aside and a fresh one opened
+        (which then asks to be rebuilt from Xero: see rebuild_wanted). When no journal can be written in
+        the folder at all, one in memory (rebuilt from Xero each time) rather than no app."""
+        why = why_unusable(path)
+        kept = None
+        if why is None:
+            try:
+                return cls(path), None
+            except sqlite3.DatabaseError as problem:  # e.g. damage in a page the check didn't reach
+                why = damage_words(problem)
+                if why is None:
+                    raise
+            except OSError as problem:  # the data folder can't be made (a file in its place, no permission)
+                log.warning("journal %s can't be made: %s", path, problem)
+                return cls._in_memory("couldn't be kept in its folder")
+        kept = damaged_files.set_aside(path, _COMPANIONS)
+        if kept is None and os.path.lexists(path):
+            log.warning("journal %s can't be moved aside; a fresh one goes beside it", path)
+            path = path.with_name(f"{path.stem}.fresh{path.suffix}")
+        try:
+            journal = cls(path)
+        except (sqlite3.DatabaseError, OSError) as problem:
+            log.warning("a fresh journal %s can't be made: %s", path, problem)
+            return cls._in_memory(why, kept)
+        journal.remember_set_aside(why, kept)
+        return journal, SetAside(why, kept)
+
+    @classmethod
+    def _in_memory(cls, why: str, kept: Path | None = None) -> tuple[Journal, SetAside]:
+        journal = cls(Path(":memory:"))
+        journal.remember_set_aside(why, kept)
+        return journal, SetAside(why, kept, in_memory=True)
+
+    def remember_set_aside(self, why: str, kept: Path | None) -> None:
+        """This journal replaces one that couldn't be used (or went missing): rebuild_wanted says so."""
+        with self._write() as db:
+            db.execute("INSERT INTO set_aside VALUES (?,?,?)", (str(kept or ""), why, _now()))
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
     @contextmanager
+    def all_at_once(self) -> Iterator[None]:
+        """The writes inside go in one transaction: one wait for the disk, all or nothing (a rebuild)."""
+        with self._write():
+            self._batched = True
+            try:
+                yield
+            finally:
+                self._batched = False
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self._batched:  # inside all_at_once (this thread holds the lock): its transaction
+                yield self._db
+                return
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
@@ -169,12 +281,32 @@ class Journal:
         return Day.from_json_dict(json.loads(rows[0][0])) if rows else None
 
     def days_between(self, organisation: str, first: date, last: date) -> list[tuple[date, str]]:
+        """The days with figures or an invoice (a day rebuilt from Xero has only its invoice)."""
         rows = self._read(
             "SELECT trading_date, location FROM days WHERE organisation=? AND trading_date BETWEEN ? AND ? "
-            "ORDER BY trading_date, location",
-            (organisation, first.isoformat(), last.isoformat()),
+            "UNION SELECT trading_date, location FROM invoices WHERE organisation=? "
+            "AND trading_date BETWEEN ? AND ? ORDER BY trading_date, location",
+            (organisation, first.isoformat(), last.isoformat()) * 2,
         )
         return [(date.fromisoformat(d), loc) for d, loc in rows]
+
+    # ---- rebuilt from Xero ---------------------------------------------------------------------------------
+    def rebuild_wanted(self, organisation: str) -> SetAside | None:
+        """This journal replaced one that was set aside, and this organisation's days are not rebuilt yet."""
+        with self._lock:
+            done = self._read("SELECT 1 FROM rebuilt_from_xero WHERE organisation=?", (organisation,))
+            last = self._read("SELECT why, kept_at FROM set_aside ORDER BY rowid DESC LIMIT 1", ())
+        if done or not last:
+            return None
+        why, kept_at = last[0]
+        return SetAside(why, Path(kept_at) if kept_at else None)
+
+    def rebuilt(self, organisation: str, since: date, days: int) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO rebuilt_from_xero VALUES (?,?,?,?)",
+                (organisation, since.isoformat(), days, _now()),
+            )
 
     # ---- intents and outcomes -----------------------------------------------------------------------------
     def begin(
@@ -366,7 +498,7 @@ class Journal:
             return DayRecord(
                 day=self.day(organisation, trading_date, location),
                 invoice=invoice,
-                invoice_fingerprint=inv[0][5] if inv else None,
+                invoice_fingerprint=inv[0][5] or None if inv else None,
                 posting=inv[0][6] if inv else 0,
                 payments=payments,
                 skipped=skipped,

@@ -59,6 +59,10 @@ def build_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:
     return parser
 
 
+def _say(words: str) -> None:
+    print(words, file=sys.stderr, flush=True)
+
+
 def dispatch(argv: list[str], open_app=None) -> int:
     """Run the sub-command in `argv`; with none, `open_app(demo=...)` opens the window (cli.py passes it:
     the commands never import the ui)."""
@@ -75,12 +79,15 @@ def dispatch(argv: list[str], open_app=None) -> int:
     args = build_parser(modules).parse_args(argv)
     command = getattr(args, "command", None)
     if command:
+        from xerohelper.services import owner_notices
         from xerohelper.services.app_files import start_logging, stop_logging
 
         with contextlib.suppress(OSError):  # a log folder that can't be written must not stop the command
             start_logging()
+        owner_notices.listen(_say)  # a damaged settings file or journal, set aside: said once, on stderr
         try:
             return int(modules[command].run(args) or 0)
         finally:
+            owner_notices.stop_listening(_say)
             stop_logging()
     return open_app(demo=args.demo)

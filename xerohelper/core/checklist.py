@@ -51,6 +51,11 @@ XERO_STATUS_WORDS = {
     "DELETED": "Deleted",
 }
 APPROVED = {"AUTHORISED", "PAID"}
+# An invoice in Xero without the till's figures on this computer (the journal was rebuilt from Xero).
+NO_FIGURES = (
+    " The till's figures for this day aren't on this computer: import the day's till file again to see "
+    "them or to send the day again."
+)
 GONE = {"VOIDED", "DELETED"}
 
 
@@ -162,7 +167,7 @@ def _sales_summary(facts: DayFacts) -> StepStatus:
         )
         if facts.credit_note is not None and facts.needs_credit_note:
             words += f", with credit note {facts.credit_note.number} for the refunds paid out"
-        return StepStatus(step, StepState.DONE, words + ".")
+        return StepStatus(step, StepState.DONE, words + "." + ("" if facts.has_day else NO_FIGURES))
     if (status := _override(step, facts)) is not None:
         return status
     if not facts.has_day:
@@ -230,6 +235,12 @@ def _payments(facts: DayFacts) -> StepStatus:
             step,
             StepState.NOT_STARTED,
             "Xero only takes payments on an approved invoice: approve the sales summary first (step 2).",
+        )
+    if not facts.has_day:
+        return StepStatus(
+            step,
+            StepState.NOT_STARTED,
+            "Import the day's till file again to record the rest of its payments.",
         )
     if not facts.tenders_to_pay:
         return StepStatus(

@@ -35,6 +35,7 @@ from xerohelper.services.day.resend import Resend, ResendPreview
 from xerohelper.services.day.setup_cache import SetupCache
 from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
 from xerohelper.services.explaining import Explainer
+from xerohelper.services.journal_rebuild import open_journal
 from xerohelper.services.shop_mapping import load_mapping
 
 __all__ = ["DayChecklistService", "DayKey", "ProgressListener", "ResendPreview"]
@@ -81,7 +82,7 @@ class DayChecklistService:
         tenant_id = connection.saved_organisation().tenant_id
         return cls(
             XeroBooks(api, tenant_id, pacer or XeroPacer()),
-            Journal.in_folder(connection.folders.data),
+            open_journal(connection, lambda: cls.mapping_for(connection), progress, pacer),
             tenant_id,
             lambda: cls.mapping_for(connection),
             Explainer(lambda: connection.saved_organisation().short_code),

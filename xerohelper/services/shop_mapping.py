@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from xerohelper.adapters import damaged_files
 from xerohelper.adapters.settings import Settings
 from xerohelper.core.mapping import Mapping, MappingFileError
 
@@ -13,9 +14,25 @@ SECTION = "mapping"
 
 
 def load_mapping(settings_folder: Path, organisation_id: str) -> Mapping | None:
-    """The saved Mapping for this organisation, or None when the shop has not been set up yet."""
+    """The saved Mapping for this organisation, or None when the shop has not been set up yet (or its saved
+    set-up can't be read: the owner is told once, and Shop setup starts again)."""
     saved = Settings.load(settings_folder).get_section(SECTION).get(organisation_id)
-    return Mapping.from_dict(saved) if saved else None
+    if not saved:
+        return None
+    try:
+        return Mapping.from_dict(saved)
+    except MappingFileError:
+        if (settings_folder, organisation_id) not in _UNREADABLE:
+            _UNREADABLE.add((settings_folder, organisation_id))
+            damaged_files.tell(
+                "The shop's set-up saved in xerohelper's settings file couldn't be read. xerohelper "
+                "carries on as if the shop wasn't set up yet: open Shop setup to choose the accounts again "
+                "(or import the mapping file you exported, if you have one)."
+            )
+        return None
+
+
+_UNREADABLE: set[tuple[Path, str]] = set()  # saved set-ups that couldn't be read (said once)
 
 
 def save_mapping(settings_folder: Path, organisation_id: str, mapping: Mapping) -> None:

@@ -9,7 +9,7 @@ import threading
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from xerohelper.core.setup_flow import Page, Trouble
@@ -33,6 +33,8 @@ def window_title(organisation_name: str | None, demo: bool = False) -> str:
 
 
 class MainWindow(QMainWindow):
+    notice_found = Signal(str)  # words for the owner (a damaged file set aside), from any thread
+
     def __init__(
         self, demo: bool = False, session: AppSession | None = None, open_session: bool = True
     ) -> None:
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
         self.wizard.setup_done.connect(self._save_setup)
         self.wizard.finished.connect(lambda _result: self.show_day_screen())
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
+        self.notice_found.connect(self.show_notice)
+        self._notice_listener = None
         self._build_menus()
         self._busy(True)
         if open_session:
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
         self.first_look = look
         self._busy(False)
         self.statusBar().clearMessage()
+        self._listen_for_notices()
         organisation = look.status.organisation
         self.show_organisation(organisation.name if organisation else None, look.status.connected)
         log.info("first page: %s", look.page)
@@ -99,6 +104,17 @@ class MainWindow(QMainWindow):
             self._go_to(Page.SETUP)
         elif self.demo:
             self.start_connecting()  # the demo's browser step is done for the owner
+
+    def _listen_for_notices(self) -> None:
+        """A settings file or journal set aside (now or later, on a worker): said in the status bar."""
+        if self._notice_listener is None:
+            from xerohelper.services import owner_notices
+
+            self._notice_listener = self.notice_found.emit
+            owner_notices.listen(self._notice_listener)
+
+    def show_notice(self, words: str) -> None:
+        self.statusBar().showMessage(words)
 
     def _open_failed(self, error: BaseException) -> None:
         self._busy(False)
@@ -345,6 +361,11 @@ class MainWindow(QMainWindow):
         self.wizard.welcome_page.setEnabled(not busy)
 
     def closeEvent(self, event) -> None:
+        if self._notice_listener is not None:
+            from xerohelper.services import owner_notices
+
+            owner_notices.stop_listening(self._notice_listener)
+            self._notice_listener = None
         if self.session is not None:
             self.cancel_connecting()
             self.session.stop_waiting()  # a wait for Xero's limits ends now

@@ -1,0 +1,269 @@
+"""Open the journal; when it had to be set aside (damaged, empty, unopenable) or went missing, rebuild it
+from Xero. (Missing: the settings remember where the journal was kept, so a lost one is told from the
+first start, which has nothing to rebuild.)
+
+The journal is a cache of what Xero holds plus xerohelper's intents. What Xero holds can be read again:
+the organisation's sales invoices whose numbers follow the shop's Mapping (POS-20261121, POS-20261121-2
+after a re-send, POS-20261121-HARBOUR-ST for a till…), their credit notes (…-CN) and the payments on both.
+From those, each day gets back its invoice (status, total, what is still owing, which posting it is), its
+credit note and its payments by tender, so the calendar shows those days as sent, catch-up leaves them
+alone, re-send voids the right invoice, and nothing is sent twice.
+
+How far back: REBUILD_MONTHS whole months before this one, and everything since. Catch-up looks back 62
+days, and a day older than that is settled in Xero (and usually behind its lock date); the window covers
+those 62 days with a month to spare, in one or two pages of each read. A day older than that which is sent
+again is still looked up in Xero by its invoice number first (the day's run does that), so it is not sent
+twice either.
+
+What can't be rebuilt: the till's own figures (Xero has the invoice, not the till file). Such a day shows
+its invoice and payments as Xero holds them; to see its figures, or to re-send it, the owner imports the
+day again. Days imported but never sent, skipped steps and the history of attempts are gone with the old
+file (which is kept, renamed).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from xerohelper.adapters import damaged_files
+from xerohelper.adapters.journal import (
+    JOURNAL_FILE_NAME,
+    MISSING,
+    UNKNOWN_FIGURES,
+    Journal,
+    PaymentRecord,
+    SetAside,
+)
+from xerohelper.adapters.settings import Settings, SettingsFileDamaged
+from xerohelper.adapters.xero_pacing import Cancelled, XeroPacer
+from xerohelper.adapters.xero_past_days import PastDaysNotRead, PastDocument, XeroPastDays
+from xerohelper.core.checklist import GONE
+from xerohelper.core.connection import ConnectionProblem
+from xerohelper.core.dates import long_date
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.sales_invoice import credit_note_number
+from xerohelper.services.explaining import explain_error
+
+log = logging.getLogger(__name__)
+REBUILD_MONTHS = 3
+_PLACE = "QQPLACEQQ"  # stands for the till's name while a number pattern is turned into a search
+# The settings section that remembers where the journal is kept, so a lost one is told from a new one.
+JOURNAL_SECTION = "journal"
+
+
+@dataclass(frozen=True)
+class RebuiltDays:
+    since: date
+    days: int  # days with an invoice found in Xero
+
+
+def open_journal(
+    connection,
+    mapping: Callable[[], Mapping] | Mapping,
+    progress: Callable[[str], None] | None = None,
+    pacer: XeroPacer | None = None,
+    today: date | None = None,
+) -> Journal:
+    """The journal in the connection's data folder, set aside and rebuilt from Xero when it couldn't be used.
+
+    `connection` is the ConnectionService (its folders, organisation and Xero client). The owner is told
+    what happened through damaged_files.tell (the command line prints it, the window shows it)."""
+    folder = connection.folders.data
+    path = folder / JOURNAL_FILE_NAME
+    lost = not os.path.lexists(path) and _journal_was_kept(connection.folders.settings, path)
+    journal, set_aside = Journal.open_checked(path)
+    if lost and set_aside is None:
+        set_aside = SetAside(MISSING, None)
+        journal.remember_set_aside(set_aside.why, None)
+    _remember_journal(connection.folders.settings, path)
+    organisation = connection.saved_organisation()
+    wanted = journal.rebuild_wanted(organisation.tenant_id) if organisation is not None else None
+    if wanted is None:
+        if set_aside is not None:
+            damaged_files.tell(
+                f"{set_aside.words(folder)} xerohelper will rebuild it from Xero once it is connected."
+            )
+        return journal
+    if progress is not None:
+        progress("Rebuilding xerohelper's record of the days sent, from Xero…")
+    try:
+        past = XeroPastDays(connection.api(), organisation.tenant_id, pacer or XeroPacer())
+        rebuilt = rebuild_from_xero(
+            journal, organisation.tenant_id, past, mapping() if callable(mapping) else mapping, today
+        )
+    except (PastDaysNotRead, ConnectionProblem, Cancelled) as problem:
+        log.warning("rebuilding the journal from Xero: %r", problem)
+        if set_aside is not None:
+            words = (
+                getattr(problem, "words", "") or explain_error(getattr(problem, "error", problem))[0].title
+            )
+            damaged_files.tell(f"{set_aside.words(folder)} {_not_rebuilt_words(words)}")
+        return journal
+    damaged_files.tell(f"{(set_aside or wanted).words(folder)} {_rebuilt_words(rebuilt)}")
+    return journal
+
+
+def _journal_was_kept(settings_folder, path) -> bool:
+    """The settings remember a journal at this path: it existed, so a missing one was lost, not new."""
+    return Settings.load(settings_folder).get_section(JOURNAL_SECTION).get("path") == str(path)
+
+
+def _remember_journal(settings_folder, path) -> None:
+    settings = Settings.load(settings_folder)
+    if settings.get_section(JOURNAL_SECTION).get("path") != str(path):
+        settings.set_section(JOURNAL_SECTION, {"path": str(path)})
+        try:
+            settings.save()
+        except (OSError, SettingsFileDamaged) as problem:  # then a lost journal can't be told from a new one
+            log.warning("could not remember the journal's place: %s", problem)
+
+
+def since_for(today: date) -> date:
+    """The first day of the month REBUILD_MONTHS before this one."""
+    months = today.year * 12 + today.month - 1 - REBUILD_MONTHS
+    return date(months // 12, months % 12 + 1, 1)
+
+
+def rebuild_from_xero(
+    journal: Journal, organisation: str, past: XeroPastDays, mapping: Mapping, today: date | None = None
+) -> RebuiltDays:
+    """Write into the journal the days Xero holds since `since_for(today)`; mark the organisation rebuilt."""
+    since = since_for(today or date.today())
+    invoices = _by_day(past.sales_invoices(since), mapping, credit_notes=False)
+    notes = _by_day(past.sales_credit_notes(since), mapping, credit_notes=True)
+    with journal.all_at_once():  # hundreds of rows: one transaction, one wait for the disk
+        for (trading_date, place), found in sorted(invoices.items()):
+            _rebuild_day(journal, organisation, trading_date, place, found, notes, mapping)
+        journal.rebuilt(organisation, since, len(invoices))
+    return RebuiltDays(since, len(invoices))
+
+
+def _rebuild_day(journal: Journal, organisation: str, trading_date: date, place: str, found, notes, mapping):
+    """One day's invoice (its latest posting), its credit note and the payments on both, by tender."""
+    posting, invoice = _current(found)
+    journal.record_invoice(organisation, trading_date, place, invoice.facts, UNKNOWN_FIGURES, posting)
+    note = _matching_note(notes.get((trading_date, place), []), posting)
+    documents = [(invoice, False)]
+    if note is not None:
+        journal.record_credit_note(organisation, trading_date, place, note.facts)
+        documents.append((note, True))
+    reference = mapping.reference(trading_date, place)
+    tenders: set[str] = set()
+    for document, refund in documents:
+        for payment in document.payments:
+            tender = _tender(payment.reference, reference, refund, tenders)
+            tenders.add(tender)
+            record = PaymentRecord(tender, payment.payment_id, payment.amount, document.facts.invoice_id)
+            journal.record_payment(organisation, trading_date, place, record)
+
+
+# ---- which day a document belongs to ----------------------------------------------------------------------
+def _by_day(
+    documents: list[PastDocument], mapping: Mapping, credit_notes: bool
+) -> dict[tuple[date, str], list[tuple[int, PastDocument]]]:
+    """The documents whose number is one the Mapping gives their date, by (day, till) with their posting."""
+    places = _known_places(mapping)
+    found: dict[tuple[date, str], list[tuple[int, PastDocument]]] = {}
+    for document in documents:
+        number = document.facts.number
+        if credit_notes:
+            if not number.endswith(credit_note_number("")):
+                continue
+            number = number[: -len(credit_note_number(""))]
+        day = _day_of(number, document.document_date, mapping, places)
+        if day is None:
+            continue
+        place, posting = day
+        found.setdefault((document.document_date, place), []).append((posting, document))
+    return found
+
+
+def _number_pattern(mapping: Mapping, day: date) -> re.Pattern:
+    """POS-20261121, POS-20261121-2, POS-20261121-HARBOUR-ST, POS-20261121-HARBOUR-ST-2 (per the Mapping)."""
+    try:
+        plain = re.escape(mapping.invoice_number(day))
+        placed = re.escape(mapping.invoice_number(day, _PLACE)).replace(_PLACE, "(?P<place>[A-Z0-9-]+?)")
+    except (KeyError, ValueError, IndexError):  # a pattern the Mapping can't fill: nothing is ours
+        return re.compile(r"(?!)")
+    return re.compile(f"^(?:{plain}|{placed})(?:-(?P<posting>[1-9][0-9]?))?$")
+
+
+def _known_places(mapping: Mapping) -> tuple[str, ...]:
+    tracking = mapping.tracking
+    return tuple(tracking.option_by_location) if tracking is not None else ()
+
+
+def _day_of(number: str, day: date, mapping: Mapping, places: tuple[str, ...]) -> tuple[str, int] | None:
+    """(till, posting) when `number` is one the Mapping gives a day's invoice on `day`; else None.
+
+    The shop's own tills are tried first, so "TILL-2" is the till "Till 2", not a second posting."""
+    for place in places:
+        try:
+            base = mapping.invoice_number(day, place)
+        except (KeyError, ValueError, IndexError):
+            return None
+        if number == base:
+            return place, 1
+        tail = number[len(base) + 1 :] if number.startswith(f"{base}-") else ""
+        if tail.isdigit() and len(tail) <= 2:
+            return place, int(tail)
+    match = _number_pattern(mapping, day).match(number)
+    if match is None:
+        return None
+    return match.group("place") or "", int(match.group("posting") or 1)
+
+
+def _current(found: list[tuple[int, PastDocument]]) -> tuple[int, PastDocument]:
+    """The day's invoice now: the latest posting still in Xero, else the latest voided one."""
+    live = [f for f in found if f[1].facts.status not in GONE]
+    return max(live or found, key=lambda f: f[0])
+
+
+def _matching_note(found: list[tuple[int, PastDocument]], posting: int) -> PastDocument | None:
+    same = [d for p, d in found if p == posting]
+    live = [d for d in same if d.facts.status not in GONE]
+    return (live or same or [None])[0]
+
+
+def _tender(payment_reference: str, day_reference: str, refund: bool, taken: set[str]) -> str:
+    """The tender a payment was for, read back from its reference ("Till takings Sat 21 Nov 2026 – Cash")."""
+    prefix = f"{day_reference} – "
+    tender = payment_reference[len(prefix) :] if payment_reference.startswith(prefix) else ""
+    if refund and tender.endswith(" refunds"):
+        tender = tender[: -len(" refunds")]
+    tender = tender or payment_reference or "Payment made in Xero"
+    name, count = tender, 1
+    while name in taken:
+        count += 1
+        name = f"{tender} ({count})"
+    return name
+
+
+# ---- words ------------------------------------------------------------------------------------------------
+def _not_rebuilt_words(why: str) -> str:
+    return (
+        f"xerohelper couldn't read the days already sent from Xero just now ({why.rstrip('.')}); it will "
+        "try again the next time it opens the day. Until then, before sending a day xerohelper still asks "
+        "Xero whether its invoice is already there, so nothing is sent twice."
+    )
+
+
+def _rebuilt_words(rebuilt: RebuiltDays) -> str:
+    since = long_date(rebuilt.since)
+    if rebuilt.days == 0:
+        found = f"xerohelper looked in Xero for the days it sent since {since} and found none."
+    else:
+        days = "1 day" if rebuilt.days == 1 else f"{rebuilt.days} days"
+        found = (
+            f"xerohelper rebuilt the record from Xero: {days} since {since}, with their invoices, payments "
+            "and credit notes, so they show as sent and nothing is sent twice."
+        )
+    return (
+        f"{found} Xero doesn't keep the till's own figures: to see a day's figures or send it again, import "
+        "its till file again. Days you had imported but not sent yet need importing again too."
+    )
