@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xerohelper.core.booking_rules import category_accounts, suggested_sales, suggested_tender_account
 from xerohelper.core.mapping import Mapping, SalesAccount
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.shop_setup_check import (
@@ -34,12 +35,13 @@ from xerohelper.core.shop_setup_check import (
     INVOICE_NUMBER,
     REFERENCE,
     ROUNDING,
+    TILL_DIFFERENCE,
     Row,
     ShopSetupCheck,
     check_shop_setup,
     payment_accounts,
     rounding_accounts,
-    sales_accounts,
+    till_difference_accounts,
 )
 from xerohelper.ui.shop_setup_rows import (
     AccountCombo,
@@ -241,9 +243,27 @@ class ShopSetupEditor(QWidget):
             stacked(self.rounding_combo, self.rounding_problems),
         )
 
+        self.till_difference_combo = AccountCombo(
+            till_difference_accounts(self._setup),
+            self._setup,
+            mapping.till_difference_account_code,
+            "till_difference_account",
+        )
+        self.till_difference_combo.setAccessibleName("Till difference account")
+        self.till_difference_combo.setToolTip(
+            "When the money taken differs from the till's sales and you choose to book it, the difference "
+            "goes here (usually an account called “Over/Short”), without tax."
+        )
+        self.till_difference_problems = RowProblems("till_difference_problems", self._recheck_hook)
+        form.addRow(
+            self._buddy("&Till over/short goes to:", self.till_difference_combo),
+            stacked(self.till_difference_combo, self.till_difference_problems),
+        )
+
         for edit in (self.contact_edit, self.number_edit, self.reference_edit):
             edit.textChanged.connect(self._recheck)
         self.rounding_combo.currentIndexChanged.connect(self._recheck)
+        self.till_difference_combo.currentIndexChanged.connect(self._recheck)
         return box
 
     def _approval_box(self) -> QGroupBox:
@@ -273,13 +293,20 @@ class ShopSetupEditor(QWidget):
 
     # ---- rows -----------------------------------------------------------------------------------------
     def _add_sales_row(self, category: str) -> None:
-        target = self._original.sales.get(category) or SalesAccount("", "")
+        target = (
+            self._original.sales.get(category)
+            or suggested_sales(category, self._setup)  # tips, gift cards sold, surcharges: as booked
+            or SalesAccount("", "")
+        )
         key = slug(category)
         name = QLabel(category)
         name.setObjectName(f"sales_name_{key}")
         name.setWordWrap(True)
         account = AccountCombo(
-            sales_accounts(self._setup), self._setup, target.account_code, f"sales_account_{key}"
+            category_accounts(category, self._setup),
+            self._setup,
+            target.account_code,
+            f"sales_account_{key}",
         )
         account.setAccessibleName(f"Xero account for {category} sales")
         tax = TaxCombo(self._setup, target.tax_type, f"sales_tax_{key}")
@@ -303,7 +330,7 @@ class ShopSetupEditor(QWidget):
         self._fix_tab_order()
 
     def _add_tender_row(self, tender: str) -> None:
-        code = self._original.tenders.get(tender, "")
+        code = self._original.tenders.get(tender) or suggested_tender_account(tender, self._setup) or ""
         key = slug(tender)
         name = QLabel(tender)
         name.setObjectName(f"tender_name_{key}")
@@ -382,6 +409,7 @@ class ShopSetupEditor(QWidget):
                 self.number_edit,
                 self.reference_edit,
                 self.rounding_combo,
+                self.till_difference_combo,
                 self.draft_radio,
                 self.approve_radio,
             ]
@@ -408,6 +436,7 @@ class ShopSetupEditor(QWidget):
             reference_pattern=self.reference_edit.text().strip(),
             approve_automatically=self.approve_radio.isChecked(),
             rounding_account_code=self.rounding_combo.code(),
+            till_difference_account_code=self.till_difference_combo.code(),
         )
 
     def problems(self) -> list[str]:
@@ -460,6 +489,7 @@ class ShopSetupEditor(QWidget):
         self._show(INVOICE_NUMBER, self.number_problems)
         self._show(REFERENCE, self.reference_problems)
         self._show(ROUNDING, self.rounding_problems)
+        self._show(TILL_DIFFERENCE, self.till_difference_problems)
         self.number_example.setText(self._example(lambda: mapping.invoice_number(self._today)))
         self.reference_example.setText(self._example(lambda: mapping.reference(self._today)))
         if announce:
