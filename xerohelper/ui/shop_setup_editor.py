@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,9 @@ from xerohelper.ui.shop_setup_rows import (
     RowProblems,
     RowWidgets,
     TaxCombo,
+    buddy,
+    example,
+    remove_button,
     slug,
     stacked,
 )
@@ -195,7 +197,7 @@ class ShopSetupEditor(QWidget):
         self.contact_edit.setToolTip("The Xero contact every day's sales invoice is made out to.")
         self.contact_problems = RowProblems("contact_problems", self._recheck_hook)
         form.addRow(
-            self._buddy("Customer &contact:", self.contact_edit),
+            buddy("Customer &contact:", self.contact_edit),
             stacked(self.contact_edit, self.contact_problems),
         )
 
@@ -207,7 +209,7 @@ class ShopSetupEditor(QWidget):
         self.number_example.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.number_problems = RowProblems("invoice_number_problems", self._recheck_hook)
         form.addRow(
-            self._buddy("&Invoice number:", self.number_edit),
+            buddy("&Invoice number:", self.number_edit),
             stacked(self.number_edit, self.number_example, self.number_problems),
         )
 
@@ -226,7 +228,7 @@ class ShopSetupEditor(QWidget):
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow(
-            self._buddy("&Reference:", self.reference_edit),
+            buddy("&Reference:", self.reference_edit),
             stacked(self.reference_edit, self.reference_example, self.reference_problems, hint),
         )
 
@@ -239,7 +241,7 @@ class ShopSetupEditor(QWidget):
         )
         self.rounding_problems = RowProblems("rounding_problems", self._recheck_hook)
         form.addRow(
-            self._buddy("Rounding &goes to:", self.rounding_combo),
+            buddy("Rounding &goes to:", self.rounding_combo),
             stacked(self.rounding_combo, self.rounding_problems),
         )
 
@@ -256,7 +258,7 @@ class ShopSetupEditor(QWidget):
         )
         self.till_difference_problems = RowProblems("till_difference_problems", self._recheck_hook)
         form.addRow(
-            self._buddy("&Till over/short goes to:", self.till_difference_combo),
+            buddy("&Till over/short goes to:", self.till_difference_combo),
             stacked(self.till_difference_combo, self.till_difference_problems),
         )
 
@@ -285,12 +287,6 @@ class ShopSetupEditor(QWidget):
         layout.addWidget(self.approve_radio)
         return box
 
-    @staticmethod
-    def _buddy(text: str, field: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(field)
-        return label
-
     # ---- rows -----------------------------------------------------------------------------------------
     def _add_sales_row(self, category: str) -> None:
         target = (
@@ -314,7 +310,7 @@ class ShopSetupEditor(QWidget):
         problems = RowProblems(f"sales_problems_{key}", self._recheck_hook)
         remove = None
         if category not in self._till_categories:
-            remove = self._remove_button(f"remove_sales_{key}", f"Remove {category}")
+            remove = remove_button(f"remove_sales_{key}", f"Remove {category}")
             remove.clicked.connect(lambda: self._remove("sales", category))
         row = self._sales_next_row
         self._sales_grid.addWidget(name, row, 0)
@@ -339,7 +335,7 @@ class ShopSetupEditor(QWidget):
         problems = RowProblems(f"tender_problems_{key}", self._recheck_hook)
         remove = None
         if tender not in self._till_tenders:
-            remove = self._remove_button(f"remove_tender_{key}", f"Remove {tender}")
+            remove = remove_button(f"remove_tender_{key}", f"Remove {tender}")
             remove.clicked.connect(lambda: self._remove("tender", tender))
         row = self._tenders_next_row
         self._tenders_grid.addWidget(name, row, 0)
@@ -351,16 +347,6 @@ class ShopSetupEditor(QWidget):
         account.currentIndexChanged.connect(self._recheck)
         self._tenders[tender] = RowWidgets("tender", tender, [name, account], problems, remove)
         self._fix_tab_order()
-
-    @staticmethod
-    def _remove_button(object_name: str, accessible: str) -> QToolButton:
-        button = QToolButton()
-        button.setAutoRaise(True)
-        button.setObjectName(object_name)
-        button.setText("Remove")
-        button.setAccessibleName(accessible)
-        button.setToolTip(f"{accessible} from the shop setup")
-        return button
 
     def _remove(self, kind: str, name: str) -> None:
         rows = self._sales if kind == "sales" else self._tenders
@@ -490,17 +476,10 @@ class ShopSetupEditor(QWidget):
         self._show(REFERENCE, self.reference_problems)
         self._show(ROUNDING, self.rounding_problems)
         self._show(TILL_DIFFERENCE, self.till_difference_problems)
-        self.number_example.setText(self._example(lambda: mapping.invoice_number(self._today)))
-        self.reference_example.setText(self._example(lambda: mapping.reference(self._today)))
+        self.number_example.setText(example(lambda: mapping.invoice_number(self._today)))
+        self.reference_example.setText(example(lambda: mapping.reference(self._today)))
         if announce:
             self.changed.emit()
 
     def _show(self, row: Row, where: RowProblems) -> None:
         where.show_problems(*self._check.for_row(row))
-
-    @staticmethod
-    def _example(fill) -> str:
-        try:
-            return f"For example: {fill()}"
-        except (KeyError, ValueError, IndexError, AttributeError, TypeError):
-            return "For example: —"
