@@ -42,7 +42,3 @@ _.issued  # when a token or code was issued, as Xero keeps it
 # The generic day file's writer, beside its reader so the two can't drift: the template in resources/ is
 # proven by a byte-for-byte round trip through it (tests/pos/test_generic.py).
 _.write_generic_csv
-
-# Read by the installed build's self-test (ui/self_test.py, on the `package` branch, not yet merged): drop
-# this entry once that file is in (the self-test then uses it by name).
-_.problem_card
