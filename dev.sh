@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# xerohelper's two set-up commands, for a fresh clone on Debian 12 (or a machine that already has
+# xerohelper's set-up commands, for a fresh clone on Debian 12 (or a machine that already has
 # Python 3.11+ and Qt's libraries). Each one installs whatever is missing, then does its job:
 #
 #   ./dev.sh demo          install, then open the app on the built-in demo shop
 #   ./dev.sh test [ARGS]   install, then run every test (ARGS go to pytest)
+#   ./dev.sh bench [NAMES] install, then run the benchmarks and print one table (tests/bench/)
 #   ./dev.sh package       (not a set-up step) build the one-folder app and the .deb into dist/
 #
 # It installs Debian packages with apt-get when they are missing (as root, or through sudo), makes
@@ -85,6 +86,12 @@ case "${1:-}" in
     make_venv "[test]"
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  bench)
+    shift
+    install_debs $QT_OFFSCREEN_DEBS $QT_WINDOW_DEBS
+    make_venv "[test]"
+    exec "$VENV/bin/python" -m tests.bench "$@"
+    ;;
   package)
     # PyInstaller one-folder bundle (packaging/xerohelper.spec) and the .deb (packaging/linux/build_deb.py).
     # binutils: strip; dpkg-deb; desktop-file-validate checks the menu entry.
@@ -100,7 +107,7 @@ case "${1:-}" in
     say "Built: dist/xerohelper/ ($(du -sh dist/xerohelper | cut -f1)), $(ls dist/xerohelper_*.deb)"
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -18,8 +18,6 @@ if os.environ.get("LC_ALL", os.environ.get("LANG", "C")) in ("", "C", "POSIX"):
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 from tests.sandbox.request_watch import (  # noqa: F401  every request to a sandbox is checked (see there)
     _watching_every_sandbox,
@@ -27,26 +25,7 @@ from tests.sandbox.request_watch import (  # noqa: F401  every request to a sand
     pytest_terminal_summary,
     request_check,
 )
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that keeps passwords in a dict, for tests only."""
-
-    priority = 1  # type: ignore[assignment]  # used only when set explicitly
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.store.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
+from tests.support.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)

@@ -21,8 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402
 
-from tests.conftest import MemoryKeyring  # noqa: E402
+from tests.bench.table import Figure, report  # noqa: E402
 from tests.services.connected_shop import connected_shop  # noqa: E402
+from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
 SETUP_READS = {
     "GET /api.xro/2.0/accounts",
@@ -40,7 +41,7 @@ def xero_calls(counts: dict[str, int]) -> tuple[int, int]:
     )
 
 
-def normal_day(approve_automatically: bool) -> None:
+def normal_day(approve_automatically: bool) -> list[Figure]:
     with tempfile.TemporaryDirectory() as tmp, connected_shop(Path(tmp), **XERO_LIMITS) as shop:
         if approve_automatically:
             shop.approve_automatically()
@@ -51,12 +52,13 @@ def normal_day(approve_automatically: bool) -> None:
         day_calls, setup_calls = xero_calls(shop.calls())
         mode = "approve automatically" if approve_automatically else "draft, then Approve now"
         print(
-            f"normal day ({mode}): {day_calls} Xero calls (target ≤ 6), set-up reads during the run: "
+            f"  normal day ({mode}): {day_calls} Xero calls (target ≤ 6), set-up reads during the run: "
             f"{setup_calls}, 429s: {shop.pacer.rate_limited}"
         )
+        return [Figure(f"Xero calls: a normal day ({mode})", day_calls, "calls", 6)]
 
 
-def catch_up(latency_ms: int) -> None:
+def catch_up(latency_ms: int) -> list[Figure]:
     with tempfile.TemporaryDirectory() as tmp, connected_shop(Path(tmp), **XERO_LIMITS) as shop:
         shop.approve_automatically()
         dates = [shop.today - timedelta(days=40 - n) for n in range(31)]
@@ -71,10 +73,17 @@ def catch_up(latency_ms: int) -> None:
         day_calls, setup_calls = xero_calls(shop.calls())
         finished = sum(c.is_finished for c in checklists)
         print(
-            f"31-day catch-up, {latency_ms} ms latency: {day_calls + setup_calls} Xero calls in all "
+            f"  31-day catch-up, {latency_ms} ms latency: {day_calls + setup_calls} Xero calls in all "
             f"({setup_calls} set-up reads) (target ≤ 15), 429s: {shop.pacer.rate_limited} (target 0), "
             f"days finished: {finished}/31, wall time {wall:.2f} s"
         )
+        if latency_ms:
+            return [Figure(f"31-day catch-up, {latency_ms} ms Xero latency: wall time", wall, "s", digits=1)]
+        return [
+            Figure("Xero calls: a 31-day catch-up", day_calls + setup_calls, "calls", 15),
+            Figure("Xero calls: 429 (too many) answers in the catch-up", shop.pacer.rate_limited, "", 0),
+            Figure("31-day catch-up: days finished", finished, "days", 31, at_most=False),
+        ]
 
 
 def main() -> int:
@@ -85,11 +94,12 @@ def main() -> int:
         os.environ.update(
             HOME=home, XDG_CONFIG_HOME=f"{home}/c", XDG_DATA_HOME=f"{home}/d", XDG_STATE_HOME=f"{home}/s"
         )
-        normal_day(approve_automatically=True)
-        normal_day(approve_automatically=False)
-        catch_up(latency_ms=0)
-        catch_up(latency_ms=100)
-    return 0
+        return report(
+            normal_day(approve_automatically=True)
+            + normal_day(approve_automatically=False)
+            + catch_up(latency_ms=0)
+            + catch_up(latency_ms=100)
+        )
 
 
 if __name__ == "__main__":

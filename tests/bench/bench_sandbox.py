@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.bench.table import Figure, report  # noqa: E402
 from xerohelper.sandbox.testing import connect, control, sdk_client  # noqa: E402
 
 CLIENTS = 4
@@ -75,14 +76,13 @@ def _measure(name: str, seconds: float, clients: int, work) -> float:
     elapsed = time.perf_counter() - started
     rate = sum(counts) / elapsed
     print(
-        f"{name:7s} {rate:8.0f} requests/s  ({sum(counts)} requests in {elapsed:.1f} s, {clients} client(s))"
-        + (f"  ERRORS: {errors[:2]}" if errors else "")
+        f"  {name:7s} {rate:8.0f} requests/s  ({sum(counts)} requests in {elapsed:.1f} s, "
+        f"{clients} client(s))" + (f"  ERRORS: {errors[:2]}" if errors else "")
     )
     return rate
 
 
-def main() -> int:
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
+def measure(seconds: float = 3.0) -> list[Figure]:
     process, ready = _start_sandbox()
     base = ready["base_url"]
     try:
@@ -174,11 +174,18 @@ def main() -> int:
             "writes": _measure("writes", seconds, CLIENTS, write),
             "sdk": _measure("sdk", seconds, 1, sdk),
         }
-        print(f"lowest  {min(results.values()):8.0f} requests/s  (target >= 200)")
-        return 0 if min(results.values()) >= 200 else 1
+        return [
+            Figure(f"sandbox: {name} requests a second", rate, "/s", 200, at_most=False)
+            for name, rate in results.items()
+        ]
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(10)
+
+
+def main() -> int:
+    numbers = [a for a in sys.argv[1:] if not a.startswith("--")]
+    return report(measure(float(numbers[0]) if numbers else 3.0))
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ def test_a_big_difference_is_a_wrong_tax_rate_not_rounding():
     d = day(SalesLine("Fresh food", "100.00", "10.00"), tenders=(("Cash", "110.00"),))
     (problem,) = plan_sales_invoice(d, MAPPING, RATES)
     assert problem.step is Step.SALES_SUMMARY and problem.fix_in == "app"
-    assert "10.00 lower than your till's 110.00" in problem.message
+    assert "$10.00 lower than your till's $110.00" in problem.message
     assert "wrong tax rate" in problem.message
 
 
@@ -164,7 +164,7 @@ def test_refunds_paid_out_need_a_rounding_account():
     mapping = Mapping(sales=MAPPING.sales, tenders=MAPPING.tenders)
     d = day(SalesLine("Hardware", "100", "10"), tenders=(("EFTPOS", "130"), ("Cash", "-20")))
     (problem,) = plan_sales_invoice(d, mapping, RATES)
-    assert "paid 20.00 back" in problem.message and "rounding account" in problem.message
+    assert "paid $20.00 back" in problem.message and "rounding account" in problem.message
 
 
 def test_a_negative_sale_row_is_explained_as_a_negative_sale_not_a_tax_rate():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,33 @@ def test_a_spreadsheet_and_a_zip_are_told_apart():
     assert "Excel workbook" in str(read_export(damaged, "takings.xlsx").problems[0])
     archive = _zip({"takings.csv": TEMPLATE.read_bytes()})
     assert "Unzip it and import the CSV file inside." in str(read_export(archive, "takings.zip").problems[0])
+
+
+class _CountedReads(io.BytesIO):
+    """A file that remembers the largest piece asked of it at once (-1: all that is left)."""
+
+    largest = 0
+
+    def _note(self, size) -> None:
+        size = -1 if size is None or size < 0 else size
+        self.largest = -1 if -1 in (size, self.largest) else max(self.largest, size)
+
+    def read(self, size=-1):
+        self._note(size)
+        return super().read(size)
+
+    def read1(self, size=-1):
+        self._note(size)
+        return super().read1(size)
+
+
+def test_a_large_export_is_read_a_piece_at_a_time():
+    text = ITEMS.read_text(encoding="utf-8")
+    header, *rows = text.splitlines(keepends=True)
+    big = (header + "".join(rows) * 50).encode("utf-8")  # ~5 MB of rows
+    assert len(big) > 4 * 1024 * 1024
+    stream = _CountedReads(big)
+    streamed = read_export(stream, ITEMS.name)
+    assert 0 < stream.largest <= 1024 * 1024
+    whole = read_export(big, ITEMS.name)
+    assert as_json(streamed) == as_json(whole)

@@ -199,8 +199,8 @@ def test_shopify_other_row_types_are_left_out_with_a_note():
     ]
     assert tenders(day) == {"Mastercard": "-5.00", "Visa": "50.00"}
     assert (
-        "Not takings, so not sent as sales (book them as the bookkeeper says): 1 “Adjustment” (-1.00), "
-        "1 “Chargeback” (-50.00)." in result.notes
+        "Not takings, so not sent as sales (book them as the bookkeeper says): 1 “Adjustment” (-$1.00), "
+        "1 “Chargeback” (-$50.00)." in result.notes
     )
     assert all(line["tax_included"] for line in day["sales"])  # Xero works out the tax from the rate
 
@@ -217,7 +217,7 @@ def test_shopify_shop_cash_is_a_tender_and_marketing_billing_and_withheld_tax_ar
     assert tenders(day) == {"Shop Cash": "10.00", "Visa": "40.00"}
     assert day["totals"]["gross"] == day["totals"]["tendered"] == "50.00"
     (listed,) = [n for n in result.notes if n.startswith("Not takings")]
-    assert "“Marketing services fee” (-12.00)" in listed and "“Tax withheld” (-3.40)" in listed
+    assert "“Marketing services fee” (-$12.00)" in listed and "“Tax withheld” (-$3.40)" in listed
 
 
 def test_shopify_mixed_currencies_are_refused():

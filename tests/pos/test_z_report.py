@@ -60,7 +60,7 @@ def test_a_typical_z_report_becomes_a_day():
     assert day.to_json_dict()["totals"] == {
         "net": "135.00", "tax": "21.00", "gross": "156.00", "tendered": "141.00", "difference": "15.00",
     }  # fmt: skip
-    assert z.balance() == "Sales come to 156.00 and payments to 141.00: 15.00 more in sales than payments."
+    assert z.balance() == "Sales come to $156.00 and payments to $141.00: $15.00 more in sales than payments."
 
 
 def test_balanced_and_blank_rows():
@@ -70,7 +70,7 @@ def test_balanced_and_blank_rows():
     z.add_tender("Cash", "11.50")
     z.add_tender("", "")
     assert z.problems() == []
-    assert z.balance() == "Sales and payments both come to 11.50."
+    assert z.balance() == "Sales and payments both come to $11.50."
 
 
 def test_problems_point_at_the_row_and_field_in_plain_words():
@@ -91,9 +91,9 @@ def test_problems_point_at_the_row_and_field_in_plain_words():
         ("sales", 2, "net", "The net of “Coffee”: this isn't an amount (type it like 1234.50)."),
         ("sales", 3, "tax", "For “Tea”, type at least two of: before tax, tax, and total with tax "
                             "(type 0 for the tax when there is none)."),
-        ("sales", 4, "gross", "For “Cake”, 10.00 before tax plus 1.50 tax is 11.50, but the total typed is "
-                              "12.00. Correct one of the three."),
-        ("sales", 5, "tax", "For “Bread”, the tax (5.00) is more than the sales before tax (1.00). "
+        ("sales", 4, "gross", "For “Cake”, $10.00 before tax plus $1.50 tax is $11.50, but the total typed "
+                              "is $12.00. Correct one of the three."),
+        ("sales", 5, "tax", "For “Bread”, the tax ($5.00) is more than the sales before tax ($1.00). "
                             "Check that each figure is in its own box."),
         ("tenders", 1, "amount", "Type the amount taken by “Cash” (0 if none)."),
         ("tenders", 2, "name", "Payment row 2 needs the payment type (Cash, EFTPOS…)."),
@@ -134,7 +134,7 @@ def test_counted_cash_less_the_float_is_the_cash_taken():
     z.add_tender("Cash", "40.00")  # typed as well, and it disagrees with the count
     (problem,) = z.problems(DAY)
     assert (problem.part, problem.row, problem.field) == ("tenders", 2, "amount")
-    assert "cash counted less the float is 35.00" in problem.message
+    assert "cash counted less the float is $35.00" in problem.message
 
     z.tenders.pop()
     z.counted_cash = "lots"

@@ -27,7 +27,8 @@ Sign-in endpoints (not in the accounting spec; facts from reference/xero-oauth.m
 
 Left out on purpose: ``/_sandbox/…`` (the sandbox's own control surface, not Xero), ``GET /`` and
 ``POST /identity/connect/consent`` (the sandbox's stand-in for Xero's login web pages, filled in by a browser;
-Xero publishes no API for them).
+Xero publishes no API for them), and the read-only pages at the paths of Xero's own web screens
+(sandbox/web_screens.py: what "Open in Xero" opens in the demo, a person's browser, not the app).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from jsonschema import FormatChecker
 from openapi_schema_validator import OAS30Validator
 
 from tests.sandbox.spec_check import load_specs
+from xerohelper.sandbox import web_screens
 
 API_PREFIX = "/api.xro/2.0"
 
@@ -119,6 +121,8 @@ class RequestChecker:
         lower = path.lower().rstrip("/") or "/"
         query = urllib.parse.parse_qsl(split.query, keep_blank_values=True)
         if lower.startswith("/_sandbox") or lower == "/" or lower == "/identity/connect/consent":
+            return None
+        if web_screens.handles(method, lower):
             return None
         if lower.startswith(API_PREFIX + "/"):
             return self._check_operation(

@@ -195,8 +195,11 @@ def test_someone_elses_invoice_with_the_same_number_is_explained_not_posted_over
     shop.service.save_day(shop.the_day())
     card = shop.service.run_day(shop.today)[Step.SALES_SUMMARY].attention
     assert card.key == "invoice-number-used"
-    assert "2240.40" in card.what_happened and "11.00" in card.what_happened
-    assert len(shop.invoices_numbered(number)) == 1
+    assert "$2,240.40" in card.what_happened and "$11.00" in card.what_happened
+    (theirs,) = shop.invoices_numbered(number)
+    assert (
+        card.screen.path == f"/AccountsReceivable/View.aspx?InvoiceID={theirs['invoice_id']}"
+    )  # that invoice
 
 
 def test_503_and_dropped_connections_are_retried_without_posting_twice(shop):

@@ -105,7 +105,7 @@ def test_tenders_over_what_the_invoice_in_xero_owes_are_said_before_any_payment(
 
     assert payments.state is StepState.NEEDS_ATTENTION
     assert payments.attention.key == "payment-too-big" and payments.attention.predicted
-    assert "2250.40" in payments.attention.title
+    assert "$2,250.40" in payments.attention.title
     assert writes(shop) == {}
     assert shop.payments_on(f"POS-{shop.today:%Y%m%d}") == []
 

@@ -123,3 +123,17 @@ def test_no_explanation_hides_the_card(qtbot):
     card = shown_card(qtbot, refused_payment())
     card.set_explanation(None)
     assert not card.isVisible() and card.explanation is None
+
+
+def test_no_http_status_in_the_owners_words_only_in_the_support_text(qtbot):
+    explanation = refused_payment()  # Xero answered 200 with the payment marked as an error
+    assert explanation.status == 200
+    card = shown_card(qtbot, explanation)
+    card.details_button.setChecked(True)
+
+    shown = " ".join(
+        label.text()
+        for label in (card.title_label, card.what_label, card.why_label, card.details_text, *card.step_labels)
+    )
+    assert "200" not in shown and "code" not in shown.lower()
+    assert "HTTP status: 200" in explanation.support_text()

@@ -44,3 +44,18 @@ def test_title_follows_the_connected_organisation(qtbot):
     assert window.connection_label.text() == "Connected to Harbour Street Hardware"
     window.show_organisation(None)
     assert window.windowTitle() == "xerohelper — Not connected"
+
+
+def test_started_as_the_app_does_the_first_frame_comes_before_the_pages(qtbot):
+    from xerohelper.ui import setup_wizard
+    from xerohelper.ui.main_window import CONNECT, READY, SETUP
+
+    assert (CONNECT, SETUP, READY) == (setup_wizard.CONNECT, setup_wizard.SETUP, setup_wizard.READY)
+    window = MainWindow(open_session=False, pages_later=True)
+    qtbot.addWidget(window)
+    assert window.pages is None and window.centralWidget() is None
+    with qtbot.waitSignal(window.pages_built, timeout=5000):
+        window.show()  # drawn: the pages follow
+    assert window.centralWidget() is window.pages
+    assert window.wizard.currentPage() is window.wizard.welcome_page
+    window.close()

@@ -98,7 +98,7 @@ def test_figures_that_dont_add_up_are_explained(qtbot):
     qtbot.keyClicks(row.tax, "10")
     qtbot.keyClicks(row.gross, "120")
     save(qtbot, dialog)
-    assert "100.00 before tax plus 10.00 tax is 110.00, but the total typed is 120.00" in (
+    assert "$100.00 before tax plus $10.00 tax is $110.00, but the total typed is $120.00" in (
         dialog.problems_label.text()
     )
 
@@ -186,5 +186,5 @@ def test_a_cash_row_that_disagrees_with_the_count_is_pointed_at(qtbot):
     qtbot.keyClicks(dialog.cash_float, "200.00")
     save(qtbot, dialog)
     assert dialog.day is None and dialog.problems_box.isVisible()
-    assert "cash counted less the float is 110.00" in dialog.problems_label.text()
+    assert "cash counted less the float is $110.00" in dialog.problems_label.text()
     assert dialog.tender_rows[0].amount.toolTip()

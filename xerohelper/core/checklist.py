@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from xerohelper.core.money import ZERO
+from xerohelper.core.money import ZERO, money_words
 
 
 class Step(StrEnum):
@@ -233,7 +233,7 @@ def _payments(facts: DayFacts) -> StepStatus:
         return StepStatus(
             step,
             StepState.READY,
-            f"All tenders are recorded, but {invoice.amount_due:.2f} was still owing on invoice "
+            f"All tenders are recorded, but {money_words(invoice.amount_due)} was still owing on invoice "
             f"{invoice.number} when Xero was last asked: xerohelper checks again. Skip this step if the "
             "amount owing is right.",
         )

@@ -9,12 +9,14 @@ organisation's plan: services/day/sales_summary.py `predicted`.)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from xerohelper.core.checklist import Step
 from xerohelper.core.dates import long_date
 from xerohelper.core.day import Day
-from xerohelper.core.explain import Action, Explanation, Stage, explanation_for, open_in_xero
+from xerohelper.core.explain import Action, Explanation, SetupRow, Stage, explanation_for, open_in_xero
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.money import ZERO
+from xerohelper.core.money import ZERO, money_words
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.sales_invoice import PlanProblem
 from xerohelper.core.till_difference import undecided_card
@@ -27,14 +29,22 @@ def preflight(
     short_code = setup.short_code
     found: list[tuple[Step, Explanation]] = []
 
-    def card(step: Step, key: str, where: str = "", **values: str) -> None:
-        found.append((step, explanation_for(key, values=values, short_code=short_code, where=where)))
+    def card(
+        step: Step, key: str, where: str = "", ids: dict[str, str] | None = None, row=None, **values: str
+    ) -> None:
+        explanation = explanation_for(key, values=values, short_code=short_code, where=where, ids=ids)
+        found.append((step, replace(explanation, setup_row=row)))
 
     # The customer contact the day's invoice goes to.
     if contact is None:
         found.append((Step.SALES_SUMMARY, contact_missing(mapping.customer_contact, short_code)))
     elif contact.status == "ARCHIVED":
-        card(Step.SALES_SUMMARY, "contact-archived", contact_name=contact.name)
+        card(
+            Step.SALES_SUMMARY,
+            "contact-archived",
+            ids={"ContactID": contact.contact_id},  # Open in Xero opens the contact itself (it has Restore)
+            contact_name=contact.name,
+        )
 
     # Lock dates: nothing on or before them can be added.
     if setup.end_of_year_lock_date and day.date <= setup.end_of_year_lock_date:
@@ -66,13 +76,20 @@ def preflight(
                     Step.SALES_SUMMARY,
                     "account-not-for-sales",
                     where=category,
+                    row=SetupRow(SetupRow.SALES, category),
                     account_code=target.account_code,
                 )
         if target.tax_type not in taxes_seen:
             taxes_seen.add(target.tax_type)
             rate = setup.tax_rates.get(target.tax_type)
             if rate is None or rate.status != "ACTIVE" or not rate.for_revenue:
-                card(Step.SALES_SUMMARY, "tax-type-not-accepted", where=category, tax_type=target.tax_type)
+                card(
+                    Step.SALES_SUMMARY,
+                    "tax-type-not-accepted",
+                    where=category,
+                    row=SetupRow(SetupRow.SALES, category),
+                    tax_type=target.tax_type,
+                )
     if mapping.rounding_account_code:
         rounding = setup.accounts.get(mapping.rounding_account_code)
         if rounding is None or rounding.status != "ACTIVE":
@@ -80,6 +97,7 @@ def preflight(
                 Step.SALES_SUMMARY,
                 "account-not-for-sales",
                 where="Rounding",
+                row=SetupRow(SetupRow.ROUNDING),
                 account_code=mapping.rounding_account_code,
             )
 
@@ -109,9 +127,15 @@ def preflight(
         account = setup.accounts.get(code)
         if account is None or not code.strip():
             key = "account-needs-code" if setup.accounts_without_code else "account-not-found"
-            card(Step.PAYMENTS, key, where=tender, account_code=code)
+            card(Step.PAYMENTS, key, where=tender, row=SetupRow(SetupRow.TENDERS, tender), account_code=code)
         elif account.status != "ACTIVE" or not account.accepts_payments:
-            card(Step.PAYMENTS, "account-not-valid", where=tender, account_code=code)
+            card(
+                Step.PAYMENTS,
+                "account-not-valid",
+                where=tender,
+                row=SetupRow(SetupRow.TENDERS, tender),
+                account_code=code,
+            )
 
     return sorted(found, key=lambda item: item[1].sort_key)
 
@@ -124,7 +148,7 @@ def tenders_too_much(day: Day, paid: set[str], amount_due, invoice_number: str, 
         return None
     return explanation_for(
         "payment-too-big",
-        values={"amount": f"{to_pay:.2f}", "invoice_number": invoice_number},
+        values={"amount": money_words(to_pay), "invoice_number": invoice_number},
         short_code=short_code,
         where="the day's tenders",
     )
@@ -196,4 +220,5 @@ def setup_problems(problems: list[PlanProblem] | tuple[PlanProblem, ...]) -> Exp
         key="shop-setup",
         stage=Stage.SETUP,
         predicted=True,
+        setup_row=next((p.row for p in problems if p.row is not None), None),
     )

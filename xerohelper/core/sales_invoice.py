@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from xerohelper.core.checklist import Step
 from xerohelper.core.day import Day, LineKind
+from xerohelper.core.explain.explanation import SetupRow
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import CENT, ZERO, money, money_words
 from xerohelper.core.till_difference import line_description, undecided_words
@@ -74,6 +75,7 @@ class PlanProblem:
     step: Step
     message: str
     fix_in: str  # "app" (the mapping) or "xero"
+    row: SetupRow | None = None  # the row of Shop setup to change, when it is one row
 
 
 def xero_total(lines, tax_rates: dict[str, Decimal]) -> Decimal:
@@ -98,18 +100,20 @@ def plan_sales_invoice(
                 Step.SALES_SUMMARY,
                 f"The sales category “{category}” has no Xero account yet. Choose one in Shop setup.",
                 "app",
+                SetupRow(SetupRow.SALES, category),
             )
         )
-    for tax_type in sorted(
-        {mapping.sales[c].tax_type for c in {s.category for s in day.sales} if c in mapping.sales}
-    ):
+    mapped = sorted({s.category for s in day.sales if s.category in mapping.sales})
+    for tax_type in sorted({mapping.sales[c].tax_type for c in mapped}):
         if tax_type not in tax_rates:
+            first = next(c for c in mapped if mapping.sales[c].tax_type == tax_type)
             problems.append(
                 PlanProblem(
                     Step.SALES_SUMMARY,
                     f"The tax rate “{tax_type}” chosen in Shop setup isn't one of this organisation's tax "
                     "rates. Choose another in Shop setup.",
                     "app",
+                    SetupRow(SetupRow.SALES, first),
                 )
             )
     if problems:
@@ -131,10 +135,10 @@ def plan_sales_invoice(
         return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
     if refunds and not mapping.rounding_account_code:
         words = (
-            f"The till paid {refunds:.2f} back to customers. Choose a rounding account in Shop setup: "
-            "xerohelper uses it to pass those refunds through a credit note."
+            f"The till paid {money_words(refunds)} back to customers. Choose a rounding account in Shop "
+            "setup: xerohelper uses it to pass those refunds through a credit note."
         )
-        return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
+        return [PlanProblem(Step.SALES_SUMMARY, words, "app", SetupRow(SetupRow.ROUNDING))]
 
     tracking = _tracking_for(mapping, day.location)
     inclusive = any(line.tax_included for line in day.sales)
@@ -161,8 +165,8 @@ def plan_sales_invoice(
             return [
                 PlanProblem(
                     Step.SALES_SUMMARY,
-                    f"Xero would work out a total {abs(difference):.2f} "
-                    f"{'lower' if difference > 0 else 'higher'} than your till's {till_total:.2f}. "
+                    f"Xero would work out a total {money_words(abs(difference))} "
+                    f"{'lower' if difference > 0 else 'higher'} than your till's {money_words(till_total)}. "
                     "That is more than rounding: a sales category is probably mapped to the wrong tax "
                     "rate. Check the tax rates in Shop setup.",
                     "app",
@@ -172,9 +176,11 @@ def plan_sales_invoice(
             return [
                 PlanProblem(
                     Step.SALES_SUMMARY,
-                    f"Xero's total differs from your till's by {difference:.2f} (tax rounding). Choose a "
-                    "rounding account in Shop setup so xerohelper can add a rounding line.",
+                    f"Xero's total differs from your till's by {money_words(abs(difference))} (tax "
+                    "rounding). Choose a rounding account in Shop setup so xerohelper can add a rounding "
+                    "line.",
                     "app",
+                    SetupRow(SetupRow.ROUNDING),
                 )
             ]
         lines.append(
@@ -269,6 +275,7 @@ def plan_payments(day: Day, mapping: Mapping, already_paid: set[str] | frozenset
             Step.PAYMENTS,
             f"The payment type “{tender}” has no Xero account to pay into yet. Choose one in Shop setup.",
             "app",
+            SetupRow(SetupRow.TENDERS, tender),
         )
         for tender in mapping.unmapped_tenders(t.name for t in day.tenders if t.amount != ZERO)
     ]

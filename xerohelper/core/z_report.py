@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from xerohelper.core.dates import long_date
 from xerohelper.core.day import Day, LineKind, SalesLine, Tender
-from xerohelper.core.money import ZERO, money
+from xerohelper.core.money import ZERO, money, money_words
 
 SOURCE = "z-report"
 LARGEST = Decimal("99999999999.99")
@@ -96,7 +96,7 @@ class ZReportNotReady(ValueError):
 
 
 def _words(amount: Decimal) -> str:
-    return f"{amount:,.2f}"
+    return money_words(amount)
 
 
 CASH = "Cash"

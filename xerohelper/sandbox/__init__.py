@@ -50,7 +50,9 @@ contacts.py / invoices.py / credit_notes.py / payments.py (writes and Xero's rul
 tax arithmetic), where.py (``where``/``order``), render.py (records as Xero writes them), xero_wire.py
 (dates, decimals, JSON), messages.py (Xero's verbatim messages), responses.py (answer and error shapes),
 limits.py, idempotency.py, faults.py, clock.py, store.py (state and ``--state`` files), demo_seed.py (the demo
-organisations), control.py (``/_sandbox/``), instance.py (``Sandbox``), settings.py.
+organisations), control.py (``/_sandbox/``), instance.py (``Sandbox``), settings.py, web_screens.py and
+web_pages.py (read-only pages at the paths of Xero's own web screens, so the demo's "Open in Xero" lands on
+the record: ``BASE/organisationlogin/default.aspx?shortcode=!Xk3Lp&redirecturl=/AccountsReceivable/...``).
 """
 
 from xerohelper.sandbox.instance import Sandbox

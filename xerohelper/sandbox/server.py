@@ -6,7 +6,8 @@ served here as ``BASE/P``; paths match without regard to case (the SDK sends ``/
 For an Accounting API call: faults → bearer token (401) → xero-tenant-id (403) → scope (401) → rate
 limits (429) → latency → Idempotency-Key replay → the endpoint. Any unexpected error answers Xero's
 plain "An unhandled error with the Xero API" (500) — never a traceback; the traceback goes to stderr.
-``/_sandbox/…`` is the control surface (control.py) and never counts as a Xero call.
+``/_sandbox/…`` is the control surface (control.py) and never counts as a Xero call; nor do the read-only
+pages at the paths of Xero's own screens (web_screens.py: ``/AccountsReceivable/View.aspx?InvoiceID=…``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from xerohelper.sandbox import accounting, consent_page, control, messages
+from xerohelper.sandbox import accounting, consent_page, control, messages, web_screens
 from xerohelper.sandbox.clock import Clock
 from xerohelper.sandbox.faults import DROPPED, Faults
 from xerohelper.sandbox.idempotency import MAX_KEY_LENGTH, IdempotencyKeys, fingerprint
@@ -87,6 +88,9 @@ class SandboxApp:
         lower = request.path.lower().rstrip("/") or "/"
         if lower == "/_sandbox" or lower.startswith("/_sandbox/"):
             return control.handle(self, request, lower[len("/_sandbox") :] or "/")
+        if web_screens.handles(request.method, lower):  # a person's browser, not an API call: not counted
+            site = web_screens.Site(self.world, {self.settings.client_id: self.settings.app_name})
+            return html_response(*web_screens.answer(site, request.path, request.query))
         with self.counts_lock:
             self.counts[endpoint_name(request.method, request.path)] += 1
         fault = self.faults.take(request.method, request.path)

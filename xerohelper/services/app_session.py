@@ -173,6 +173,12 @@ class AppSession:
             return None
         return organisation.short_code if organisation is not None else None
 
+    def xero_web_base(self) -> str | None:
+        """Where "Open in Xero" links go instead of https://go.xero.com: in the demo, the built-in sandbox,
+        which shows its organisation's records at the paths of Xero's own screens. None: Xero itself."""
+        with self._lock:
+            return self.sandbox.base_url if self.demo and self.sandbox is not None else None
+
     def choose_organisation(self, tenant_id: str) -> None:
         """After connecting to several: the one the owner picked."""
         self.connection.choose_organisation(tenant_id)
@@ -416,6 +422,15 @@ class AppSession:
         if self.sandbox is not None:
             return self.sandbox.clock.today()
         return date.today()
+
+    def everyday(self):
+        """The tray's side of the app: watched folder, closing-time reminder, start at login (Everyday)."""
+        from xerohelper.services.everyday import Everyday
+
+        with self._lock:
+            if getattr(self, "_everyday", None) is None:
+                self._everyday = Everyday(self)
+            return self._everyday
 
 
 def _free_port() -> int:

@@ -11,6 +11,7 @@ import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from xerohelper.adapters.pos.formats import vendor_of
@@ -59,7 +60,8 @@ def _file_problem(path: Path, problem: str, what_to_do: str) -> DayImport:
     return DayImport(file=path, problems=(ImportProblem(path.name, None, None, None, problem, what_to_do),))
 
 
-def _read_bytes(path: Path) -> bytes | DayImport:
+def _open(path: Path) -> BinaryIO | DayImport:
+    """The file opened for reading (it is read as a stream, never whole), or why it can't be."""
     try:
         found = path.stat()  # FileNotFoundError when there is nothing there
         if stat.S_ISDIR(found.st_mode):
@@ -76,7 +78,7 @@ def _read_bytes(path: Path) -> bytes | DayImport:
                 "this file is too large to be a till export (over 200 MB)",
                 "Export a shorter period (a day, a week or a month) and import that.",
             )
-        return path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError:
         return _file_problem(
             path, "there is no such file", "Check the file's name and folder, and try again."
@@ -114,10 +116,18 @@ def import_day_file(
     to match case and to ask only about names the shop doesn't use.
     """
     path = Path(path)
-    data = _read_bytes(path)
+    data = _open(path)
     if isinstance(data, DayImport):
         return data
-    found = read_export(data, path.name, format=format, shop_zone=shop_zone)
+    try:
+        with data:
+            found = read_export(data, path.name, format=format, shop_zone=shop_zone)
+    except OSError as error:
+        return _file_problem(
+            path,
+            f"the file can't be read ({error.strerror or error})",
+            "Try again, or export the file afresh.",
+        )
     outcome = DayImport(
         file=path,
         format=found.format,

@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -59,6 +59,8 @@ def app_icon() -> QIcon:
 
 def bring_to_front(window: QWidget) -> None:
     """Another launch asked for the running app: show its window on top (un-minimised)."""
+    from PySide6.QtCore import Qt  # not before the first frame: Qt's namespace of enums takes ~20 ms to load
+
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()
     window.raise_()
@@ -84,7 +86,7 @@ def run_app(demo: bool = False, self_test: bool = False) -> int:
     instance = SingleInstance.claim(f"{APP_NAME}-demo" if demo else APP_NAME)
     if instance is None:
         return 0  # it was already running: its window has been asked to come to the front
-    window = MainWindow(demo=demo)
+    window = MainWindow(demo=demo, pages_later=True)  # the first frame first, then the pages
     instance.raise_requested.connect(lambda: bring_to_front(window))
     app.aboutToQuit.connect(instance.release)
     window.show()
@@ -94,7 +96,7 @@ def run_app(demo: bool = False, self_test: bool = False) -> int:
     # Later launches are answered once the first frames are drawn (loading QtNetwork takes ~17 ms); until
     # then a second launch keeps knocking (single_instance.CONNECT_TRIES_SECONDS).
     QTimer.singleShot(LISTEN_AFTER_MS, instance.listen)
-    QTimer.singleShot(0, lambda: _start_logging(demo))  # the log file is opened once the window is up
+    window.pages_built.connect(lambda: _start_logging(demo))  # the log file: once the window is up
     if os.environ.get(SMOKE_ENV):
         # Packaging and start-up checks: say when the window is up and answering, then quit.
         def shown() -> None:

@@ -31,6 +31,7 @@ class StatusCalendar(QCalendarWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.statuses: dict[date, DayStatus] = {}
+        self._weeks: dict[date, str] = {}  # each day's week in words, as last shown
         self.setObjectName("day_calendar")
         self.setAccessibleName("Trading days")
         self.setGridVisible(False)
@@ -53,6 +54,9 @@ class StatusCalendar(QCalendarWidget):
         """Each known day's status; `weeks` (weekly summaries): each day's week in words, for its tooltip —
         the days of a week share one invoice and show the week's state."""
         weeks = weeks or {}
+        if statuses == self.statuses and weeks == self._weeks:
+            return  # as shown: every step's answer brings the month's statuses, mostly the same
+        self._weeks = dict(weeks)
         for old in self.statuses.keys() - statuses.keys():
             self.setDateTextFormat(qdate(old), QTextCharFormat())
         self.statuses = dict(statuses)
@@ -143,7 +147,8 @@ class DayCalendar(QWidget):
 
     def set_last_day(self, day: date) -> None:
         """Days after `day` (the shop's today) can't be chosen: there are no takings yet."""
-        self.calendar.setMaximumDate(qdate(day))
+        if self.calendar.maximumDate() != qdate(day):  # setting it again redraws every day of the month
+            self.calendar.setMaximumDate(qdate(day))
 
     def selected(self) -> date:
         return pydate(self.calendar.selectedDate())

@@ -83,6 +83,7 @@ class DayScreen(QWidget):
     reconnect_needed = Signal(object)  # the ReconnectNeeded exception
     busy_changed = Signal(bool)
     loaded = Signal(object)  # the DaySnapshot just shown
+    open_shop_setup = Signal(object)  # SetupRow: a card asks for Shop setup at this row
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,6 +251,7 @@ class DayScreen(QWidget):
         title_row.addWidget(self._till_picker, 0, Qt.AlignmentFlag.AlignVCenter)
         self._problem_card = ExplanationCard(name="problem_card")
         self._problem_card.try_again.connect(self._repeat_last_action)
+        self._problem_card.open_shop_setup.connect(self.open_shop_setup)
         self._pos_card = PosCard()
         self._pos_card.import_requested.connect(self._import)
         self._pos_card.z_report_requested.connect(self._type_z_report)
@@ -263,6 +265,7 @@ class DayScreen(QWidget):
             card.unskip_requested.connect(self._unskip)
             card.try_again.connect(self._try_again)
             card.check_again.connect(self._check_again)
+            card.open_shop_setup.connect(self.open_shop_setup)
             self._step_cards[step] = card
 
         content = QWidget()

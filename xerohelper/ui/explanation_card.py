@@ -6,14 +6,15 @@ with "Copy for support".
     card.set_explanation(explanation)          # None hides the card
     card.try_again.connect(...)                # the owner says it's fixed
 
-Open in Xero goes through QDesktopServices.openUrl (the system browser); Copy for support puts
+Open in Xero goes through open_link (the system browser, or the link to copy when none opens; in the demo
+the sandbox's page of the same record, see ui/open_link.py); Copy for support puts
 Explanation.support_text() on the clipboard (never a token).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from xerohelper.core.explain import Explanation
 from xerohelper.ui import look
+from xerohelper.ui.open_link import open_link, xero_address
 
 TRY_AGAIN = "I've &fixed it — try again"
+OPEN_SETUP = "Open Shop set&up"
 COPIED_FOR = 4000  # ms the "Copied" note stays
 
 
@@ -59,6 +62,7 @@ class ExplanationCard(QFrame):
 
     try_again = Signal()
     opened_in_xero = Signal(str)  # the url given to the system browser
+    open_shop_setup = Signal(object)  # the SetupRow the card is about: open Shop setup there
     copied = Signal(str)  # the text put on the clipboard
 
     def __init__(self, parent: QWidget | None = None, name: str = "explanation_card") -> None:
@@ -98,6 +102,11 @@ class ExplanationCard(QFrame):
         self.open_button.setAccessibleName("Open in Xero")
         self.open_button.setIcon(look.icon("open-in-xero"))
         self.open_button.clicked.connect(self.open_in_xero)
+        self.setup_button = QPushButton(OPEN_SETUP)
+        self.setup_button.setObjectName("open_shop_setup_button")
+        self.setup_button.setAccessibleName(plain(OPEN_SETUP))
+        self.setup_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setup_button.clicked.connect(self._open_setup)
         self.screen_label = look.secondary(_words())
         self.screen_label.setObjectName("explanation_screen")
         self.hint_label = _words()
@@ -150,6 +159,7 @@ class ExplanationCard(QFrame):
 
         xero_row = QHBoxLayout()
         xero_row.setSpacing(10)
+        xero_row.addWidget(self.setup_button)
         xero_row.addWidget(self.open_button)
         xero_row.addWidget(self.screen_label, 1)
 
@@ -180,6 +190,7 @@ class ExplanationCard(QFrame):
         body.addLayout(buttons)
         body.addWidget(self.details_frame)
 
+        self.setTabOrder(self.setup_button, self.open_button)
         self.setTabOrder(self.open_button, self.try_again_button)
         self.setTabOrder(self.try_again_button, self.details_button)
         self.setTabOrder(self.details_button, self.copy_button)
@@ -216,9 +227,15 @@ class ExplanationCard(QFrame):
         self.hint_label.setVisible(bool(screen and screen.hint))
         if screen is not None:
             self.screen_label.setText(f"{screen.name} — {screen.menu}")
-            self.open_button.setToolTip(screen.url)
+            self.open_button.setToolTip(xero_address(self, screen))
             self.open_button.setAccessibleDescription(f"Opens {screen.name} in your web browser")
             self.hint_label.setText(f"When it opens: {screen.hint}" if screen.hint else "")
+        row = explanation.setup_row
+        self.setup_button.setVisible(row is not None)
+        if row is not None:
+            self.setup_button.setAccessibleDescription(
+                f"Opens Shop setup at {row.name}" if row.name else "Opens Shop setup"
+            )
         self.details_text.setText(self._details(explanation))
         self.details_button.setChecked(False)
         self.copied_label.setText("")
@@ -257,17 +274,19 @@ class ExplanationCard(QFrame):
             lines.append("Xero sent no message of its own.")
         if explanation.where:
             lines.append(f"Which: {explanation.where}")
-        if explanation.status is not None:
-            lines.append(f"Xero's answer code: {explanation.status}")
         return "\n".join(lines)
 
     # ---- the buttons -----------------------------------------------------------------------------------
     def open_in_xero(self) -> None:
         if self._explanation is None or self._explanation.screen is None:
             return
-        url = self._explanation.screen.url
-        QDesktopServices.openUrl(QUrl(url))
+        url = xero_address(self, self._explanation.screen)
+        open_link(self, url)
         self.opened_in_xero.emit(url)
+
+    def _open_setup(self) -> None:
+        if self._explanation is not None and self._explanation.setup_row is not None:
+            self.open_shop_setup.emit(self._explanation.setup_row)
 
     def copy_for_support(self) -> None:
         if self._explanation is None:
@@ -286,7 +305,7 @@ class ExplanationCard(QFrame):
     def set_busy(self, busy: bool) -> None:
         """While work runs, the card stays readable but its buttons wait."""
         self._busy = busy
-        for button in (self.try_again_button, self.open_button):
+        for button in (self.try_again_button, self.open_button, self.setup_button):
             button.setEnabled(not busy)
 
     def set_try_again_text(self, text: str) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from xerohelper.core.checklist import StepState
 from xerohelper.core.day_status import DayStatus  # the look of each (DAY_LOOKS) is here
-from xerohelper.core.money import money
+from xerohelper.core.money import money_words as core_money_words
 from xerohelper.resources import resource
 
 ICON_DIR = resource("icons")  # package data: found the same way in a clone, a wheel and the bundle
@@ -88,9 +88,13 @@ def _svg(name: str, colour: str) -> bytes:
 
 
 def pixmap(name: str, colour: QColor | str, size: int = 16, ratio: float | None = None) -> QPixmap:
-    """Icon `name` drawn in `colour` at `size` logical pixels (sharp on high-DPI screens)."""
-    colour = QColor(colour).name()
-    ratio = ratio or _device_ratio()
+    """Icon `name` drawn in `colour` at `size` logical pixels (sharp on high-DPI screens). Each is drawn
+    once: the calendar asks for its marks on every paint, the step cards on every change of state."""
+    return _drawn(name, QColor(colour).name(), size, ratio or _device_ratio())
+
+
+@lru_cache(maxsize=256)
+def _drawn(name: str, colour: str, size: int, ratio: float) -> QPixmap:
     pix = QPixmap(QSize(round(size * ratio), round(size * ratio)))
     pix.fill(Qt.GlobalColor.transparent)
     renderer = QSvgRenderer(QByteArray(_svg(name, colour)))
@@ -178,6 +182,8 @@ class Badge(QFrame):
         return self._words.text()
 
     def set_look(self, look: Look, words: str | None = None) -> None:
+        if look == self._look and (words or look.words) == self._words.text():
+            return  # shown already (a repaint of the badge costs a frame's time)
         self._look = look
         self._words.setText(words or look.words)
         self.setAccessibleName(words or look.words)
@@ -193,17 +199,38 @@ class Badge(QFrame):
             self._paint()
 
     def _paint(self) -> None:
-        self._painted_for = palette_key()
+        """One sheet holds every tone's colours (set again only when the palette changes); the badge's
+        `tone` property picks one. Switching it re-polishes the badge and its words, where a new sheet
+        would re-parse and re-polish everything under the badge."""
+        tone = self._look.tone.name.lower()
+        tone_changed = self.property("tone") != tone
+        if tone_changed:
+            self.setProperty("tone", tone)
         palette = current_palette()
-        colour = tone_colour(self._look.tone, palette)
-        self._icon.setPixmap(pixmap(self._look.icon, colour, 16))
-        set_style_sheet(
-            self,
-            f'QFrame[badge="true"] {{ background: {tone_background(self._look.tone, palette).name()};'
-            f" border: 1px solid {blend(palette.color(QPalette.ColorRole.Base), colour, 0.45).name()};"
-            f" border-radius: 11px; }}"
-            f" QLabel#badge_words {{ color: {colour.name()}; font-weight: 600; }}",
-        )
+        key = palette_key()
+        sheet_set = False
+        if key != self._painted_for:
+            self._painted_for = key
+            base = palette.color(QPalette.ColorRole.Base)
+            rules = []
+            for each in Tone:
+                colour = tone_colour(each, palette)
+                chosen = f'QFrame[badge="true"][tone="{each.name.lower()}"]'
+                rules.append(
+                    f"{chosen} {{ background: {tone_background(each, palette).name()};"
+                    f" border: 1px solid {blend(base, colour, 0.45).name()}; border-radius: 11px; }}"
+                )
+                rules.append(f"{chosen} QLabel#badge_words {{ color: {colour.name()}; font-weight: 600; }}")
+            sheet = " ".join(rules)
+            if self.styleSheet() != sheet:
+                self.setStyleSheet(sheet)  # polishes the badge and its words
+                sheet_set = True
+        if tone_changed and not sheet_set:
+            for widget in (self, self._words):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+            self.update()
+        self._icon.setPixmap(pixmap(self._look.icon, tone_colour(self._look.tone, palette), 16))
 
 
 def set_style_sheet(widget: QWidget, sheet: str) -> None:
@@ -262,9 +289,41 @@ def style_card(frame: QFrame, tone: Tone | None = None) -> None:
     )
 
 
+def style_toned_card(frame: QFrame, tones: tuple[Tone, ...]) -> None:
+    """A card as style_card draws it, whose coloured edge for each of `tones` is switched on by
+    set_card_tone. A new style sheet re-polishes the card and every widget in it (a frame's time for a
+    step card); a property only the card."""
+    frame.setFrameShape(QFrame.Shape.NoFrame)
+    palette = current_palette()
+    name = frame.objectName() or "card"
+    frame.setObjectName(name)
+    base = palette.color(QPalette.ColorRole.Base)
+    rules = [
+        f"QFrame#{name} {{ background: palette(base);"
+        f" border: 1px solid {palette.color(QPalette.ColorRole.Mid).name()}; border-radius: 8px; }}"
+    ]
+    for tone in tones:
+        colour = tone_colour(tone, palette)
+        border = blend(base, colour, 0.55).name()
+        rules.append(
+            f'QFrame#{name}[tone="{tone.name.lower()}"] {{ border: 1px solid {border};'
+            f" border-left: 4px solid {colour.name()}; }}"
+        )
+    set_style_sheet(frame, " ".join(rules))
+
+
+def set_card_tone(frame: QFrame, tone: Tone | None) -> None:
+    """Show the coloured edge of `tone` (one of those given to style_toned_card), or none."""
+    value = tone.name.lower() if tone is not None else ""
+    if frame.property("tone") == value:
+        return
+    frame.setProperty("tone", value)
+    frame.style().unpolish(frame)
+    frame.style().polish(frame)
+    frame.update()
+
+
 # ---- words ------------------------------------------------------------------------------------------------
 def money_words(amount: Decimal) -> str:
     """$1,234.56 (and -$12.40), the way Australian and New Zealand shops write it."""
-    amount = money(amount)
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,.2f}"
+    return core_money_words(amount)

@@ -1,21 +1,21 @@
 """The main window: the set-up wizard on first run, the day screen every day after, and the reconnect
 page when Xero ends the connection. The window appears at once; the SDK, the keyring and the journal are
-loaded afterwards on a worker thread (AppSession.open)."""
+loaded afterwards on a worker thread (AppSession.open).
+
+When the app starts (`pages_later`), the first frame is only the window and its title: the pages, the
+menus, the status bar and what they import (Qt's namespace of enums alone takes ~20 ms to load, and
+PySide6 reads the source of each module imported after it) are built once that frame has been drawn."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QMainWindow
 
-from xerohelper.core.setup_flow import Page, Trouble
-from xerohelper.ui.reconnect_page import ReconnectPage
-from xerohelper.ui.setup_wizard import SetupWizard
-from xerohelper.ui.workers import run_in_background
+from xerohelper.core.setup_flow import Page, Trouble  # plain Python: no Qt, loads in no time
 
 if TYPE_CHECKING:
     from xerohelper.services.app_session import AppSession, FirstLook
@@ -23,8 +23,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 NOT_CONNECTED = "Not connected"
 OPEN_AFTER_MS = 60
+PAGES_AT_THE_LATEST_MS = 250  # built by then even if the first frame is never drawn (a minimised start)
 CLOSE_WAIT_MS = 10_000  # at most this long for work under way when the window closes
 CATCH_UP_DAYS = 62  # how far back "Catch up missed days" looks
+
+
+def run_in_background(*args, **kwargs):
+    """ui.workers' run_in_background, imported at first use (each module imported before the first
+    frame costs: PySide6 reads the source of every module imported after it)."""
+    from xerohelper.ui.workers import run_in_background as run
+
+    return run(*args, **kwargs)
 
 
 def window_title(organisation_name: str | None, demo: bool = False) -> str:
@@ -33,10 +42,16 @@ def window_title(organisation_name: str | None, demo: bool = False) -> str:
 
 
 class MainWindow(QMainWindow):
+    pages_built = Signal()  # with `pages_later`: the first frame has been drawn and the pages are there
     notice_found = Signal(str)  # words for the owner (a damaged file set aside), from any thread
+    tray_factory = None  # makes the Tray (ui/tray.py); a test may put one it can observe
 
     def __init__(
-        self, demo: bool = False, session: AppSession | None = None, open_session: bool = True
+        self,
+        demo: bool = False,
+        session: AppSession | None = None,
+        open_session: bool = True,
+        pages_later: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
@@ -46,9 +61,38 @@ class MainWindow(QMainWindow):
         self.day_screen = None
         self.first_look: FirstLook | None = None
         self._cancel_connect: threading.Event | None = None
+        self._open_session_after_pages = open_session
+        self._notice_listener = None
+        self.everyday_watch = (
+            None  # the tray, watched folder and reminder: made once connected (ui/everyday.py)
+        )
+        self._quitting = False
+        self.pages = None  # the stack of pages, once built (see _build_pages)
         self.setWindowTitle(window_title(None, self.demo))
         self.resize(1100, 720)
         self.setMinimumSize(760, 540)
+        if pages_later:  # the first frame: the window and its title (a status bar alone takes ~7 ms)
+            QTimer.singleShot(PAGES_AT_THE_LATEST_MS, self._build_pages)
+        else:
+            self._build_pages()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.pages is None:  # the first frame is on the screen: now the pages
+            QTimer.singleShot(0, self._build_pages)
+
+    def _build_pages(self) -> None:
+        if self.pages is not None:
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QStackedWidget
+
+        from xerohelper.ui.reconnect_page import ReconnectPage
+        from xerohelper.ui.setup_wizard import SetupWizard
+
+        self.connection_label = QLabel(NOT_CONNECTED)
+        self.connection_label.setObjectName("connection_state")
+        self.statusBar().addPermanentWidget(self.connection_label)
 
         self.pages = QStackedWidget()
         self.wizard = SetupWizard()
@@ -57,9 +101,6 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.wizard)
         self.pages.addWidget(self.reconnect_page)
         self.setCentralWidget(self.pages)
-        self.connection_label = QLabel(NOT_CONNECTED)
-        self.connection_label.setObjectName("connection_state")
-        self.statusBar().addPermanentWidget(self.connection_label)
 
         welcome = self.wizard.welcome_page
         welcome.connect_requested.connect(self.start_connecting)
@@ -71,10 +112,10 @@ class MainWindow(QMainWindow):
         self.wizard.finished.connect(lambda _result: self.show_day_screen())
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
         self.notice_found.connect(self.show_notice)
-        self._notice_listener = None
         self._build_menus()
         self._busy(True)
-        if open_session:
+        self.pages_built.emit()
+        if self._open_session_after_pages:
             # After the window has been drawn and answers: loading the SDK, keyring and journal on a worker
             # still competes with this thread for Python's lock, so let the first frames go first.
             QTimer.singleShot(OPEN_AFTER_MS, self.open_session)
@@ -90,12 +131,17 @@ class MainWindow(QMainWindow):
 
     def _opened(self, look: FirstLook) -> None:
         self.first_look = look
+        from xerohelper.ui.open_link import WEB_BASE  # after the first frame: it loads Qt's namespace
+
+        self.setProperty(WEB_BASE, self.session.xero_web_base() or "")  # the demo's Xero screens
         self._busy(False)
         self.statusBar().clearMessage()
         self._listen_for_notices()
         organisation = look.status.organisation
         self.show_organisation(organisation.name if organisation else None, look.status.connected)
         log.info("first page: %s", look.page)
+        if look.status.connected and look.status.reconnect_reason is None:
+            QTimer.singleShot(0, self.start_everyday)
         if look.page == "reconnect":
             self.show_reconnect(look.status.reconnect_reason)
         elif look.page == "day":
@@ -145,6 +191,7 @@ class MainWindow(QMainWindow):
     def _connected(self, organisation) -> None:
         self.show_organisation(organisation.name, True)
         self.wizard.signed_in(organisation.name)
+        QTimer.singleShot(0, self.start_everyday)
 
     def _connect_failed(self, error: BaseException) -> None:
         choices = getattr(error, "choices", None)
@@ -218,6 +265,7 @@ class MainWindow(QMainWindow):
 
             self.day_screen = DayScreen(self.session)
             self.day_screen.reconnect_needed.connect(lambda error: self.show_reconnect(error.reason))
+            self.day_screen.open_shop_setup.connect(self.show_shop_setup)
             self.pages.addWidget(self.day_screen)
         self.pages.setCurrentWidget(self.day_screen)
         self.day_screen.show_day(day or self.session.today())
@@ -225,6 +273,9 @@ class MainWindow(QMainWindow):
     # ---- reconnecting -----------------------------------------------------------------------------------
     def show_reconnect(self, reason) -> None:
         self.show_organisation(self.organisation_name, False)
+        already = self.pages.currentWidget() is self.reconnect_page
+        if self.everyday_watch is not None and not self.isVisible() and not already:
+            self.everyday_watch.notify_reconnect()  # sitting in the tray: said once
         if reason is not None:
             self.reconnect_page.show_reason(reason.words, reason.next_step)
         self.pages.setCurrentWidget(self.reconnect_page)
@@ -253,9 +304,9 @@ class MainWindow(QMainWindow):
         self.catch_up_action = day_menu.addAction("&Catch up missed days…", self.catch_up)
         self.history_action = day_menu.addAction("&History…", self.show_history)
         day_menu.addSeparator()
-        day_menu.addAction("&Quit", self.close)
+        day_menu.addAction("&Quit", self.quit_app)
         settings_menu = self.menuBar().addMenu("&Settings")
-        self.shop_setup_action = settings_menu.addAction("&Shop setup…", self.show_shop_setup)
+        self.shop_setup_action = settings_menu.addAction("&Shop setup…", lambda: self.show_shop_setup())
         self.settings_action = settings_menu.addAction("&Connection and settings…", self.show_settings)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About xerohelper, logs and support report…", self.show_about)
@@ -276,6 +327,8 @@ class MainWindow(QMainWindow):
         run_in_background(self._missed_days, on_done=self._catch_up_days, on_failed=self._menu_failed)
 
     def _missed_days(self):
+        from datetime import timedelta
+
         today = self.session.today()
         return self.session.unfinished_days(today - timedelta(days=CATCH_UP_DAYS), today)
 
@@ -305,10 +358,13 @@ class MainWindow(QMainWindow):
         view.go_to_day.connect(lambda day: (dialog.accept(), self.show_day(day)))
         dialog.open()
 
-    def show_shop_setup(self) -> None:
+    def show_shop_setup(self, row=None) -> None:
+        """Shop setup; `row` (a SetupRow a card is about) is the row it opens at."""
         from xerohelper.ui.shop_setup import ShopSetupDialog
 
         dialog = ShopSetupDialog(self.session, self)
+        if row is not None:
+            dialog.show_row(row)
         dialog.saved.connect(lambda _mapping: self.day_screen.refresh() if self.day_screen else None)
         dialog.open()
 
@@ -318,6 +374,9 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.session, self)
         dialog.disconnected.connect(self._disconnected)
         dialog.connect_requested.connect(lambda: (dialog.accept(), self.start_connecting()))
+        dialog.everyday_box.saved.connect(
+            lambda _state: self.start_everyday() if self.everyday_watch else None
+        )
         dialog.open()
 
     def _disconnected(self, result) -> None:
@@ -360,7 +419,25 @@ class MainWindow(QMainWindow):
     def _busy(self, busy: bool) -> None:
         self.wizard.welcome_page.setEnabled(not busy)
 
+    # ---- the tray: watched folder, reminder, notifications ----
+    def start_everyday(self) -> None:
+        from xerohelper.ui.everyday import start_everyday
+
+        start_everyday(self)
+
+    def quit_app(self) -> None:
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event) -> None:
+        from xerohelper.ui.everyday import keep_in_tray
+
+        if not self._quitting and keep_in_tray(self):
+            event.ignore()
+            return
+        if self.everyday_watch is not None:
+            self.everyday_watch.stop()
+            self.everyday_watch.tray.hide()
         if self._notice_listener is not None:
             from xerohelper.services import owner_notices
 
@@ -370,6 +447,8 @@ class MainWindow(QMainWindow):
             self.cancel_connecting()
             self.session.stop_waiting()  # a wait for Xero's limits ends now
             # Let running work finish before the journal and the sandbox close under it.
+            from PySide6.QtCore import QThreadPool
+
             QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
             self.session.close()
         super().closeEvent(event)

@@ -124,6 +124,7 @@ class PosCard(QFrame):
         self.day: Day | None = None
         self.last_folder: Path | None = None
         self._file_name = ""
+        self._shown: tuple = ()  # (day, figures changed, palette) as last shown
 
         self.heading = look.make_heading(QLabel("The till's takings"), 1.15)
         self.source_label = look.secondary(_words())
@@ -226,6 +227,11 @@ class PosCard(QFrame):
         """The day's figures (None: nothing yet). `figures_changed`: they differ from what is in Xero."""
         if day is None or self.day is None or day.date != self.day.date:
             self._file_name = ""  # another day: the file name shown was the other day's
+        shown = (day, figures_changed, look.palette_key())
+        if day is not None and shown == self._shown:
+            self.source_label.setText(self._source_words(day))
+            return  # as shown (each step's answer brings the day again): rebuilding the rows costs frames
+        self._shown = shown
         self.day = day
         self.empty_label.setVisible(day is None)
         self.figures.setVisible(day is not None)

@@ -1,5 +1,6 @@
 """Settings: the Xero connection (which organisation, Disconnect after a confirmation), the sign-in
-callback port, and the way into Shop setup. Everything that reads or writes runs in the background."""
+callback port, the way into Shop setup, and every day's choices (tray, watched folder, closing time).
+Everything that reads or writes runs in the background."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from xerohelper.core.connection import ConnectionState
 from xerohelper.ui import look
+from xerohelper.ui.everyday_settings_box import EverydaySettingsBox
 from xerohelper.ui.failure_words import still_open
 from xerohelper.ui.workers import run_in_background
 
@@ -48,6 +50,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._connection_box())
         layout.addWidget(self._port_box())
         layout.addWidget(self._shop_box())
+        self.everyday_box = EverydaySettingsBox(session, self)
+        self.everyday_box.failed.connect(self._say)
+        layout.addWidget(self.everyday_box)
         self.message = QLabel()
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xerohelper.core.explain import SetupRow
 from xerohelper.core.mapping import Mapping, MappingFileError
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.ui.busy_panel import BusyPanel
@@ -48,6 +49,7 @@ class ShopSetupDialog(QDialog):
         self._categories, self._tenders = list(categories), list(tenders)
         self.editor: ShopSetupEditor | None = None
         self._loaded: _Loaded | None = None
+        self._wanted_row: SetupRow | None = None  # the row to open at, once the editor is shown
 
         intro = QLabel(
             "Tell xerohelper where your till's takings go in Xero. You set this up once; "
@@ -151,6 +153,14 @@ class ShopSetupDialog(QDialog):
         self.pages.setCurrentWidget(self.editor_holder)
         self._set_buttons(True)
         self._editor_changed()
+        if self._wanted_row is not None:
+            self.editor.show_row(self._wanted_row)
+
+    def show_row(self, row: SetupRow) -> None:
+        """Open at this row (a card's "Open Shop setup"): now, or once the accounts are read."""
+        self._wanted_row = row
+        if self.editor is not None:
+            self.editor.show_row(row)
 
     def _load_failed(self, error: BaseException) -> None:
         if not still_open(self):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from xerohelper.core.booking_rules import category_accounts, suggested_sales, suggested_tender_account
+from xerohelper.core.explain import SetupRow
 from xerohelper.core.mapping import Mapping, SalesAccount
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.plan_limit import monthly_cap
@@ -116,6 +117,7 @@ class ShopSetupEditor(QWidget):
 
         scroll = FittingScrollArea(content)
         scroll.setObjectName("shop_setup_scroll")
+        self._scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -399,6 +401,31 @@ class ShopSetupEditor(QWidget):
         self.new_tender.clear()
         self._focus_later(self._tenders[name].widgets[1])
         self._recheck()
+
+    def show_row(self, row: SetupRow) -> QWidget | None:
+        """Bring the row a card is about into view, the cursor on its first choice (a sales category or
+        tender the till hasn't shown here yet is added). Returns the widget focused."""
+        if row.kind == SetupRow.SALES and row.name:
+            if row.name not in self._sales:
+                self._add_sales_row(row.name)
+            widget = self._sales[row.name].widgets[1]
+        elif row.kind == SetupRow.TENDERS and row.name:
+            if row.name not in self._tenders:
+                self._add_tender_row(row.name)
+            widget = self._tenders[row.name].widgets[1]
+        elif row.kind == SetupRow.ROUNDING:
+            widget = self.rounding_combo
+        elif row.kind == SetupRow.CONTACT:
+            widget = self.contact_edit
+        else:
+            return None
+
+        def reveal() -> None:
+            self._scroll.ensureWidgetVisible(widget, 0, 40)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        QTimer.singleShot(0, widget, reveal)
+        return widget
 
     @staticmethod
     def _focus_later(widget: QWidget) -> None:

@@ -8,8 +8,8 @@ step's new status.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from xerohelper.core.checklist import ORDER, Step, StepState, StepStatus
 from xerohelper.core.explain import ScreenLink
 from xerohelper.ui import look
 from xerohelper.ui.explanation_card import ExplanationCard, plain
+from xerohelper.ui.open_link import open_link, xero_address
 
 # What each step is for, in one line under its title.
 PURPOSE = {
@@ -80,6 +81,7 @@ class StepCard(QFrame):
     try_again = Signal(object)  # Step: the owner fixed what the explanation said
     check_again = Signal(object)  # Step: the owner approved the draft in Xero
     opened_in_xero = Signal(str)  # the url given to the system browser
+    open_shop_setup = Signal(object)  # SetupRow: the explanation is about this row of Shop setup
 
     def __init__(self, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +93,8 @@ class StepCard(QFrame):
         self.can_skip = False
         self._busy = False
         self._styled_for: tuple = ()
+        self._shown: tuple | None = None  # (status, draft link, can skip) as set_status last showed them
+        self._buttons_shown: tuple = ()  # (draft row, skip, unskip, busy) as _update_buttons set them
 
         self._number = QLabel(str(self.number))
         self._number.setObjectName("step_number")
@@ -131,6 +135,7 @@ class StepCard(QFrame):
         self.explanation_card = ExplanationCard(name=f"explanation_card_{step.value.replace('-', '_')}")
         self.explanation_card.try_again.connect(lambda: self.try_again.emit(self.step))
         self.explanation_card.opened_in_xero.connect(self.opened_in_xero)
+        self.explanation_card.open_shop_setup.connect(self.open_shop_setup)
 
         # layout: [number] title ........ [badge]
         #                  purpose
@@ -187,6 +192,10 @@ class StepCard(QFrame):
     ) -> None:
         """Show the step's state and reason. `draft_link` opens the invoice waiting for approval;
         `can_skip` offers Skip… (default: when the step could run now)."""
+        shown = (status, draft_link, can_skip)
+        if shown == self._shown:
+            return  # as shown: each step's answer brings every card's status, mostly unchanged
+        self._shown = shown
         self.status = status
         self.draft_link = draft_link
         self.can_skip = (
@@ -206,18 +215,22 @@ class StepCard(QFrame):
 
     def show_running(self, words: str = "") -> None:
         """The step is being worked on: say so, with the latest progress words."""
+        self._shown = None
         self.badge.set_look(look.STEP_LOOKS[StepState.RUNNING])
         self.reason_label.setText(words or "Working on it…")
         self._restyle(StepState.RUNNING)
 
     def show_problem(self, explanation) -> None:
         """An unexpected failure while this step ran: show it like Xero's refusals."""
+        self._shown = None
         self.badge.set_look(look.STEP_LOOKS[StepState.NEEDS_ATTENTION])
         self.reason_label.setText("This didn't work. See below for what to do.")
         self.explanation_card.set_explanation(explanation)
         self._restyle(StepState.NEEDS_ATTENTION)
 
     def set_busy(self, busy: bool) -> None:
+        if busy == self._busy:
+            return
         self._busy = busy
         self.explanation_card.set_busy(busy)
         self._update_buttons()
@@ -233,17 +246,27 @@ class StepCard(QFrame):
                 StepState.NEEDS_ATTENTION,
             )
         )
+        shown = (
+            waiting,
+            self.can_skip and state is not StepState.SKIPPED,
+            state is StepState.SKIPPED,
+            self._busy,
+        )
+        if shown == self._buttons_shown:
+            return
+        self._buttons_shown = shown
         self._draft_row.setVisible(waiting)
-        self.skip_button.setVisible(self.can_skip and state is not StepState.SKIPPED)
-        self.unskip_button.setVisible(state is StepState.SKIPPED)
+        self.skip_button.setVisible(shown[1])
+        self.unskip_button.setVisible(shown[2])
         for button in (self.open_draft_button, self.check_again_button, self.skip_button, self.unskip_button):
             button.setEnabled(not self._busy)
 
     def _open_draft(self) -> None:
         if self.draft_link is None:
             return
-        QDesktopServices.openUrl(QUrl(self.draft_link.url))
-        self.opened_in_xero.emit(self.draft_link.url)
+        url = xero_address(self, self.draft_link)
+        open_link(self, url)
+        self.opened_in_xero.emit(url)
 
     # ---- colours ---------------------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
@@ -255,10 +278,14 @@ class StepCard(QFrame):
         key = (look.palette_key(), state)
         if key == self._styled_for:
             return
+        new_palette = key[:1] != self._styled_for[:1]
         self._styled_for = key
         tone = look.STEP_LOOKS[state].tone if state is not None else look.Tone.NEUTRAL
         colour = look.tone_colour(tone)
-        look.style_card(self, tone if state in (StepState.NEEDS_ATTENTION, StepState.RUNNING) else None)
+        edges = (StepState.NEEDS_ATTENTION, StepState.RUNNING)
+        if new_palette:
+            look.style_toned_card(self, tuple(look.STEP_LOOKS[s].tone for s in edges))
+        look.set_card_tone(self, tone if state in edges else None)
         palette = look.current_palette()
         ink = palette.color(QPalette.ColorRole.Base).name() if look.is_dark(palette) else "white"
         filled = state in (StepState.DONE, StepState.NEEDS_ATTENTION, StepState.RUNNING, StepState.READY)

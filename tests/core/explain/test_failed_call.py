@@ -130,13 +130,13 @@ def test_payments_with_an_error_say_which_payment():
     [message] = read_messages(FailedCall.from_http(200, body("01")))
     assert message.kind == "payment"
     assert (message.value("amount"), message.value("account_code"), message.value("invoice_number")) == (
-        "1.00",
+        "$1.00",
         "970",
         "INV-0004",
     )
     card = explain(FailedCall.from_http(200, body("01"), element_labels=["Visa"]), now=NOW)[0]
-    assert card.where == "the Visa payment of 1.00"
-    assert card.title == "The 1.00 payment is more than what's still owed on invoice INV-0004"
+    assert card.where == "the Visa payment of $1.00"
+    assert card.title == "The $1.00 payment is more than what's still owed on invoice INV-0004"
 
 
 def test_ok_elements_are_skipped_and_failed_ones_keep_their_position():
@@ -155,11 +155,11 @@ def test_ok_elements_are_skipped_and_failed_ones_keep_their_position():
         ]
     }
     [message] = read_messages(FailedCall.from_http(200, json.dumps(answer)))
-    assert (message.element, message.value("amount"), message.value("PaymentID")) == (1, "5.00", None)
+    assert (message.element, message.value("amount"), message.value("PaymentID")) == (1, "$5.00", None)
     card = explain(FailedCall.from_http(200, json.dumps(answer), element_labels=["Cash", "EFTPOS"]), now=NOW)[
         0
     ]
-    assert card.where == "the EFTPOS payment of 5.00"
+    assert card.where == "the EFTPOS payment of $5.00"
 
 
 def test_invoice_collection_with_error_from_the_spec():

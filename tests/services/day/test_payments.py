@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tests.services.day.day_parts import shop_run
 from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.explain import SetupRow
 from xerohelper.core.sales_invoice import plan_payments
 from xerohelper.services.day.approval import Approval
 from xerohelper.services.day.day_key import DayKey
@@ -71,3 +72,30 @@ def test_a_tender_without_a_payment_account_is_explained_and_nothing_is_sent(sho
     assert "Amex" in run.attention.of(key)[STEP].what_happened
     assert "PUT /api.xro/2.0/payments" not in shop.calls()
     assert run.record(key).payments == ()
+
+
+def test_when_one_tender_is_refused_the_card_says_which_went_in_with_amounts(shop):
+    run, key = approved_day(shop)
+    # Changed in Xero after the set-up was read: preflight can't know, so Xero itself refuses Amex.
+    shop.control("accounts/disable-payments", {"tenant": shop.tenant_id, "code": "616"})
+
+    Payments().run(run, [key], shop.mapping)
+
+    card = run.attention.of(key)[STEP]
+    assert "Amex" in card.where and "$262.50" in card.where
+    assert "Already in Xero: Cash $412.30 and EFTPOS $1,565.60." in card.what_happened
+    assert "Not in Xero: Amex $262.50." in card.what_happened
+    assert "by hand" in card.what_happened
+    assert card.setup_row == SetupRow(SetupRow.TENDERS, "Amex")  # Shop setup can choose another account
+
+
+def test_when_two_tenders_are_refused_the_card_names_both(shop):
+    run, key = approved_day(shop)
+    for code in ("615", "616"):  # EFTPOS and Amex; Cash goes into a bank account, which always takes payments
+        shop.control("accounts/disable-payments", {"tenant": shop.tenant_id, "code": code})
+
+    Payments().run(run, [key], shop.mapping)
+
+    card = run.attention.of(key)[STEP]
+    assert "Already in Xero: Cash $412.30." in card.what_happened
+    assert "EFTPOS $1,565.60" in card.what_happened and "Amex $262.50" in card.what_happened

@@ -3,6 +3,7 @@ one row's cells with every unreadable value reported with its line, column and v
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -73,12 +74,11 @@ class Columns:
     def name(self, key: str) -> str:
         return self._names[key]
 
-    def values(self, key: str) -> list[str]:
-        """Every row's value in this column (rows too short to have one are left out)."""
+    def values(self, key: str) -> Iterator[str]:
+        """Every row's value in this column (rows too short to have one are left out), read as they come."""
         index = self.position(key)
-        if index is None:
-            return []
-        return [row.values[index] for row in self.table.rows if index < len(row.values)]
+        if index is not None:
+            yield from self.table.column(index)
 
     def date_reader(self, key: str, context: ReadContext, *, default: DateOrder) -> DateReader:
         """A reader for this column's dates, in the order (day/month or month/day) the whole column fits."""

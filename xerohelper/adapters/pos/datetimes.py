@@ -46,6 +46,8 @@ _TIME = re.compile(
 )
 _PERIOD = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-to-|_to_|--|-|_)(\d{4}-\d{2}-\d{2})")
 
+_SEEN_MAX = 10_000  # date texts remembered at once
+
 _DATE_HELP = (
     "Dates should look like 2026-07-18, 18/07/2026 or 7/18/26 1:33 PM. "
     "Correct it in the file and import again."
@@ -122,13 +124,19 @@ def decide_order(
     firsts: set[int] = set()
     seconds: set[int] = set()
     examples: list[tuple[int, int, str]] = []
-    for value in set(values):
+    seen: set[str] = set()  # values already looked at (bounded: a long export has a time in each)
+    for value in values:
+        if value in seen:
+            continue
+        if len(seen) < _SEEN_MAX:
+            seen.add(value)
         parts = _slash_parts(value)
         if parts:
             firsts.add(parts[0])
             seconds.add(parts[1])
-            if len(examples) < 50:
-                examples.append((*parts, value.strip()))
+            example = (*parts, value.strip())
+            if len(examples) < 50 and example not in examples:
+                examples.append(example)
     day_first_possible = all(s <= 12 for s in seconds)
     month_first_possible = all(f <= 12 for f in firsts)
     if not examples:
@@ -172,6 +180,8 @@ class DateReader:
     def read(self, text: str) -> Stamp:
         stamp = self._seen.get(text)
         if stamp is None:
+            if len(self._seen) >= _SEEN_MAX:  # a long export with a time in each date: keep memory small
+                self._seen.clear()
             stamp = self._seen[text] = self._read(text.strip())
         return stamp
 

@@ -9,6 +9,8 @@ day and month is worked out for the whole file. `Store` is the location.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from xerohelper.adapters.pos.columns import Column, Columns
 from xerohelper.adapters.pos.context import ReadContext
 from xerohelper.adapters.pos.datetimes import DateOrder, trading_date
@@ -36,7 +38,7 @@ SALES = "Sales"
 def read(table: Table, context: ReadContext) -> list[Day]:
     columns = Columns(table, COLUMNS, context.problems, TITLE)
     default = DateOrder.MONTH_FIRST if any(
-        v.rstrip().upper().endswith(("AM", "PM")) for v in columns.values("date")[:20]
+        v.rstrip().upper().endswith(("AM", "PM")) for v in islice(columns.values("date"), 20)
     ) else DateOrder.DAY_FIRST  # fmt: skip
     dates = columns.date_reader("date", context, default=default)
     book = DayBook(FORMAT)

@@ -2,11 +2,16 @@
 
 Nothing is half-read: when any row has a problem, no day is returned, so nothing from a file with errors
 can be posted. The owner fixes the file and imports it again.
+
+The file is read as a stream (a few passes, a piece at a time) and its rows are added up into days as they
+come, so a large export takes little memory.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from xerohelper.adapters.pos.context import ReadContext
@@ -14,7 +19,14 @@ from xerohelper.adapters.pos.formats import FORMAT_NAMES, READERS
 from xerohelper.adapters.pos.other_exports import binary_file_problem
 from xerohelper.adapters.pos.problems import MAX_SHOWN, FileProblem, ImportProblem, ProblemList
 from xerohelper.adapters.pos.sniffer import Header, find_header, first_line_preview
-from xerohelper.adapters.pos.text_file import DELIMITERS, decode, first_lines, read_table, split_line
+from xerohelper.adapters.pos.text_file import (
+    DELIMITERS,
+    TextSource,
+    decode,
+    first_lines,
+    read_table,
+    split_line,
+)
 from xerohelper.core.day import Day
 
 AUTO = "auto"
@@ -40,7 +52,7 @@ def _failed(problem: ImportProblem, notes=(), format_name=None, title="") -> Exp
     return ExportRead(format_name, title, (), (problem,), 0, tuple(notes))
 
 
-def _explicit_header(text: str, reader) -> Header | None:
+def _explicit_header(text: TextSource, reader) -> Header | None:
     """For a format the owner chose: its header, or else the first line (whose missing columns get named)."""
     found = find_header(text, reader)
     if found is not None:
@@ -48,14 +60,37 @@ def _explicit_header(text: str, reader) -> Header | None:
     lines = first_lines(text, 1)
     if not lines:
         return None
-    number, offset, line = lines[0]
+    number, line = lines[0]
     delimiter = max(DELIMITERS, key=lambda d: len(split_line(line, d)))
-    return Header(number, offset, delimiter, reader, None)
+    return Header(number, delimiter, reader, None)
+
+
+_PEEK_BYTES = 8  # enough to tell a spreadsheet, a zip or a PDF from text
+_ZIP = b"PK\x03\x04"
+
+
+def _seekable(data: bytes | BinaryIO) -> BinaryIO:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return io.BytesIO(data)
+    if not data.seekable():
+        return io.BytesIO(data.read())
+    return data
+
+
+def _binary_problem(data: BinaryIO) -> tuple[str, str] | None:
+    data.seek(0)
+    start = data.read(_PEEK_BYTES)
+    if start.startswith(_ZIP):  # a workbook is told from a zip by what is inside: that needs the whole file
+        data.seek(0)
+        return binary_file_problem(data.read())
+    return binary_file_problem(start)
 
 
 def read_export(
-    data: bytes, file_name: str, *, format: str = AUTO, shop_zone: ZoneInfo | None = None
+    data: bytes | BinaryIO, file_name: str, *, format: str = AUTO, shop_zone: ZoneInfo | None = None
 ) -> ExportRead:
+    """The days in a till export given as bytes or as an open binary file (read from its start)."""
+    data = _seekable(data)
     problems = ProblemList(file_name)
     if format != AUTO and format not in READERS:
         known = ", ".join(FORMAT_NAMES)
@@ -64,7 +99,7 @@ def read_export(
                 file_name, None, None, format, "this format isn't known", f"Use one of: auto, {known}."
             )
         )
-    binary = binary_file_problem(data)
+    binary = _binary_problem(data)
     if binary is not None:
         return _failed(ImportProblem(file_name, None, None, None, *binary))
     try:
@@ -72,7 +107,7 @@ def read_export(
     except FileProblem as stop:
         return _failed(stop.import_problem)
     notes = [encoding_note] if encoding_note else []
-    if not text.strip():
+    if text.is_blank():
         return _failed(
             ImportProblem(
                 file_name,
@@ -120,7 +155,6 @@ def read_export(
             text,
             file_name=file_name,
             header_line=header.line,
-            header_offset=header.offset,
             delimiter=header.delimiter,
             problems=problems,
         )

@@ -22,6 +22,7 @@ from xerohelper.adapters.pos.datetimes import DateOrder, trading_date
 from xerohelper.adapters.pos.day_book import DayBook
 from xerohelper.adapters.pos.text_file import Table
 from xerohelper.core.day import Day, LineKind
+from xerohelper.core.money import money_words
 
 FORMAT = "shopify-payments"
 SHOP_CASH = "Shop Cash"  # Shopify's store credit the buyer spent: paid to the shop by Shopify
@@ -113,7 +114,8 @@ def read(table: Table, context: ReadContext) -> list[Day]:
     )
     if left_out:
         listed = ", ".join(
-            f"{count} “{name}” ({left_out_amount[name]:.2f})" for name, count in sorted(left_out.items())
+            f"{count} “{name}” ({money_words(left_out_amount[name])})"
+            for name, count in sorted(left_out.items())
         )
         context.notes.append(
             f"Not takings, so not sent as sales (book them as the bookkeeper says): {listed}."

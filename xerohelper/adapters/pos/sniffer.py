@@ -13,22 +13,21 @@ from types import ModuleType
 from xerohelper.adapters.pos.columns import normalise
 from xerohelper.adapters.pos.formats import READERS
 from xerohelper.adapters.pos.other_exports import OTHER_EXPORTS, OtherExport
-from xerohelper.adapters.pos.text_file import DELIMITERS, first_lines, split_line
+from xerohelper.adapters.pos.text_file import DELIMITERS, TextSource, first_lines, split_line
 
 
 @dataclass(frozen=True)
 class Header:
     line: int  # counted from 1
-    offset: int  # where the header line starts in the text
     delimiter: str
     reader: ModuleType | None  # the reader for this export, or None
     other: OtherExport | None  # an export xerohelper recognises but doesn't read
 
 
-def find_header(text: str, wanted: ModuleType | None = None) -> Header | None:
+def find_header(text: TextSource, wanted: ModuleType | None = None) -> Header | None:
     """The first line that is a known header (of `wanted` only, when given)."""
     readers = [wanted] if wanted is not None else list(READERS.values())
-    for number, offset, line in first_lines(text):
+    for number, line in first_lines(text):
         for delimiter in DELIMITERS:
             if delimiter not in line:
                 continue
@@ -36,14 +35,14 @@ def find_header(text: str, wanted: ModuleType | None = None) -> Header | None:
             matches = [r for r in readers if names >= r.SIGNATURE]
             if matches:
                 best = max(matches, key=lambda r: len(r.SIGNATURE))
-                return Header(number, offset, delimiter, best, None)
+                return Header(number, delimiter, best, None)
             if wanted is None:
                 for other in OTHER_EXPORTS:
                     if other.signature <= names:
-                        return Header(number, offset, delimiter, None, other)
+                        return Header(number, delimiter, None, other)
     return None
 
 
-def first_line_preview(text: str) -> str:
+def first_line_preview(text: TextSource) -> str:
     lines = first_lines(text, 1)
-    return lines[0][2] if lines else ""
+    return lines[0][1] if lines else ""

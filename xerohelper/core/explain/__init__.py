@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from xerohelper.core.explain.cards import entry_for_message, explain, explain_messages, explanation_for
 from xerohelper.core.explain.connection_problems import explain_connection_problem
-from xerohelper.core.explain.explanation import Action, Explanation, Stage, render_text
+from xerohelper.core.explain.explanation import Action, Explanation, SetupRow, Stage, render_text
 from xerohelper.core.explain.failed_call import FailedCall, NoAnswer
 from xerohelper.core.explain.redact import redact
 from xerohelper.core.explain.screens import ScreenLink, open_in_xero
@@ -31,6 +31,7 @@ __all__ = [
     "FailedCall",
     "NoAnswer",
     "ScreenLink",
+    "SetupRow",
     "Stage",
     "Topic",
     "entry_for_message",

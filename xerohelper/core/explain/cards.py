@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from xerohelper.core.explain.entries import ALL_ENTRIES, Entry
+from xerohelper.core.explain.entries.entry import with_payments_so_far
 from xerohelper.core.explain.explanation import Explanation
 from xerohelper.core.explain.failed_call import FailedCall, XeroMessage, retry_after_seconds
 from xerohelper.core.explain.matching import matches
@@ -144,7 +145,7 @@ class _Base:
         ids = {n: values.get(n) or self.ids.get(n) for n in _ID_NAMES}
         return Explanation(
             title=fill(entry.title, values),
-            what_happened=fill(entry.what, values),
+            what_happened=fill(with_payments_so_far(entry.what), values),
             why=fill(entry.why, values),
             steps=tuple(fill(step, values) for step in entry.steps),
             action=entry.action,

@@ -16,6 +16,19 @@ from xerohelper.core.explain.redact import redact
 from xerohelper.core.explain.screens import ScreenLink
 
 
+@dataclass(frozen=True)
+class SetupRow:
+    """A row of xerohelper's Shop setup: a sales category, a way of paying, or one of the single settings."""
+
+    kind: str  # SALES, TENDERS, ROUNDING or CONTACT
+    name: str = ""  # the category or tender ("Paint", "Amex"); empty for ROUNDING and CONTACT
+
+    SALES = "sales"
+    TENDERS = "tenders"
+    ROUNDING = "rounding"
+    CONTACT = "contact"
+
+
 class Action(StrEnum):
     """What the owner does next. The values are part of the `explain --json` contract: keep them stable."""
 
@@ -70,6 +83,7 @@ class Explanation:
     predicted: bool = False  # True when preflight predicted it before anything was sent
     occurred_at: datetime | None = None
     support_details: tuple[tuple[str, str], ...] = ()  # correlation id, rate-limit headers, technical cause
+    setup_row: SetupRow | None = None  # the row of Shop setup it is about: the card offers to open it there
 
     @property
     def explanation(self) -> str:

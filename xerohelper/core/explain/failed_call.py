@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 
-from xerohelper.core.money import money_text
+from xerohelper.core.money import money_words
 
 ZERO_GUID = "00000000-0000-0000-0000-000000000000"
 ENVELOPE = "A validation exception occurred"  # the top line of every ValidationException: never the reason
@@ -233,7 +233,7 @@ def _amount(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
         return None
     try:
-        return money_text(Decimal(value))
+        return money_words(Decimal(value))
     except (ValueError, TypeError, InvalidOperation):
         return None
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from xerohelper.core.explain.words import fill
 
@@ -27,6 +27,7 @@ WRAPPER = f"{GO_XERO}/organisationlogin/default.aspx"
 SHORT_CODE = "ShortCode"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _ZERO_GUID = "00000000-0000-0000-0000-000000000000"
+_ORGANISATION_HOSTS = ("go.xero.com", "reporting.xero.com")  # pages of the organisation (not status.xero.com)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,14 @@ class ScreenLink:
 
     def to_json_dict(self) -> dict[str, str]:
         return {"name": self.screen.name, "menu": self.screen.menu, "path": self.path, "url": self.url}
+
+    def url_at(self, web_base: str | None) -> str:
+        """The link on another origin with Xero's screens at the same paths (the demo's sandbox): the
+        same path and query, `web_base` instead of https://go.xero.com. None: Xero's own link."""
+        if not web_base or self.screen.host not in _ORGANISATION_HOSTS:
+            return self.url
+        parts = urlsplit(self.url)
+        return web_base.rstrip("/") + parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,15 @@ SCREENS: dict[str, XeroScreen] = _screens(
     ),
     XeroScreen(
         "new_invoice", "New invoice", "Sales > Invoices > New invoice", "/AccountsReceivable/Edit.aspx"
+    ),
+    XeroScreen(
+        # The invoice itself when Xero gave its id; else the Draft tab, where a day's invoice waits.
+        "draft_invoice",
+        "The invoice",
+        "Sales > Invoices > Draft > (the invoice)",
+        "/AccountsReceivable/View.aspx?InvoiceID={InvoiceID}",
+        fallback="drafts",
+        hint="Open {invoice|the day's invoice} (look in Awaiting approval too).",
     ),
     XeroScreen("invoices", "Invoices", "Sales > Invoices", "/AccountsReceivable/Search.aspx"),
     XeroScreen(
@@ -281,6 +299,14 @@ SCREENS: dict[str, XeroScreen] = _screens(
         "Contacts > All contacts > Archived",
         "/Contacts/Search.aspx",
         hint="Click the Archived tab to see archived contacts.",
+    ),
+    XeroScreen(
+        # The contact itself when its id is known (an archived contact's page has Restore); else the list.
+        "archived_contact",
+        "The contact",
+        "Contacts > All contacts > Archived > (the contact)",
+        "/Contacts/View/{ContactID}",
+        fallback="archived_contacts",
     ),
     XeroScreen(
         "contact",

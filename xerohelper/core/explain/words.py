@@ -53,6 +53,13 @@ def derived(
     return out
 
 
+def listed(items: list[str]) -> str:
+    """'Cash $120.00, EFTPOS $300.00 and Visa $25.00'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def account_words(code: str | None, name: str | None) -> str:
     if code and name:
         return f"account {code} “{name}”"

@@ -4,10 +4,15 @@ exactly what is left. After a stop in the middle, Xero is asked which payments w
 
 from __future__ import annotations
 
-from xerohelper.adapters.journal import Attempt, PaymentRecord
+from dataclasses import replace
+
+from xerohelper.adapters.journal import Attempt, DayRecord, PaymentRecord
 from xerohelper.adapters.xero_shapes import ItemResult
 from xerohelper.core.checklist import Step
+from xerohelper.core.explain import SetupRow, Stage
+from xerohelper.core.explain.words import listed
 from xerohelper.core.mapping import Mapping
+from xerohelper.core.money import money_words
 from xerohelper.core.preflight import tenders_too_much
 from xerohelper.core.sales_invoice import PaymentPlan, PlanProblem, plan_payments
 from xerohelper.core.till_difference import money_owing_card
@@ -113,21 +118,22 @@ class Payments(StepUnit):
                 continue
             run.items_failed(attempt, [r for _, r in failed])
             plan, _ = failed[0]
-            run.attention.note(
-                key,
-                self.step,
-                run.explainer.for_item(
-                    "payment",
-                    plan.tender,
-                    [m for _, r in failed for m in r.problems],
-                    {
-                        "tender": plan.tender,
-                        "amount": f"{plan.amount:.2f}",
-                        "account_code": plan.account_code,
-                        "failed_tenders": ", ".join(p.tender for p, _ in failed),
-                    },
-                ),
+            record = run.record(key)
+            card = run.explainer.for_item(
+                "payment",
+                plan.tender,
+                [m for _, r in failed for m in r.problems],
+                {
+                    "tender": plan.tender,
+                    "amount": money_words(plan.amount),
+                    "account_code": plan.account_code,
+                    **_the_invoice(record),
+                    **_so_far(record, [p for p, _ in failed]),
+                },
             )
+            if card.stage is Stage.SETUP:  # the tender's account: Shop setup's row for it can change it too
+                card = replace(card, setup_row=SetupRow(SetupRow.TENDERS, plan.tender))
+            run.attention.note(key, self.step, card)
 
     def _reconcile(self, run: DayRun, keys: list[DayKey]) -> None:
         """After a stop in the middle of recording payments, ask Xero which went through before retrying."""
@@ -157,3 +163,27 @@ class Payments(StepUnit):
                             PaymentRecord(plan.tender, payment.payment_id, payment.amount, document_id),
                         )
             run.journal.abandon_unfinished(run.organisation_id, key.trading_date, key.location, self.step)
+
+
+def _the_invoice(record: DayRecord) -> dict[str, str]:
+    """So the card names the day's invoice and Open in Xero opens it, not a list to search."""
+    if record.invoice is None:
+        return {}
+    return {"invoice_id": record.invoice.invoice_id, "invoice_number": record.invoice.number}
+
+
+def _so_far(record: DayRecord, refused: list[PaymentPlan]) -> dict[str, str]:
+    """For the card when some of the day's tenders are in Xero and others were turned down: which are in
+    (with amounts, so the owner doesn't add them again by hand) and which are not."""
+    if not record.payments:
+        return {}
+
+    def named(tender: str, amount, refund: bool) -> str:
+        return f"{tender}{' refund' if refund else ''} {money_words(amount)}"
+
+    invoice_id = record.invoice.invoice_id if record.invoice is not None else None
+    went_in = [named(p.tender, p.amount, p.invoice_id != invoice_id) for p in record.payments]
+    return {
+        "payments_in": listed(went_in),
+        "payments_not_in": listed([named(p.tender, p.amount, p.refund) for p in refused]),
+    }

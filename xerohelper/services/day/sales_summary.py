@@ -11,6 +11,7 @@ import logging
 
 from xerohelper.core.checklist import GONE, Step
 from xerohelper.core.mapping import Mapping
+from xerohelper.core.money import money_words
 from xerohelper.core.organisation_setup import ContactInfo
 from xerohelper.core.sales_invoice import (
     CreditNotePlan,
@@ -115,8 +116,8 @@ class SalesSummary(StepUnit):
                     [],
                     {
                         "number": plan.number,
-                        "xero_total": f"{invoice.total:.2f}",
-                        "till_total": f"{plan.total:.2f}",
+                        "xero_total": money_words(invoice.total),
+                        "till_total": money_words(plan.total),
                         "invoice_id": invoice.invoice_id,
                     },
                 )

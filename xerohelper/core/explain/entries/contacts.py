@@ -17,8 +17,12 @@ ENTRIES: tuple[Entry, ...] = (
         r"matched an archived contact",
         r"assign an archived contact",
         title="The customer contact for your sales is archived in Xero",
-        what="Xero won't put new invoices on an archived contact, and the contact xerohelper uses for your "
-        "daily sales ({contact_name|for example “POS Sales”}) is archived.",
+        what=(
+            "Xero won't put new invoices on an archived contact, and “{contact_name}”, the contact "
+            "xerohelper uses for your daily sales, is archived.",
+            "Xero won't put new invoices on an archived contact, and the contact xerohelper uses for your "
+            "daily sales (the one chosen in Shop setup) is archived.",
+        ),
         why="Someone archived it in Xero, or merged it into another contact, perhaps while tidying up "
         "the contacts list.",
         steps=(
@@ -30,7 +34,7 @@ ENTRIES: tuple[Entry, ...] = (
             TRY_AGAIN,
         ),
         action=A.FIX_IN_XERO,
-        screen="archived_contacts",
+        screen="archived_contact",
         stage=S.SETUP,
         priority=0,
     ),
@@ -100,8 +104,12 @@ ENTRIES: tuple[Entry, ...] = (
         title="No customer contact is chosen for your daily sales",
         what="Xero needs every invoice to be for a contact, and xerohelper didn't have one to put on the "
         "day's invoice.",
-        why="The contact for your daily sales (for example “POS Sales”) isn't chosen in xerohelper, or "
-        "it was deleted in Xero.",
+        why=(
+            "“{contact_name}”, the contact for your daily sales in Shop setup, isn't in Xero: it was deleted "
+            "or renamed there.",
+            "The contact for your daily sales isn't chosen in xerohelper's Shop setup, or it was deleted in "
+            "Xero.",
+        ),
         steps=(
             "In xerohelper's settings, choose the contact to use for your daily sales.",
             "If it's missing from the list, create it in Xero (Contacts > All contacts > New contact), "

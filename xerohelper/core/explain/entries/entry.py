@@ -12,7 +12,9 @@ Values every text may use, besides a pattern's own groups:
   invoice  "invoice POS-20260421"            account  "account 090 “Card clearing”"
   contact  "the contact “POS Sales”"          wait     "in about 40 seconds"
   and what the failed element (or the caller) says about itself: invoice_number, amount, account_code,
-  account_name, contact_name, line, tax_type, reference, xero_total, till_total.
+  account_name, contact_name, line, tax_type, reference, xero_total, till_total; and from the payments
+  step, when some tenders went in and others didn't: payments_in, payments_not_in ("Cash $120.00 and
+  EFTPOS $300.00"), which every card adds to what happened (SO_FAR).
 
 Each entry has a topic (topics.Topic): when a message fits several entries, the most specific topic
 decides (topics.PRECEDENCE). Stage and priority say what to fix first when Xero gives several reasons
@@ -57,7 +59,19 @@ STATUS_PAGE = (
     "If it lasts long, Xero's status page (status.xero.com) says whether Xero knows about a problem."
 )
 
+SO_FAR = (
+    "\nAlready in Xero: {payments_in}. Not in Xero: {payments_not_in}. Don't add any of them in Xero by "
+    "hand: when you try again, xerohelper sends only the ones not in Xero."
+)
+
 A, S = Action, Stage
+
+
+def with_payments_so_far(text: Text) -> Text:
+    """An entry's "what happened", first followed by which of the day's payments are already in Xero and
+    which are not (known when some of a day's tenders went in and others were turned down)."""
+    alternatives = (text,) if isinstance(text, str) else text
+    return tuple(a + SO_FAR for a in alternatives) + alternatives
 
 
 def entry(key: str, *patterns: str, topic: Topic, **fields) -> Entry:

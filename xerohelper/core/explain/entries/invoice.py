@@ -34,7 +34,7 @@ ENTRIES: tuple[Entry, ...] = (
             "(or delete the other invoice in Xero if it was a mistake), then try again.",
         ),
         action=A.FIX_IN_XERO,
-        screen="invoices",
+        screen="invoice",  # the invoice holding the number, when Xero said which; else the list to search
         stage=S.INVOICE,
         priority=0,
     ),

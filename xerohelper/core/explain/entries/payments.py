@@ -34,7 +34,7 @@ ENTRIES: tuple[Entry, ...] = (
             "before trying again.",
         ),
         action=A.FIX_IN_XERO,
-        screen="drafts",
+        screen="draft_invoice",
         stage=S.PAYMENT,
         priority=0,
     ),

@@ -1,0 +1,75 @@
+"""Every day without remembering, for the window: the owner's choices, the watched export folder, the
+closing-time reminder and start at login, over one session (made once, by AppSession.everyday()).
+Everything here blocks (files, the journal, Xero): the window calls it on workers."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from xerohelper.services.closing_reminder import ClosingReminder
+from xerohelper.services.everyday_settings import EverydayChoices, EverydaySettings
+from xerohelper.services.export_folder import ExportFolderService, OwnerAlert
+
+
+@dataclass(frozen=True)
+class EverydayState:
+    choices: EverydayChoices
+    starts_at_login: bool
+
+
+class Everyday:
+    def __init__(self, session) -> None:
+        self.session = session
+        self.settings = EverydaySettings(session.connection.folders.settings)
+        self.export_folder = ExportFolderService(session, self.settings)
+        self.reminder = ClosingReminder(session, self.settings)
+        self._looking = threading.Lock()  # one look at the folder at a time
+
+    def state(self) -> EverydayState:
+        return EverydayState(self.settings.choices(), self._start_at_login().is_on())
+
+    def save(self, choices: EverydayChoices, starts_at_login: bool) -> EverydayState:
+        self.settings.save_choices(choices)
+        switch = self._start_at_login()
+        if switch.is_on() != starts_at_login:
+            switch.set_on(starts_at_login)
+        return self.state()
+
+    def told_about_tray(self) -> None:
+        self.settings.told_about_tray()
+
+    def look(self) -> list[OwnerAlert]:
+        """The watched folder, then the reminder: what to notify. A look already under way: nothing."""
+        if not self._looking.acquire(blocking=False):
+            return []
+        try:
+            return self.export_folder.look() + self.reminder.due()
+        finally:
+            self._looking.release()
+
+    def today_words(self) -> str:
+        """Today's state at a glance, for the tray."""
+        from xerohelper.core.checklist import Step, StepState
+
+        checklist = self.session.day_service().checklist(self.session.today())
+        if checklist.is_finished:
+            return "today is in Xero"
+        if checklist.needs_attention:
+            return "today needs you"
+        if checklist[Step.SALES_SUMMARY].state is StepState.DONE:
+            return "today is in Xero, not finished"
+        return "today isn't in Xero yet"
+
+    def waiting(self) -> bool:
+        return self.export_folder.waiting()
+
+    def send_today(self):
+        """The tray's "Send today": today's kept day, sent as the checklist would (approve per Shop setup)."""
+        return self.session.catch_up([self.session.today()])
+
+    @staticmethod
+    def _start_at_login():
+        from xerohelper.services.start_at_login import StartAtLogin
+
+        return StartAtLogin()
