@@ -91,7 +91,7 @@ def test_attention_running_and_skipped():
     assert work_out(facts).next_step == payments
 
     running = DayFacts(has_day=True, running=Step.SALES_SUMMARY)
-    assert work_out(running).is_running
+    assert work_out(running)[Step.SALES_SUMMARY].state is StepState.RUNNING
 
     skipped = DayFacts(
         has_day=True, invoice=invoice("AUTHORISED"), skipped={Step.PAYMENTS: "Paid by bank transfer"}

@@ -10,13 +10,20 @@ from pathlib import Path
 import pytest
 
 from xerohelper.adapters.pos.source_names_store import SourceNamesStore
-from xerohelper.services.import_day import DayImportFailed, import_day_file, remember_till_names
+from xerohelper.core.pos_source_mapping import PosSourceMapping
+from xerohelper.services.import_day import import_day_file
 
 SAMPLES = Path(__file__).resolve().parents[1] / "pos" / "samples"
 ITEMS = SAMPLES / "square" / "items-2026-07-18-2026-07-19.csv"
 MAY = SAMPLES / "square" / "item_sales_may.csv"
 TEMPLATE = Path(__file__).resolve().parents[2] / "xerohelper" / "resources" / "generic-day-template.csv"
 SHOP = {"shop_categories": ["Coffee", "Food"], "shop_tenders": ["Card", "Cash"]}
+
+
+def remember_till_names(source: str, **answers) -> None:
+    """The owner's answers kept as the app will keep them (nothing in the app asks yet: issue 13)."""
+    store = SourceNamesStore.for_this_user()
+    store.save(PosSourceMapping().remember(source, **answers))
 
 
 def test_a_square_export_is_read_and_its_names_are_asked_about():
@@ -64,8 +71,6 @@ def test_import_works_without_any_saved_names_and_with_a_damaged_names_file():
     damaged = import_day_file(ITEMS)
     assert damaged.ok and damaged.days == outcome.days
     assert any("couldn't read the till names you matched before" in note for note in damaged.notes)
-    remember_till_names("square", tenders={"Visa": "Card"})  # the answers given now replace the damaged file
-    assert SourceNamesStore.for_this_user().load().shop_name("square", "tender", "VISA") == "Card"
 
 
 def test_one_day_of_several():
@@ -97,9 +102,6 @@ def test_a_file_with_errors_gives_no_days_and_a_message_that_counts_the_rest(tmp
         message.splitlines()[-1]
         == "…and 3 more problems in the same file. Nothing from this file was imported."
     )
-    with pytest.raises(DayImportFailed) as failed:
-        raise DayImportFailed(outcome)
-    assert str(failed.value) == message
     # the owner fixes the file and imports it again
     bad.write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
     assert import_day_file(bad).ok

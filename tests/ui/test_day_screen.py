@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded, ReconnectReason
@@ -21,6 +21,7 @@ from xerohelper.sandbox.testing import control
 from xerohelper.services.app_session import AppSession
 from xerohelper.ui.day_screen import DayScreen
 from xerohelper.ui.explanation_card import plain
+from xerohelper.ui.resend_dialog import ResendDialog
 from xerohelper.ui.step_card import SkipDialog
 from xerohelper.ui.workers import jobs_running
 from xerohelper.ui.z_report_dialog import ZReportDialog
@@ -347,11 +348,13 @@ def test_figures_changed_after_sending_can_be_sent_again(qtbot, screen, session)
     qtbot.waitUntil(lambda: not screen.busy, timeout=WAIT)
 
     click(qtbot, screen.pos_card.resend_button)
-    qtbot.waitUntil(lambda: screen.findChild(QMessageBox) is not None, timeout=WAIT)
-    box = screen.findChild(QMessageBox)
-    assert "Void invoice POS-" in box.informativeText() or "Delete invoice POS-" in box.informativeText()
-    send = next(b for b in box.buttons() if plain(b.text()) == "Send the corrected day")
-    click(qtbot, send)
+    qtbot.waitUntil(lambda: screen.findChild(ResendDialog) is not None, timeout=WAIT)
+    dialog = screen.findChild(ResendDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.cancel_button  # Enter or Esc would leave Xero alone
+    assert "Void invoice POS-" in dialog.changes.text() or "Delete invoice POS-" in dialog.changes.text()
+    assert plain(dialog.resend_button.text()) == "Send the corrected day"
+    click(qtbot, dialog.resend_button)
     qtbot.waitUntil(lambda: not screen.busy and screen.snapshot.posting == 2, timeout=WAIT)
     assert state(screen, Step.SALES_SUMMARY) is StepState.DONE
     assert "POS-" in screen.step_card(Step.SALES_SUMMARY).reason_label.text()

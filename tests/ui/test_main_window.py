@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from xerohelper.ui.main_window import MainWindow
-from xerohelper.ui.setup_wizard import WelcomePage
+from xerohelper.ui.setup_pages import WelcomePage
 
 
 def test_window_opens_on_welcome_page_and_says_not_connected(qtbot):
@@ -47,10 +47,14 @@ def test_title_follows_the_connected_organisation(qtbot):
 
 
 def test_started_as_the_app_does_the_first_frame_comes_before_the_pages(qtbot):
+    from xerohelper.core.setup_flow import Page  # what main_window names the wizard's pages by
     from xerohelper.ui import setup_wizard
-    from xerohelper.ui.main_window import CONNECT, READY, SETUP
 
-    assert (CONNECT, SETUP, READY) == (setup_wizard.CONNECT, setup_wizard.SETUP, setup_wizard.READY)
+    assert (Page.CONNECT, Page.SETUP, Page.READY) == (
+        setup_wizard.CONNECT,
+        setup_wizard.SETUP,
+        setup_wizard.READY,
+    )
     window = MainWindow(open_session=False, pages_later=True)
     qtbot.addWidget(window)
     assert window.pages is None and window.centralWidget() is None

@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import Qt
 
 from tests.ui.demo_session import demo_session, import_demo_day
+from xerohelper.ui.explanation_card import plain
 from xerohelper.ui.resend_dialog import HISTORY_NOTE, ResendDialog
 
 
@@ -38,6 +39,10 @@ def test_says_exactly_what_changes_and_cancel_is_the_safe_default(qtbot):
     assert "Remove the 3 payments" in text and "Void invoice POS-" in text and "-2 (" in text
     labels = " ".join(w.text() for w in dialog.findChildren(type(dialog.changes)))
     assert HISTORY_NOTE in labels
+    # the figures are the ones sent: the words say the day goes again, not a corrected one
+    assert not preview.figures_changed and "Send it again only if what is there is wrong." in labels
+    assert f"Send the day to Xero again, as invoice {preview.new_number}?" in labels
+    assert plain(dialog.resend_button.text()) == dialog.resend_button.accessibleName() == "Send the day again"
     assert dialog.cancel_button.isDefault() and not dialog.resend_button.isDefault()
     assert not dialog.resend_button.autoDefault()
     assert dialog.focusWidget() is dialog.cancel_button

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
 
 from tests.ui.demo_session import demo_session
 from xerohelper.ui.explanation_card import ExplanationCard
-from xerohelper.ui.shop_setup import ShopSetupDialog, ShopSetupEditor
+from xerohelper.ui.shop_setup import ShopSetupDialog
+from xerohelper.ui.shop_setup_editor import ShopSetupEditor
 
 TODAY = date(2026, 11, 21)
 

@@ -26,7 +26,6 @@ for the journal, the SDK's exception kept for explaining), so services never mee
 from __future__ import annotations
 
 import errno
-import json
 import re
 import socket
 import ssl
@@ -53,7 +52,7 @@ from xerohelper.core.connection import (
     SignInServiceBusy,
     XeroUnreachable,
 )
-from xerohelper.core.explain.failed_call import FailedCall, NoAnswer, read_messages
+from xerohelper.core.explain.failed_call import FailedCall, NoAnswer
 
 _TOO_MANY_ANSWERS = re.compile(r"too many (\d{3}) error responses")
 
@@ -126,14 +125,6 @@ def failed_call_from_exception(
         return _from_max_retry(exc, labels)
     no_answer = _no_answer(exc)
     return FailedCall(no_answer=no_answer, detail=_technical(exc), element_labels=labels, port=port)
-
-
-def failed_call_from_result(result: object, *, element_labels: Iterable[str] = ()) -> FailedCall | None:
-    """A 200 answer from the SDK (Payments, Invoices… models) as the core's input when any element failed
-    or carries a warning; None when everything went through."""
-    body = json.dumps(_plain(result), default=str)
-    call = FailedCall.from_http(200, body, element_labels=tuple(element_labels))
-    return call if read_messages(call) else None
 
 
 def carries_xero_answer(exc: BaseException) -> bool:

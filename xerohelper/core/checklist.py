@@ -121,10 +121,6 @@ class Checklist:
         return all(s.state in (StepState.DONE, StepState.SKIPPED) for s in self.steps)
 
     @property
-    def is_running(self) -> bool:
-        return any(s.state is StepState.RUNNING for s in self.steps)
-
-    @property
     def needs_attention(self) -> bool:
         return any(s.state is StepState.NEEDS_ATTENTION for s in self.steps)
 

@@ -61,10 +61,6 @@ class PosSourceMapping:
     def for_source(self, source: str) -> SourceNames:
         return self.sources.get(source, SourceNames())
 
-    def shop_name(self, source: str, kind: NameKind, pos_name: str) -> str | None:
-        """The shop's name for a till's name, or None when nobody has said."""
-        return self.for_source(source).lookup(kind, pos_name)
-
     def remember(
         self, source: str, *, categories: dict[str, str] | None = None, tenders: dict[str, str] | None = None
     ) -> PosSourceMapping:

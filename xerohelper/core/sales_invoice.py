@@ -35,7 +35,6 @@ class InvoiceLine:
 class SalesInvoicePlan:
     number: str
     reference: str
-    contact_name: str
     trading_date: date
     lines: tuple[InvoiceLine, ...]
     total: Decimal  # what Xero will compute, rounding line included: equals the till's total
@@ -53,7 +52,6 @@ class CreditNotePlan:
 
     number: str
     reference: str
-    contact_name: str
     trading_date: date
     lines: tuple[InvoiceLine, ...]
     total: Decimal
@@ -205,7 +203,6 @@ def plan_sales_invoice(
     return SalesInvoicePlan(
         number=mapping.invoice_number(day.date, day.location, posting),
         reference=mapping.reference(day.date, day.location),
-        contact_name=mapping.customer_contact,
         trading_date=day.date,
         lines=tuple(lines),
         total=money(till_total + day.till_difference + refunds),
@@ -250,7 +247,6 @@ def plan_credit_note(day: Day, mapping: Mapping, posting: int = 1) -> CreditNote
     return CreditNotePlan(
         number=credit_note_number(mapping.invoice_number(day.date, day.location, posting)),
         reference=mapping.reference(day.date, day.location),
-        contact_name=mapping.customer_contact,
         trading_date=day.date,
         lines=(_refunds_line(mapping, refunds, _tracking_for(mapping, day.location)),),
         total=refunds,

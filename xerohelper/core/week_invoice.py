@@ -55,7 +55,6 @@ def plan_week_invoice(
     return SalesInvoicePlan(
         number=mapping.week_invoice_number(week.first, week.last, location, posting),
         reference=mapping.week_reference(week.words, location),
-        contact_name=mapping.customer_contact,
         trading_date=week.first,
         lines=tuple(lines),
         total=money(total),

@@ -53,11 +53,6 @@ def week_of(day: date) -> Week:
     return Week(first, last)
 
 
-def weeks_of(days) -> list[Week]:
-    """The weeks these days fall in, in order, each once."""
-    return sorted({week_of(d) for d in days})
-
-
 def week_waits(week: Week, figures: set[date], today: date) -> str:
     """Why a day's invoice waits in weekly mode ("" when its week may be sent)."""
     if week.ready(figures, today):

@@ -53,7 +53,6 @@ CONTACT_NOT_IDENTIFIED = (
     "The Contact must contain at least 1 of the following elements to identify the contact: "
     "Name, ContactID, ContactNumber"
 )
-CONTACT_EMPTY = "Contact cannot be empty."
 INVOICE_TOTAL_MISMATCH = "The invoice total does not equal the sum of the lines."
 DISCOUNT_TOO_LARGE = (
     "The discount rate '{rate}' is invalid. Discount must not be greater than the line total."
@@ -83,7 +82,6 @@ TAX_TYPE_NOT_VALID = "The TaxType code '{tax_type}' is not valid"
 TAX_TYPE_CANNOT_BE_USED = (
     "The TaxType code {tax_type} does not exist or cannot be used for this type of transaction."
 )
-TAX_RATE_MUST_BE_VALID = "Tax rate must be valid."
 
 # ------------------------------------------------------------------ contacts
 CONTACT_ARCHIVED = (

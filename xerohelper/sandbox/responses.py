@@ -32,10 +32,6 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
     drop_connection: bool = False  # fault injection: close the socket without answering
 
-    def with_headers(self, **headers: str) -> Response:
-        self.headers.update({key.replace("_", "-"): value for key, value in headers.items()})
-        return self
-
 
 def json_response(status: int, document: Any, **headers: str) -> Response:
     return Response(status, to_json(document), JSON_TYPE, dict(headers))

@@ -11,8 +11,8 @@ and reports its steps through a `progress` callback (called on the worker thread
     service.status()                                   # no network; .check() asks Xero
 
 When Xero ends the connection (any call, any thread) the service enters "reconnect needed" with the reason,
-remembers it in the settings, and tells its listeners. It never touches pending work: `reconnect()` signs
-in again, goes back to the same organisation, and the work carries on where it stopped.
+remembers it in the settings. It never touches pending work: `connect()` again signs in, goes back to the
+same organisation, and the work carries on where it stopped.
 """
 
 from __future__ import annotations
@@ -65,7 +65,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[ConnectProgress], None]
 Chooser = Callable[[list[OrganisationChoice]], OrganisationChoice | None]
-StatusListener = Callable[[ConnectionStatus], None]
 
 
 class OrganisationChoiceNeeded(ConnectionProblem):
@@ -122,7 +121,6 @@ class ConnectionService:
         self._api: XeroApi | None = None
         self._choices: list[OrganisationChoice] = []
         self._cancel: threading.Event | None = None
-        self._listeners: list[StatusListener] = []
 
     @classmethod
     def for_xero(cls, **kwargs) -> ConnectionService:
@@ -232,20 +230,6 @@ class ConnectionService:
             self._reconnect_needed(ReconnectReason.ORGANISATION_NOT_LISTED, "not in GET /Connections")
         return self.status()
 
-    def add_listener(self, listener: StatusListener) -> None:
-        """`listener(status)` is called (on whichever thread made the change) when the connection changes."""
-        with self._lock:
-            self._listeners.append(listener)
-
-    def _tell_listeners(self) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        if not listeners:
-            return
-        status = self.status()
-        for listener in listeners:
-            listener(status)
-
     # ---- using the connection -----------------------------------------------------------------------------
     def api(self) -> XeroApi:
         """The connection's XeroApi. Raises NotConnected or ReconnectNeeded (with the reason)."""
@@ -262,12 +246,6 @@ class ConnectionService:
                 start = TokenSet.from_refresh_token(saved.refresh_token, saved.scopes)
                 self._api = self._new_api(self._token_endpoint(), start)
             return self._api
-
-    def read_organisation(self) -> Organisation:
-        """The connected organisation as Xero has it now: name, ShortCode, base currency, lock dates."""
-        api = self.api()
-        saved = self._saved()
-        return api.organisation(saved.tenant_id, saved.connection_id)
 
     def refresh(self) -> None:
         """Get a new access token now (the rotated refresh token is saved first)."""
@@ -315,7 +293,6 @@ class ConnectionService:
                     if self._latest_saved_refresh_token() == dead:
                         self._store.delete()  # a refresh token Xero refuses is of no use to anyone
             self._save(reconnect_reason=reason.value)
-        self._tell_listeners()
 
     # ---- signing in -------------------------------------------------------------------------------------
     def cancel(self) -> None:
@@ -408,7 +385,6 @@ class ConnectionService:
             api.tokens.save_again()  # the keyring entry now names this organisation
         log.info("connected to Xero organisation %s", organisation.name)
         report(ConnectProgress(ConnectStep.DONE, f"Connected to {organisation.name}."))
-        self._tell_listeners()
         return organisation
 
     def connect(
@@ -442,8 +418,6 @@ class ConnectionService:
                 raise SignInCancelled()
         return self.choose_organisation(pick.tenant_id, progress)
 
-    reconnect = connect  # Reconnect is the same flow; it finds the organisation it had and carries on
-
     # ---- disconnecting --------------------------------------------------------------------------------
     def disconnect(self) -> DisconnectResult:
         """Remove the connection in Xero, revoke the sign-in, and forget it on this computer."""
@@ -474,7 +448,6 @@ class ConnectionService:
             )
             self._api = None
             self._choices = []
-        self._tell_listeners()
         name = saved.organisation_name or "Xero"
         if told_xero:
             words = (

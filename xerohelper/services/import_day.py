@@ -56,14 +56,6 @@ class DayImport:
         return "\n".join(lines)
 
 
-class DayImportFailed(Exception):
-    """For callers that prefer an exception: carries the DayImport; str() is its message."""
-
-    def __init__(self, outcome: DayImport) -> None:
-        super().__init__(outcome.message())
-        self.outcome = outcome
-
-
 def _file_problem(path: Path, problem: str, what_to_do: str) -> DayImport:
     return DayImport(file=path, problems=(ImportProblem(path.name, None, None, None, problem, what_to_do),))
 
@@ -179,21 +171,3 @@ def import_day_file(
         notes=tuple(notes),
         questions=tuple(questions),
     )
-
-
-def remember_till_names(
-    source: str,
-    *,
-    categories: dict[str, str] | None = None,
-    tenders: dict[str, str] | None = None,
-    names_store: SourceNamesStore | None = None,
-) -> PosSourceMapping:
-    """Keep the owner's answers (till name → shop name) for the next import from the same till."""
-    store = names_store or SourceNamesStore.for_this_user()
-    try:
-        names = store.load()
-    except SourceNamesUnreadable:
-        names = PosSourceMapping()  # the damaged file is replaced by the answers given now
-    names = names.remember(source, categories=categories, tenders=tenders)
-    store.save(names)
-    return names

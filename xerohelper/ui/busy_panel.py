@@ -47,7 +47,3 @@ class BusyPanel(QWidget):
         self.bar.setVisible(False)
         self.card.set_explanation(explanation)
         self.card.try_again_button.setFocus()
-
-    @property
-    def is_working(self) -> bool:
-        return self.bar.isVisibleTo(self)

@@ -49,6 +49,7 @@ from xerohelper.ui import look
 from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.explanation_card import ExplanationCard, plain
 from xerohelper.ui.pos_card import PosCard, balance_words
+from xerohelper.ui.resend_dialog import ResendDialog
 from xerohelper.ui.step_card import SkipDialog, StepCard
 from xerohelper.ui.wait_countdown import WaitCountdown, XeroWait, heard_by
 from xerohelper.ui.workers import run_in_background
@@ -539,7 +540,6 @@ class DayScreen(QWidget):
         dialog = SkipDialog(step, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.skip(step, dialog.reason_text()))
-        self.skip_dialog = dialog
         dialog.open()
 
     def skip(self, step: Step, reason: str) -> None:
@@ -665,32 +665,17 @@ class DayScreen(QWidget):
     def _confirm_resend(self, preview) -> None:
         if preview is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Send the corrected day again?",
-            "The figures changed after the day was sent. To send the corrected day, xerohelper will:",
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setInformativeText(preview.words)
-        send = box.addButton("&Send the corrected day", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        dialog = ResendDialog(preview, self)
         session, day, place = self.session, self.trading_date, self.location
-        box.buttonClicked.connect(
-            lambda button: (
-                self._start(
-                    lambda progress: session.resend(
-                        day, place, progress=progress, on_wait=heard_by(progress)
-                    ),
-                    step=Step.SALES_SUMMARY,
-                    words="Sending the day again…",
-                )
-                if button is send
-                else None
+        dialog.accepted.connect(
+            lambda: self._start(
+                lambda progress: session.resend(day, place, progress=progress, on_wait=heard_by(progress)),
+                step=Step.SALES_SUMMARY,
+                words="Sending the day again…",
             )
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _repeat_last_action(self) -> None:
         self._problem_card.set_explanation(None)

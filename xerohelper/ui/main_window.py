@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from xerohelper.core.setup_flow import Page, Trouble  # plain Python: no Qt, loads in no time
+
 if TYPE_CHECKING:
     from xerohelper.services.app_session import AppSession, FirstLook
 
@@ -23,8 +25,6 @@ NOT_CONNECTED = "Not connected"
 OPEN_AFTER_MS = 60
 PAGES_AT_THE_LATEST_MS = 250  # built by then even if the first frame is never drawn (a minimised start)
 CLOSE_WAIT_MS = 10_000  # at most this long for work under way when the window closes
-# The wizard's page numbers (setup_wizard's), here so that importing this module doesn't load the wizard.
-CONNECT, SETUP, READY = 1, 3, 4
 
 
 def run_in_background(*args, **kwargs):
@@ -110,7 +110,8 @@ class MainWindow(QMainWindow):
         welcome.demo_requested.connect(self.switch_to_demo)
         self.wizard.connect_page.cancel_requested.connect(self.cancel_connecting)
         self.wizard.connect_page.retry_requested.connect(self.start_connecting)
-        self.wizard.currentIdChanged.connect(self._page_entered)
+        self.wizard.setup_needed.connect(self._load_setup)
+        self.wizard.setup_done.connect(self._save_setup)
         self.wizard.finished.connect(lambda _result: self.show_day_screen())
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
         self.notice_found.connect(self.show_notice)
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
             self.show_day_screen()
             self.catch_up(on_start=True)  # days imported but not in Xero: the list, for the owner to confirm
         elif look.page == "setup":
-            self._go_to(SETUP)
+            self._go_to(Page.SETUP)
         elif self.demo:
             self.start_connecting()  # the demo's browser step is done for the owner
 
@@ -173,9 +174,9 @@ class MainWindow(QMainWindow):
 
     # ---- connecting -------------------------------------------------------------------------------------
     def start_connecting(self) -> None:
-        self._go_to(CONNECT)
+        self.pages.setCurrentWidget(self.wizard)
+        self.wizard.connecting("Opening Xero's sign-in page in your web browser…")
         page = self.wizard.connect_page
-        page.show_waiting("Opening Xero's sign-in page in your web browser…")
         self._cancel_connect = threading.Event()
         cancel = self._cancel_connect
         run_in_background(
@@ -192,23 +193,16 @@ class MainWindow(QMainWindow):
             self.session.cancel_connecting()
 
     def _connected(self, organisation) -> None:
-        self.wizard.choices = []
         self.show_organisation(organisation.name, True)
-        self.wizard.connect_page.show_connected(organisation.name)
-        if self.wizard.currentId() == CONNECT:
-            self.wizard.next()
+        self.wizard.signed_in(organisation.name)
         QTimer.singleShot(0, self.start_everyday)
 
     def _connect_failed(self, error: BaseException) -> None:
         choices = getattr(error, "choices", None)
         if choices:  # several organisations: the owner chooses on the next page
-            self.wizard.choices = list(choices)
-            self.wizard.choose_page.set_choices(choices)
-            self.wizard.connect_page.show_connected("Xero")
-            self.wizard.next()
+            self.wizard.signed_in("Xero", list(choices))
             return
-        title, words, next_step = _in_words(error)
-        self.wizard.connect_page.show_problem(title, words, next_step)
+        self.wizard.sign_in_failed(*_in_words(error))
 
     def switch_to_demo(self) -> None:
         """From the welcome page: swap to the built-in sandbox and connect to the demo shop."""
@@ -220,23 +214,15 @@ class MainWindow(QMainWindow):
             self.demo = True
             self.setWindowTitle(window_title(None, True))
             run_in_background(old.close)
-        self._go_to(CONNECT)
-        self.wizard.connect_page.show_waiting("Starting the demo shop and its practice Xero…")
+        self.pages.setCurrentWidget(self.wizard)
+        self.wizard.connecting("Starting the demo shop and its practice Xero…")
         run_in_background(
             self.session.open, on_done=lambda _look: self.start_connecting(), on_failed=self._connect_failed
         )
 
     # ---- shop setup -------------------------------------------------------------------------------------
-    def _page_entered(self, page_id: int) -> None:
-        if page_id == SETUP:
-            self._load_setup()
-        elif page_id == READY:
-            self._save_setup()
-
     def _load_setup(self) -> None:
-        page = self.wizard.setup_page
-        page.show_loading()
-        chosen = self.wizard.choose_page.chosen() if self.wizard.choices else None
+        chosen = self.wizard.chosen_organisation()
 
         def load():
             if chosen is not None:
@@ -249,19 +235,19 @@ class MainWindow(QMainWindow):
         run_in_background(load, on_done=self._setup_loaded, on_failed=self._setup_failed)
 
     def _setup_loaded(self, loaded) -> None:
-        from xerohelper.ui.shop_setup import ShopSetupEditor
+        from xerohelper.ui.shop_setup_editor import ShopSetupEditor
 
         organisation, setup, contact, mapping = loaded
         self.show_organisation(organisation.name, True)
         editor = ShopSetupEditor(setup, mapping, contact=contact)
         self.wizard.setup_page.show_editor(editor)
 
-    def _setup_failed(self, error: BaseException) -> None:
+    def _setup_failed(self, error: BaseException, trouble: Trouble = Trouble.READING_SETUP) -> None:
         if _is_reconnect(error):
             self.show_reconnect(error.reason)
             return
         title, words, next_step = _in_words(error)
-        self.wizard.setup_page.show_problem(f"{title}. {words} {next_step}")
+        self.wizard.setup_failed(trouble, title, f"{words} {next_step}".strip())
 
     def _save_setup(self) -> None:
         editor = self.wizard.setup_page.editor
@@ -271,7 +257,10 @@ class MainWindow(QMainWindow):
         self.wizard.ready_page.show_summary(
             self.organisation_name or "your organisation", mapping.approve_automatically
         )
-        run_in_background(lambda: self.session.save_mapping(mapping), on_failed=self._setup_failed)
+        run_in_background(
+            lambda: self.session.save_mapping(mapping),
+            on_failed=lambda error: self._setup_failed(error, Trouble.SAVING_SETUP),
+        )
 
     # ---- the day ----------------------------------------------------------------------------------------
     def show_day_screen(self, day=None) -> None:
@@ -403,7 +392,7 @@ class MainWindow(QMainWindow):
     def _disconnected(self, result) -> None:
         self.show_organisation(None, False)
         self.statusBar().showMessage(result.words, 12000)
-        self._go_to(0)
+        self._go_to(Page.WELCOME)
 
     def show_about(self) -> None:
         from xerohelper.ui.about_dialog import AboutDialog
@@ -433,17 +422,9 @@ class MainWindow(QMainWindow):
         else:
             self.connection_label.setText(NOT_CONNECTED)
 
-    def _go_to(self, page_id: int) -> None:
+    def _go_to(self, page: Page) -> None:
         self.pages.setCurrentWidget(self.wizard)
-        if self.wizard.currentId() == -1 or self.wizard.currentId() > page_id:
-            self.wizard.restart()
-        while self.wizard.currentId() < page_id:
-            before = self.wizard.currentId()
-            if page_id == SETUP and before == CONNECT:
-                self.wizard.connect_page.done = True
-            self.wizard.next()
-            if self.wizard.currentId() == before:
-                break
+        self.wizard.go_to(page)
 
     def _busy(self, busy: bool) -> None:
         self.wizard.welcome_page.setEnabled(not busy)

@@ -27,7 +27,7 @@ from xerohelper.core.day import Day, LineKind
 from xerohelper.core.till_difference import accepted_words, undecided_words
 from xerohelper.core.z_report import SOURCE as Z_REPORT
 from xerohelper.ui import look
-from xerohelper.ui.explanation_card import plain
+from xerohelper.ui.problem_box import ProblemBox
 
 FILE_FILTER = "Till exports (*.csv *.txt *.xlsx);;All files (*)"
 MAX_LINES = 8  # lines shown per column before "…and N more"
@@ -163,17 +163,8 @@ class PosCard(QFrame):
         self.accept_difference_button.clicked.connect(self.accept_difference_requested)
         balance.addWidget(self.accept_difference_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self._problem_icon = QLabel()
-        self.problem_label = _words()
-        self.problem_label.setObjectName("pos_problem")
-        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem_box = QFrame()
-        self.problem_box.setObjectName("pos_problem_box")
-        problem = QHBoxLayout(self.problem_box)
-        problem.setContentsMargins(10, 8, 10, 8)
-        problem.addWidget(self._problem_icon, 0, Qt.AlignmentFlag.AlignTop)
-        problem.addWidget(self.problem_label, 1)
-        self.problem_box.setVisible(False)
+        self.problem_box = ProblemBox("pos_problem_box", accessible_name="Why the file couldn't be imported")
+        self.problem_label = self.problem_box.words
         self.notes_label = look.secondary(_words())
         self.notes_label.setObjectName("pos_notes")
         self.notes_label.setVisible(False)
@@ -229,7 +220,6 @@ class PosCard(QFrame):
         body.addWidget(self.changed_row)
         body.addWidget(self.notes_label)
         look.style_card(self)
-        self._style_problem_box()
         self.show_day(None)
 
     # ---- what the card shows ---------------------------------------------------------------------------
@@ -286,12 +276,10 @@ class PosCard(QFrame):
 
     def show_problem(self, text: str) -> None:
         """The file couldn't be used: say why (file, line, column, value) and that nothing was imported."""
-        self.problem_label.setText(text)
-        self.problem_box.setVisible(True)
+        self.problem_box.show_problem(text)
 
     def clear_problem(self) -> None:
-        self.problem_label.setText("")
-        self.problem_box.setVisible(False)
+        self.problem_box.clear()
         self.notes_label.setVisible(False)
 
     def set_busy(self, busy: bool) -> None:
@@ -302,10 +290,6 @@ class PosCard(QFrame):
             self.accept_difference_button,
         ):
             button.setEnabled(not busy)
-
-    @property
-    def import_text(self) -> str:
-        return plain(self.import_button.text())
 
     # ---- getting the figures in ------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -319,12 +303,3 @@ class PosCard(QFrame):
         path = Path(path)
         self.last_folder = path.parent
         self.import_requested.emit(path)
-
-    # ---- colours ---------------------------------------------------------------------------------------
-    def _style_problem_box(self) -> None:
-        colour = look.tone_colour(look.Tone.ATTENTION)
-        self._problem_icon.setPixmap(look.pixmap("attention", colour, 18))
-        self.problem_box.setStyleSheet(
-            f"QFrame#pos_problem_box {{ background: {look.tone_background(look.Tone.ATTENTION).name()};"
-            f" border-radius: 6px; }}"
-        )

@@ -1,5 +1,5 @@
-"""The confirmation before a corrected day is sent again: exactly what will change in Xero, and Cancel as
-the safe default (Enter and Esc both leave Xero alone)."""
+"""The confirmation before a corrected day is sent again (the day screen's “Send the corrected day again…”):
+exactly what will change in Xero, and Cancel as the safe default (Enter and Esc both leave Xero alone)."""
 
 from __future__ import annotations
 
@@ -9,29 +9,31 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from xerohelper.ui import look
+from xerohelper.ui.explanation_card import plain
 
 HISTORY_NOTE = "Your accountant may see the voided invoice in Xero's history."
 
 
 class ResendDialog(QDialog):
-    """exec() returns Accepted only when the owner clicked “Re-send the day”."""
+    """Accepted only when the owner clicked “Send the corrected day”."""
 
     def __init__(self, preview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resend_dialog")
-        self.setWindowTitle("Re-send the day to Xero")
-        self.setAccessibleName("Re-send the day to Xero")
+        self.setWindowTitle("Send the corrected day again")
+        self.setAccessibleName("Send the corrected day again")
         self.setMinimumWidth(520)
         self.preview = preview
 
-        heading = look.make_heading(QLabel(f"Re-send the day as invoice {preview.new_number}?"))
+        what = "the corrected day" if preview.figures_changed else "the day"
+        heading = look.make_heading(QLabel(f"Send {what} to Xero again, as invoice {preview.new_number}?"))
         heading.setObjectName("resend_heading")
         heading.setWordWrap(True)
 
         why = QLabel(
             "Your till's figures for this day changed after it was sent to Xero."
             if preview.figures_changed
-            else "The day is already in Xero. Re-send it only if what is there is wrong."
+            else "The day is already in Xero. Send it again only if what is there is wrong."
         )
         why.setObjectName("resend_why")
         why.setWordWrap(True)
@@ -52,10 +54,11 @@ class ResendDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.resend_button = self.buttons.addButton(
-            "&Re-send the day", QDialogButtonBox.ButtonRole.DestructiveRole
+            "&Send the corrected day" if preview.figures_changed else "&Send the day again",
+            QDialogButtonBox.ButtonRole.DestructiveRole,
         )
         self.resend_button.setObjectName("resend_button")
-        self.resend_button.setAccessibleName("Re-send the day")
+        self.resend_button.setAccessibleName(plain(self.resend_button.text()))
         self.resend_button.setAutoDefault(False)
         self.resend_button.setDefault(False)
         self.cancel_button = self.buttons.addButton("&Cancel", QDialogButtonBox.ButtonRole.RejectRole)

@@ -1,358 +1,34 @@
 """The first-run wizard: Welcome → Connect → Choose organisation → Shop setup → Ready.
 
-Pages only draw and collect; the work (signing in, reading Xero, saving) runs on background threads
-through the session, and each page moves on when its work is done. Qt-free decisions live in AppSession.
+Pages (ui/setup_pages.py) only draw and collect. Which page comes next, when Back makes sense and what a
+failed page offers is decided by core's SetupFlow (no Qt, tested on its own); the work (signing in, reading
+Xero, saving) runs on background threads through the session, started by the main window when the wizard
+asks for it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCommandLinkButton,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QRadioButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-    QWizard,
-    QWizardPage,
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWizard
+
+from xerohelper.core.setup_flow import Buttons, Page, SetupFlow, Trouble
+from xerohelper.ui.setup_pages import (
+    ChooseOrganisationPage,
+    ConnectPage,
+    ReadyPage,
+    ShopSetupPage,
+    WelcomePage,
 )
 
-WELCOME, CONNECT, CHOOSE, SETUP, READY = range(5)
-
-
-def heading(text: str, scale: float = 1.6) -> QLabel:
-    """A large bold title that wraps."""
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
-
-
-def _words(text: str = "", secondary: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if secondary:
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
-def centred(page: QWidget, column: QWidget, max_width: int = 680) -> None:
-    """Lay `column` out in the middle of `page`, no wider than `max_width`, a little above centre."""
-    column.setMaximumWidth(max_width)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(column, 4)
-    row.addStretch(1)
-    layout = QVBoxLayout(page)
-    layout.addStretch(1)
-    layout.addLayout(row)
-    layout.addStretch(2)
-
-
-class WelcomePage(QWizardPage):
-    """First page: say what the app does, then connect to Xero or try the demo shop."""
-
-    connect_requested = Signal()
-    demo_requested = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("welcome_page")
-        title = heading("Your till's takings in Xero, every day", 1.8)
-        title.setObjectName("welcome_heading")
-        intro = QLabel(
-            "<p>Each day xerohelper takes your till's totals and, in order:</p>"
-            "<ol>"
-            "<li><b>posts the sales summary</b> to Xero as one invoice for the day,</li>"
-            "<li><b>gets it approved</b>, by you or automatically,</li>"
-            "<li><b>records each payment</b> (cash, card, voucher…) in the right account.</li>"
-            "</ol>"
-            "<p>If Xero refuses something, xerohelper tells you why in plain words and opens the Xero "
-            "screen where you fix it.</p>"
-        )
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
-        font = intro.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        intro.setFont(font)
-
-        self.connect_button = QCommandLinkButton(
-            "&Connect to Xero",
-            "Sign in to Xero in your web browser and choose your organisation. "
-            "xerohelper never sees your Xero password.",
-        )
-        self.connect_button.setObjectName("connect_button")
-        self.connect_button.setAccessibleName("Connect to Xero")
-        self.connect_button.setDefault(True)
-        self.connect_button.clicked.connect(self.connect_requested)
-        self.demo_button = QCommandLinkButton(
-            "&Try the demo shop",
-            "Look around with a made-up shop and a practice Xero. Nothing is sent to your real Xero.",
-        )
-        self.demo_button.setObjectName("demo_button")
-        self.demo_button.setAccessibleName("Try the demo shop")
-        self.demo_button.clicked.connect(self.demo_requested)
-        privacy = _words(
-            "Your Xero sign-in is remembered in this computer's password store, never in a plain file.", True
-        )
-
-        column = QWidget()
-        inner = QVBoxLayout(column)
-        inner.setContentsMargins(0, 0, 0, 0)
-        for widget in (title, intro, self.connect_button, self.demo_button, privacy):
-            inner.addWidget(widget)
-        inner.insertSpacing(2, 12)
-        inner.insertSpacing(5, 16)
-        centred(self, column, 640)
-
-    def nextId(self) -> int:
-        return CONNECT
-
-
-class ConnectPage(QWizardPage):
-    """Waiting for the browser; what is happening in words; Cancel; every failure explained."""
-
-    cancel_requested = Signal()
-    retry_requested = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("connect_page")
-        self.done = False
-        self.heading = heading("Connecting to Xero")
-        self.words = _words("Opening Xero's sign-in page in your web browser…")
-        self.words.setObjectName("connect_words")
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName("Connecting")
-        self.link = _words(secondary=True)
-        self.link.setTextFormat(Qt.TextFormat.RichText)
-        self.link.setOpenExternalLinks(True)
-        self.link.setObjectName("connect_link")
-        self.problem_title = heading("", 1.2)
-        self.problem_title.setObjectName("connect_problem_title")
-        self.problem = _words()
-        self.problem.setObjectName("connect_problem")
-        self.cancel_button = QPushButton("Ca&ncel")
-        self.cancel_button.setObjectName("cancel_connect_button")
-        self.cancel_button.setAccessibleName("Cancel connecting")
-        self.cancel_button.clicked.connect(self.cancel_requested)
-        self.retry_button = QPushButton("&Try again")
-        self.retry_button.setObjectName("retry_connect_button")
-        self.retry_button.setAccessibleName("Try connecting again")
-        self.retry_button.clicked.connect(self.retry_requested)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        column = QWidget()
-        inner = QVBoxLayout(column)
-        inner.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.heading, self.words, self.busy, self.link, self.problem_title, self.problem):
-            inner.addWidget(widget)
-        inner.addLayout(buttons)
-        centred(self, column)
-        self.show_waiting("Opening Xero's sign-in page in your web browser…")
-
-    def show_waiting(self, words: str, link: str | None = None, seconds_left: int | None = None) -> None:
-        self.done = False
-        self.words.setText(words + (f" (about {seconds_left // 60 or 1} min left)" if seconds_left else ""))
-        self.busy.show()
-        self.link.setVisible(bool(link))
-        if link:
-            self.link.setText(f"Browser didn't open? <a href=\"{link}\">Open Xero's sign-in page</a>.")
-        self.problem_title.hide()
-        self.problem.hide()
-        self.retry_button.hide()
-        self.cancel_button.show()
-        self.completeChanged.emit()
-
-    def show_problem(self, title: str, words: str, next_step: str) -> None:
-        self.done = False
-        self.busy.hide()
-        self.link.hide()
-        self.words.setText("xerohelper couldn't connect to Xero.")
-        self.problem_title.setText(title)
-        self.problem.setText(f"{words}\n\n{next_step}".strip())
-        self.problem_title.show()
-        self.problem.show()
-        self.retry_button.show()
-        self.cancel_button.hide()
-        self.retry_button.setFocus()
-        self.completeChanged.emit()
-
-    def show_connected(self, organisation_name: str) -> None:
-        self.done = True
-        self.busy.hide()
-        self.link.hide()
-        self.cancel_button.hide()
-        self.retry_button.hide()
-        self.words.setText(f"Connected to {organisation_name}.")
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        return self.done
-
-    def nextId(self) -> int:
-        wizard = self.wizard()
-        return CHOOSE if wizard is not None and wizard.choices else SETUP
-
-
-class ChooseOrganisationPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("choose_page")
-        self.setTitle("Choose your organisation")
-        self.setSubTitle("You allowed xerohelper into more than one Xero organisation. Which shop is this?")
-        self.group = QButtonGroup(self)
-        self.group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
-        self.box = QVBoxLayout(self)
-        self.box.addStretch(1)
-        self.choices: list = []
-
-    def set_choices(self, choices) -> None:
-        for button in self.group.buttons():
-            self.group.removeButton(button)
-            button.deleteLater()
-        self.choices = list(choices)
-        for index, choice in enumerate(self.choices):
-            button = QRadioButton(choice.name)
-            button.setObjectName(f"organisation_{index}")
-            button.setAccessibleName(choice.name)
-            self.group.addButton(button, index)
-            self.box.insertWidget(index, button)
-            if choice.newly_allowed and self.group.checkedId() < 0:
-                button.setChecked(True)
-        self.completeChanged.emit()
-
-    def chosen(self):
-        index = self.group.checkedId()
-        return self.choices[index] if index >= 0 else None
-
-    def isComplete(self) -> bool:
-        return self.chosen() is not None
-
-    def nextId(self) -> int:
-        return SETUP
-
-
-class ShopSetupPage(QWizardPage):
-    """Sales categories and tenders mapped to accounts and tax rates; problems shown inline."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("setup_page")
-        # QWizard gives a page only the height it asks for; this page's list should use the whole window.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setTitle("Set up your shop")
-        self.setSubTitle(
-            "Tell xerohelper where each kind of sale and each way of paying goes in Xero. "
-            "You can change this later in Settings."
-        )
-        self.editor = None
-        self.saved = False
-        self.words = _words("Reading your accounts and tax rates from Xero…")
-        self.words.setObjectName("setup_words")
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addWidget(self.words)
-        self.layout_.addWidget(self.busy)
-
-    def show_loading(self) -> None:
-        self.saved = False
-        self.words.setText("Reading your accounts and tax rates from Xero…")
-        self.words.show()
-        self.busy.show()
-        if self.editor is not None:
-            self.editor.hide()
-        self.completeChanged.emit()
-
-    def show_editor(self, editor: QWidget) -> None:
-        if self.editor is not None:
-            self.layout_.removeWidget(self.editor)
-            self.editor.deleteLater()
-        self.editor = editor
-        editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        editor.changed.connect(self.completeChanged)
-        self.layout_.addWidget(editor, 1)
-        self.words.hide()
-        self.busy.hide()
-        editor.show()
-        self.completeChanged.emit()
-
-    def show_problem(self, words: str) -> None:
-        self.busy.hide()
-        self.words.setText(words)
-        self.words.show()
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        if self.editor is None:
-            return False
-        from xerohelper.ui.shop_setup import (
-            _cannot_save,
-        )  # the editor's own rule for what must be fixed first
-
-        return not _cannot_save(self.editor)
-
-    def nextId(self) -> int:
-        return READY
-
-
-class ReadyPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("ready_page")
-        self.title = heading("You're ready", 1.8)
-        self.connected = _words()
-        self.connected.setObjectName("ready_words")
-        self.how = _words()
-        self.next = _words(
-            "Click Finish to see today's takings. Import your till's end-of-day export, or type in the "
-            "Z-report totals, then send the day to Xero one step at a time."
-        )
-        column = QWidget()
-        inner = QVBoxLayout(column)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(12)
-        for widget in (self.title, self.connected, self.how, self.next):
-            font = widget.font()
-            if widget is not self.title:
-                font.setPointSizeF(font.pointSizeF() * 1.1)
-                widget.setFont(font)
-            inner.addWidget(widget)
-        centred(self, column, 640)
-
-    def show_summary(self, organisation_name: str, approve_automatically: bool) -> None:
-        self.connected.setText(
-            f"xerohelper is connected to {organisation_name} and knows where your takings go."
-        )
-        self.how.setText(
-            "Each day's invoice will be approved for you, so the payments can go straight on."
-            if approve_automatically
-            else "Each day's invoice goes to Xero as a draft first, for you to check and approve."
-        )
-
-    def nextId(self) -> int:
-        return -1
+WELCOME, CONNECT, CHOOSE, SETUP, READY = (int(page) for page in Page)
 
 
 class SetupWizard(QWizard):
-    """The wizard itself, inside the main window. Its pages only draw; the window does the work."""
+    """The wizard itself, inside the main window. Its pages only draw; `flow` decides where they lead; the
+    window does the work when asked (`setup_needed`: read the accounts; `setup_done`: save the setup)."""
+
+    setup_needed = Signal()
+    setup_done = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -361,29 +37,112 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.NoCancelButton)
-        self.choices: list = []
+        self.flow = SetupFlow()
+        self._jump: Page | None = None
         self.welcome_page = WelcomePage()
-        self.connect_page = ConnectPage()
+        self.connect_page = ConnectPage(self.flow)
         self.choose_page = ChooseOrganisationPage()
-        self.setup_page = ShopSetupPage()
+        self.setup_page = ShopSetupPage(self.flow)
         self.ready_page = ReadyPage()
-        for page_id, page in enumerate(
-            (self.welcome_page, self.connect_page, self.choose_page, self.setup_page, self.ready_page)
+        for page_id, page in zip(
+            Page,
+            (self.welcome_page, self.connect_page, self.choose_page, self.setup_page, self.ready_page),
+            strict=True,
         ):
             self.setPage(page_id, page)
         self.setStartId(WELCOME)
-        self.currentIdChanged.connect(self._buttons_for)
-        self._buttons_for(WELCOME)
+        self.setup_page.retry_requested.connect(self._retry_setup)
+        self.currentIdChanged.connect(lambda _page_id: self._update_buttons())
+        self._update_buttons()
 
-    def _buttons_for(self, page_id: int) -> None:
-        if page_id in (WELCOME, CONNECT):
-            # These pages are answered by their own buttons and by the work finishing.
+    # ---- what the window tells the wizard ----------------------------------------------------------------
+    def connecting(self, words: str) -> None:
+        """A sign-in starts: show the connect page waiting."""
+        self.flow.connecting()
+        self.go_to(Page.CONNECT)
+        self.connect_page.show_waiting(words)
+        self._update_buttons()
+
+    def signed_in(self, organisation_name: str, choices=()) -> None:
+        """The sign-in worked; `choices`: the organisations to choose from when it allowed several."""
+        self.flow.signed_in(len(choices) or 1)
+        if self.flow.must_choose:
+            self.choose_page.set_choices(choices)
+        self.connect_page.show_connected(organisation_name)
+        if self.currentId() == CONNECT:
+            self.next()
+        self._update_buttons()
+
+    def sign_in_failed(self, title: str, words: str, next_step: str) -> None:
+        self.flow.failed(Trouble.SIGN_IN)
+        self.connect_page.show_problem(title, words, next_step)
+        self._update_buttons()
+
+    def setup_failed(self, trouble: Trouble, title: str, words: str) -> None:
+        """Reading the accounts or saving the setup didn't work: say so on the Shop setup page."""
+        self.flow.failed(trouble)
+        if self.currentId() == READY:
+            self.back()  # the setup was being saved: back to it, with the problem
+        self.setup_page.show_problem(title, words)
+        self._update_buttons()
+
+    def chosen_organisation(self):
+        """The organisation chosen on the choose page (None when there was nothing to choose)."""
+        return self.choose_page.chosen() if self.flow.must_choose else None
+
+    # ---- moving between pages ---------------------------------------------------------------------------
+    def go_to(self, page: Page) -> None:
+        """Show `page` (the window moves the wizard itself: at start, to connect, after a disconnect)."""
+        if self.currentId() == page:
+            return
+        if self.currentId() == -1 or self.currentId() > page:
+            self.restart()
+        if self.currentId() != page:
+            self._jump = page  # nextId() answers `page` for this one step
+            try:
+                self.next()
+            finally:
+                self._jump = None
+
+    def nextId(self) -> int:
+        if self._jump is not None:
+            return int(self._jump)
+        if self.currentId() < 0:
+            return -1
+        following = self.flow.next_page(Page(self.currentId()))
+        return -1 if following is None else int(following)
+
+    def initializePage(self, page_id: int) -> None:
+        super().initializePage(page_id)
+        if page_id == SETUP:
+            self.setup_page.show_loading()
+            self.setup_needed.emit()
+        elif page_id == READY:
+            if self.flow.trouble is Trouble.SAVING_SETUP:
+                self.flow.retrying()
+                self.setup_page.clear_problem()
+            self.setup_done.emit()
+
+    def _retry_setup(self) -> None:
+        self.flow.retrying()
+        self.setup_page.show_loading()
+        self._update_buttons()
+        self.setup_needed.emit()
+
+    def _update_buttons(self) -> None:
+        """The wizard's buttons for the page shown, as the flow says (Back only where it makes sense)."""
+        if self.currentId() < 0:
             self.setButtonLayout([QWizard.WizardButton.Stretch])
-        else:
-            self.setButtonLayout(
-                [
-                    QWizard.WizardButton.Stretch,
-                    QWizard.WizardButton.NextButton,
-                    QWizard.WizardButton.FinishButton,
-                ]
-            )
+            return
+        page = Page(self.currentId())
+        layout = [QWizard.WizardButton.Stretch]
+        seen = self.visitedIds()
+        back = self.flow.back_to(page)
+        if back is not None and len(seen) > 1 and seen[-2] == back:
+            layout.append(QWizard.WizardButton.BackButton)
+        buttons = self.flow.buttons(page)
+        if buttons is Buttons.NEXT:
+            layout.append(QWizard.WizardButton.NextButton)
+        elif buttons is Buttons.FINISH:
+            layout.append(QWizard.WizardButton.FinishButton)
+        self.setButtonLayout(layout)

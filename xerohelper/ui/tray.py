@@ -34,10 +34,10 @@ class Tray(QObject):
         self.state_action.setEnabled(False)
         self.menu.addAction(self.state_action)
         self.menu.addSeparator()
-        self.open_action = self.menu.addAction("&Open xerohelper", self.open_requested.emit)
-        self.send_action = self.menu.addAction("&Send today", self.send_today_requested.emit)
+        self.menu.addAction("&Open xerohelper", self.open_requested.emit)
+        self.menu.addAction("&Send today", self.send_today_requested.emit)
         self.menu.addSeparator()
-        self.quit_action = self.menu.addAction("&Quit", self.quit_requested.emit)
+        self.menu.addAction("&Quit", self.quit_requested.emit)
         if use_system_tray:
             self._icon = QSystemTrayIcon(_app_icon(), self)
             self._icon.setContextMenu(self.menu)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,10 +29,9 @@ from xerohelper.core.dates import long_date
 from xerohelper.core.day import Day, LineKind
 from xerohelper.core.z_report import ZProblem, ZReport
 from xerohelper.ui import look
+from xerohelper.ui.problem_box import ProblemBox
 
 KINDS = ((LineKind.SALE, "Sales"), (LineKind.DISCOUNT, "Discounts"), (LineKind.REFUND, "Refunds"))
-AMOUNT_FIELDS = ("net", "tax", "gross")
-FIELD_WORDS = {"net": "before tax", "tax": "tax", "gross": "total with tax", "amount": "amount"}
 
 
 def _amount_box(name: str, accessible: str) -> QLineEdit:
@@ -208,19 +206,8 @@ class ZReportDialog(QDialog):
         self.balance_label = QLabel()
         self.balance_label.setObjectName("z_balance")
         self.balance_label.setWordWrap(True)
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("z_problems")
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problems_label.setAccessibleName("What to correct")
-        self._problem_icon = QLabel()
-        self.problems_box = QFrame()
-        self.problems_box.setObjectName("z_problems_box")
-        problems = QHBoxLayout(self.problems_box)
-        problems.setContentsMargins(10, 8, 10, 8)
-        problems.addWidget(self._problem_icon, 0, Qt.AlignmentFlag.AlignTop)
-        problems.addWidget(self.problems_label, 1)
-        self.problems_box.setVisible(False)
+        self.problems_box = ProblemBox("z_problems_box", accessible_name="What to correct")
+        self.problems_label = self.problems_box.words
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
@@ -241,7 +228,6 @@ class ZReportDialog(QDialog):
         layout.addWidget(self.problems_box)
         layout.addWidget(self.buttons)
         look.fit_to_screen(self, 780, 620)  # the rows scroll; Save stays on screen
-        self._style()
         self._fill(day)
         self._update_balance()
 
@@ -349,11 +335,11 @@ class ZReportDialog(QDialog):
         self._problem_boxes = []
         if not found:
             self.day = report.to_day(self.today)
-            self.problems_box.setVisible(False)
+            self.problems_box.clear()
             self.accept()
             return True
-        self.problems_label.setText("Please correct:\n" + "\n".join(f"• {_words(p.message)}" for p in found))
-        self.problems_box.setVisible(True)
+        corrections = "\n".join(f"• {_words(p.message)}" for p in found)
+        self.problems_box.show_problem(f"Please correct:\n{corrections}")
         colour = look.tone_colour(look.Tone.ATTENTION).name()
         for problem in found:
             box = self._box_for(problem, sales, tenders)
@@ -380,11 +366,3 @@ class ZReportDialog(QDialog):
         if self.day is None and not self.try_save():
             return
         super().accept()
-
-    def _style(self) -> None:
-        colour = look.tone_colour(look.Tone.ATTENTION)
-        self._problem_icon.setPixmap(look.pixmap("attention", colour, 18))
-        self.problems_box.setStyleSheet(
-            f"QFrame#z_problems_box {{ background: {look.tone_background(look.Tone.ATTENTION).name()};"
-            f" border-radius: 6px; }}"
-        )

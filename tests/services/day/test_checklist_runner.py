@@ -74,7 +74,7 @@ def test_a_step_that_needs_attention_stops_the_run_cleanly(shop):
     assert log[0][1] == [keys[0], keys[1]]
     assert len(checklists) == 2
     assert checklists[0][Step.APPROVE].state is StepState.NEEDS_ATTENTION  # stopped here, explained
-    assert not any(c.is_running for c in checklists)  # nothing is left "running"
+    assert not any(s.state is StepState.RUNNING for c in checklists for s in c.steps)  # none left "running"
 
 
 def test_every_step_of_the_order_has_its_unit():

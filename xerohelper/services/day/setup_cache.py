@@ -54,11 +54,6 @@ class SetupCache:
         self._counted[month] = (self._clock(), allowance)
         return allowance
 
-    def kept_allowance(self, month: tuple[int, int]) -> PlanAllowance | None:
-        """The month's allowance as last read (no call to Xero); None when not read or the plan has no cap."""
-        kept = self._counted.get(month)
-        return kept[1] if kept is not None else None
-
     def approved(self, month: tuple[int, int], count: int = 1) -> None:
         """xerohelper just had `count` sales invoices dated in `month` approved: count them off."""
         kept = self._counted.get(month)

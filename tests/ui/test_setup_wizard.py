@@ -1,0 +1,122 @@
+"""The set-up wizard's pages follow core's SetupFlow: the wizard alone, told what happened as the main window
+tells it, clicked like an owner would (the flow itself is tested without Qt in tests/core)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard
+
+from tests.ui.demo_session import demo_session
+from xerohelper.core.setup_flow import Page, Trouble
+from xerohelper.ui.setup_wizard import SetupWizard
+from xerohelper.ui.shop_setup_editor import ShopSetupEditor
+
+BACK, NEXT, FINISH = (
+    QWizard.WizardButton.BackButton,
+    QWizard.WizardButton.NextButton,
+    QWizard.WizardButton.FinishButton,
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    name: str
+    tenant_id: str
+    newly_allowed: bool = False
+
+
+@pytest.fixture
+def wizard(qtbot):
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.resize(1000, 700)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def shown(wizard: SetupWizard, which) -> bool:
+    button = wizard.button(which)
+    return button.isVisible() and button.isEnabled()
+
+
+def click(qtbot, button: QAbstractButton) -> None:
+    QApplication.sendPostedEvents()
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_failed_sign_in_says_why_with_try_again_and_back_to_the_welcome_page(qtbot, wizard):
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    page = wizard.connect_page
+    assert wizard.currentId() == Page.CONNECT
+    assert page.cancel_button.isVisible() and not shown(wizard, BACK) and not shown(wizard, NEXT)
+
+    wizard.sign_in_failed("Xero didn't answer", "Xero took too long to answer.", "Try again in a minute.")
+    assert page.problem.isVisible() and page.problem.title.text() == "Xero didn't answer"
+    assert "Try again in a minute." in page.problem.text
+    assert page.retry_button.isVisible() and not page.cancel_button.isVisible()
+    assert not shown(wizard, NEXT)
+    with qtbot.waitSignal(page.retry_requested, timeout=1000):
+        click(qtbot, page.retry_button)
+    click(qtbot, wizard.button(BACK))
+    assert wizard.currentId() == Page.WELCOME
+
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")  # connect again: no old problem
+    assert not page.problem.isVisible() and page.cancel_button.isVisible()
+
+
+def test_several_organisations_are_chosen_and_back_from_the_setup_chooses_again(qtbot, wizard):
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    choices = [Choice("Harbour Street Hardware", "t1"), Choice("Corner Café", "t2", newly_allowed=True)]
+    wizard.signed_in("Xero", choices)
+    assert wizard.currentId() == Page.CHOOSE
+    assert not shown(wizard, BACK)
+    assert wizard.chosen_organisation() == choices[1]  # the one just allowed is offered first
+    with qtbot.waitSignal(wizard.setup_needed, timeout=1000):
+        click(qtbot, wizard.button(NEXT))
+    assert wizard.currentId() == Page.SETUP
+    assert not shown(wizard, NEXT)  # nothing to go on with until the accounts are read
+    click(qtbot, wizard.button(BACK))
+    assert wizard.currentId() == Page.CHOOSE
+
+
+def test_one_organisation_goes_to_the_setup_with_no_way_back(qtbot, wizard):
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    with qtbot.waitSignal(wizard.setup_needed, timeout=1000):
+        wizard.signed_in("Harbour Street Hardware")
+    assert wizard.currentId() == Page.SETUP and wizard.chosen_organisation() is None
+    assert not wizard.button(BACK).isVisible()
+
+
+def test_accounts_that_could_not_be_read_are_read_again_by_try_again(qtbot, wizard):
+    wizard.go_to(Page.SETUP)
+    page = wizard.setup_page
+    wizard.setup_failed(Trouble.READING_SETUP, "Xero is busy", "Xero is doing upkeep. Try again soon.")
+    assert page.problem.isVisible() and "upkeep" in page.problem.text
+    assert page.retry_button.isVisible() and not shown(wizard, NEXT)
+    with qtbot.waitSignal(wizard.setup_needed, timeout=1000):
+        click(qtbot, page.retry_button)
+    assert not page.problem.isVisible() and page.busy.isVisible()
+
+
+def test_a_setup_that_could_not_be_saved_comes_back_with_the_problem_and_next_saves_again(qtbot, wizard):
+    with demo_session() as session:
+        setup, contact = session.organisation_setup()
+        mapping = session.mapping()
+    wizard.go_to(Page.SETUP)
+    wizard.setup_page.show_editor(ShopSetupEditor(setup, mapping, contact=contact))
+    assert shown(wizard, NEXT)
+    with qtbot.waitSignal(wizard.setup_done, timeout=1000):
+        click(qtbot, wizard.button(NEXT))
+    assert wizard.currentId() == Page.READY and shown(wizard, FINISH) and shown(wizard, BACK)
+
+    wizard.setup_failed(Trouble.SAVING_SETUP, "Not saved", "There is no free space on this computer.")
+    assert wizard.currentId() == Page.SETUP
+    assert wizard.setup_page.problem.isVisible() and not wizard.setup_page.retry_button.isVisible()
+    with qtbot.waitSignal(wizard.setup_done, timeout=1000):
+        click(qtbot, wizard.button(NEXT))
+    assert wizard.currentId() == Page.READY and not wizard.setup_page.problem.isVisibleTo(wizard.setup_page)
