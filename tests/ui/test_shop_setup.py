@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QScrollArea
 
 from tests.ui.demo_session import demo_session
 from xerohelper.ui.explanation_card import ExplanationCard
@@ -286,3 +286,59 @@ def test_tab_goes_along_each_row_then_down(qtbot, demo):
         widget = widget.nextInFocusChain()
         chain.append(widget.objectName())
     assert chain[:2] == ["add_category_button", "tender_account_cash"]
+
+
+def _wheel(widget, steps: int = -3) -> None:
+    """A mouse wheel turned over `widget` (negative: towards the owner, down the page)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_a_closed_drop_down_scrolls_the_page_and_never_changes_the_account(qtbot, demo):
+    session, setup, contact = demo
+    editor = shown(ShopSetupEditor(setup, session.mapping(), contact=contact, today=TODAY), qtbot)
+    editor.resize(700, 300)  # small enough that the rows scroll
+    scroll = editor.findChild(QScrollArea, "shop_setup_scroll")
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0, timeout=2000)
+    before = editor.mapping()
+    bar = scroll.verticalScrollBar()
+    start = bar.value()
+    for combo in editor.findChildren(QComboBox):
+        if combo.isVisible():
+            index = combo.currentIndex()
+            _wheel(combo)
+            assert combo.currentIndex() == index, combo.objectName()
+            combo.setFocus()  # even with focus, inside a scrolling page the wheel scrolls
+            _wheel(combo, 3)
+            assert combo.currentIndex() == index, combo.objectName()
+    assert editor.mapping() == before
+    _wheel(editor.findChild(QComboBox, "rounding_account") or editor.findChildren(QComboBox)[0], -5)
+    assert bar.value() != start or bar.maximum() == 0
+
+
+def test_enter_in_another_way_of_paying_adds_the_row_and_keeps_the_dialog_open(qtbot, demo):
+    session, _, _ = demo
+    dialog = open_dialog(qtbot, session)
+    editor = dialog.editor
+    editor.new_tender.setFocus()
+    qtbot.keyClicks(editor.new_tender, "Afterpay")
+    qtbot.keyClick(editor.new_tender, Qt.Key.Key_Return)
+    assert "Afterpay" in editor.tenders()
+    assert dialog.isVisible() and dialog.result() == 0
+    qtbot.keyClicks(editor.new_category, "Gift wrapping")
+    qtbot.keyClick(editor.new_category, Qt.Key.Key_Enter)
+    assert "Gift wrapping" in editor.categories() and dialog.isVisible()

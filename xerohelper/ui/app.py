@@ -33,6 +33,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("xerohelper")
     app.setApplicationVersion(__version__)
+    from xerohelper.ui.wheel_guard import guard_the_wheel
+
+    guard_the_wheel()  # the wheel scrolls pages, never a closed drop-down's choice
     return app
 
 

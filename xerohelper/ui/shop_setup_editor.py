@@ -10,7 +10,7 @@ import itertools
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -50,6 +50,7 @@ from xerohelper.ui.shop_setup_rows import (
     slug,
     stacked,
 )
+from xerohelper.ui.wheel_guard import guard_the_wheel
 
 
 class ShopSetupEditor(QWidget):
@@ -80,6 +81,7 @@ class ShopSetupEditor(QWidget):
         offer_recheck: bool = False,
     ) -> None:
         super().__init__(parent)
+        guard_the_wheel()  # the wheel over a row's drop-down scrolls the rows, never changes an account
         self.setObjectName("shop_setup_editor")
         self.setAccessibleName("Shop setup")
         self._setup = setup
@@ -142,7 +144,7 @@ class ShopSetupEditor(QWidget):
         self.add_category_button.setAccessibleName("Add kind of sale")
         self.add_category_button.setAutoDefault(False)
         self.add_category_button.clicked.connect(self._add_category_clicked)
-        self.new_category.returnPressed.connect(self._add_category_clicked)
+        self.new_category.installEventFilter(self)  # Enter adds the row (and goes no further: see eventFilter)
         adder = QHBoxLayout()
         adder.addWidget(self.new_category, 1)
         adder.addWidget(self.add_category_button)
@@ -169,7 +171,7 @@ class ShopSetupEditor(QWidget):
         self.add_tender_button.setAccessibleName("Add way of paying")
         self.add_tender_button.setAutoDefault(False)
         self.add_tender_button.clicked.connect(self._add_tender_clicked)
-        self.new_tender.returnPressed.connect(self._add_tender_clicked)
+        self.new_tender.installEventFilter(self)
         adder = QHBoxLayout()
         adder.addWidget(self.new_tender, 1)
         adder.addWidget(self.add_tender_button)
@@ -264,6 +266,18 @@ class ShopSetupEditor(QWidget):
         layout.addWidget(self.draft_radio)
         layout.addWidget(self.approve_radio)
         return box
+
+    def eventFilter(self, watched, event) -> bool:
+        """Enter in "Another kind of sale" or "Another way of paying" adds the row and stops there: it never
+        reaches the dialog's Save or the wizard's Next (which would close them, losing the typed name)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and watched in (self.new_category, self.new_tender)
+        ):
+            (self._add_category_clicked if watched is self.new_category else self._add_tender_clicked)()
+            return True
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _buddy(text: str, field: QWidget) -> QLabel:
