@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from xerohelper.core.connection import client_id_problem
+
 BUILD_SETTING = "XEROHELPER_BUILT_IN_CLIENT_ID"
 FILE = Path(__file__).with_name("built_in_client_id.txt")
 
@@ -35,6 +37,10 @@ def write_built_in_client_id(client_id: str, path: Path = FILE) -> Path:
 
 def main() -> int:
     client_id = os.environ.get(BUILD_SETTING, "")
+    problem = client_id_problem(client_id) if client_id.strip() else ""
+    if problem:  # a build must not ship an app that can't sign in
+        print(f"{BUILD_SETTING}: {problem}", file=sys.stderr)
+        return 2
     written = write_built_in_client_id(client_id)
     print(f"built-in client id {'written to ' + str(written) if client_id.strip() else 'none (removed)'}")
     return 0

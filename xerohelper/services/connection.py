@@ -186,7 +186,7 @@ class ConnectionService:
         problem = client_id_problem(client_id)
         if problem:
             raise ValueError(problem)
-        self._save(client_id="".join(client_id.split()))
+        self._save(client_id="".join(client_id.split()).upper())  # Xero writes them in upper case
 
     @property
     def callback_port(self) -> int:

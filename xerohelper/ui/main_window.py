@@ -399,6 +399,8 @@ class MainWindow(QMainWindow):
 
     def _busy(self, busy: bool) -> None:
         self.wizard.welcome_page.setEnabled(not busy)
+        if not busy:
+            self.wizard.focus_page()  # keyboard first: Connect to Xero has the focus once it can be used
 
     def closeEvent(self, event) -> None:
         if self._notice_listener is not None:

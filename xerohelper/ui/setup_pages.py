@@ -185,7 +185,7 @@ class ConnectPage(QWizardPage):
         self.own_app_button.setObjectName("own_app_button")
         self.own_app_button.setAccessibleName("Use your own Xero app")
         self.own_app_button.clicked.connect(self.own_app_requested)
-        self.demo_button = QPushButton("Try the &demo shop")
+        self.demo_button = QPushButton("&Try the demo shop")
         self.demo_button.setObjectName("failure_demo_button")
         self.demo_button.setAccessibleName("Try the demo shop")
         self.demo_button.setToolTip("A made-up shop and a practice Xero on this computer: no sign-in needed.")
@@ -398,7 +398,7 @@ class OwnAppPage(QWizardPage):
 
     def _use(self) -> None:
         if self._check():
-            self.client_id_entered.emit("".join(self.client_id.text().split()))
+            self.client_id_entered.emit("".join(self.client_id.text().split()).upper())
 
     def focus_first(self) -> None:
         self.client_id.setFocus()

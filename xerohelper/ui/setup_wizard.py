@@ -63,7 +63,7 @@ class SetupWizard(QWizard):
         self.setStartId(WELCOME)
         self.setup_page.retry_requested.connect(self._retry_setup)
         self.currentIdChanged.connect(lambda _page_id: self._update_buttons())
-        self.currentIdChanged.connect(lambda _page_id: QTimer.singleShot(0, self, self._focus_page))
+        self.currentIdChanged.connect(lambda _page_id: QTimer.singleShot(0, self, self.focus_page))
         self._update_buttons()
 
     # ---- what the window tells the wizard ----------------------------------------------------------------
@@ -162,7 +162,7 @@ class SetupWizard(QWizard):
         self._update_buttons()
         self.setup_needed.emit()
 
-    def _focus_page(self) -> None:
+    def focus_page(self) -> None:
         """Keyboard first: the page shown has focus on what the owner does next."""
         page = self.currentPage()
         focus = getattr(page, "focus_first", None)

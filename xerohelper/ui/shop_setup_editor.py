@@ -144,7 +144,7 @@ class ShopSetupEditor(QWidget):
         self.add_category_button.setAccessibleName("Add kind of sale")
         self.add_category_button.setAutoDefault(False)
         self.add_category_button.clicked.connect(self._add_category_clicked)
-        self.new_category.installEventFilter(self)  # Enter adds the row (and goes no further: see eventFilter)
+        self.new_category.installEventFilter(self)  # Enter adds the row, and goes no further
         adder = QHBoxLayout()
         adder.addWidget(self.new_category, 1)
         adder.addWidget(self.add_category_button)
