@@ -84,7 +84,11 @@ def test_a_new_kind_of_sale_is_flagged_until_chosen(qtbot, demo):
     account = editor.findChild(QComboBox, "sales_account_coffee")
     with qtbot.waitSignal(editor.changed, timeout=1000):
         choose(account, "210")
-    assert "Choose both the account and the tax rate" in problems.text
+    # The tax rate follows the account's own tax rate in Xero; the owner may still choose another.
+    assert (
+        editor.findChild(QComboBox, "sales_tax_coffee").currentData()
+        == setup.accounts["210"].default_tax_type
+    )
     choose(editor.findChild(QComboBox, "sales_tax_coffee"), "GST Free Income")
     assert not problems.isVisible()
     assert editor.mapping().sales["Coffee"].account_code == "210"
@@ -113,14 +117,14 @@ def test_adding_a_kind_of_sale_and_a_way_of_paying_by_keyboard(qtbot, demo):
 def test_invoice_number_example_follows_typing_and_a_broken_pattern_is_explained(qtbot, demo):
     session, setup, contact = demo
     editor = shown(ShopSetupEditor(setup, session.mapping(), contact=contact, today=TODAY), qtbot)
-    assert editor.number_example.text() == "For example: POS-20261121"
+    assert editor.number_example.text() == "For example: POS-20261121 (for Saturday 21 November 2026)"
     assert editor.reference_example.text() == "For example: Till takings Sat 21 Nov 2026"
     editor.number_edit.clear()
     qtbot.keyClicks(editor.number_edit, "TILL-{yyyymmdd")  # the closing bracket not typed yet
     assert editor.number_example.text() == "For example: —"
     assert "curly bracket out of place" in editor.number_problems.text
     qtbot.keyClicks(editor.number_edit, "}")
-    assert editor.number_example.text() == "For example: TILL-20261121"
+    assert editor.number_example.text() == "For example: TILL-20261121 (for Saturday 21 November 2026)"
     assert not editor.number_problems.isVisible()
     editor.number_edit.setText("TILL")
     assert "must contain the date" in editor.number_problems.text
@@ -342,3 +346,25 @@ def test_enter_in_another_way_of_paying_adds_the_row_and_keeps_the_dialog_open(q
     qtbot.keyClicks(editor.new_category, "Gift wrapping")
     qtbot.keyClick(editor.new_category, Qt.Key.Key_Enter)
     assert "Gift wrapping" in editor.categories() and dialog.isVisible()
+
+
+def test_a_sales_rows_tax_rate_defaults_from_the_chosen_accounts_own_tax_rate(qtbot, demo):
+    session, setup, contact = demo
+    editor = shown(
+        ShopSetupEditor(setup, session.mapping(), categories=["Coffee"], contact=contact, today=TODAY), qtbot
+    )
+    account = editor.findChild(QComboBox, "sales_account_coffee")
+    tax = editor.findChild(QComboBox, "sales_tax_coffee")
+    offered = [setup.accounts[account.itemData(i)] for i in range(1, account.count())]
+    with_tax = [a for a in offered if tax.findData(a.default_tax_type) > 0]
+    assert with_tax, "the demo's sales accounts carry their tax rate, as Xero's do"
+    assert tax.currentData() == ""
+    choose(account, with_tax[0].code)
+    assert tax.currentData() == with_tax[0].default_tax_type
+    # Once the owner chooses a rate themselves, another account doesn't change it.
+    other = next(i for i in range(1, tax.count()) if tax.itemData(i) != with_tax[0].default_tax_type)
+    tax.setCurrentIndex(other)
+    chosen = tax.currentData()
+    choose(account, "Choose")
+    choose(account, with_tax[-1].code)
+    assert tax.currentData() == chosen

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xerohelper.core.dates import MONTHS, WEEKDAYS, long_date
 from xerohelper.core.mapping import Mapping, SalesAccount
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.shop_setup_check import (
@@ -206,9 +207,17 @@ class ShopSetupEditor(QWidget):
         self.number_example.setObjectName("invoice_number_example")
         self.number_example.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.number_problems = RowProblems("invoice_number_problems", self._recheck_hook)
+        day = self._today
+        number_words = QLabel(
+            "Each day's invoice needs a number of its own in Xero, so the pattern puts the day in it: "
+            f"{{yyyymmdd}} becomes the day's date as digits ({day:%Y%m%d} for {long_date(day)})."
+        )
+        number_words.setObjectName("invoice_number_words")
+        number_words.setWordWrap(True)
+        number_words.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow(
             self._buddy("&Invoice number:", self.number_edit),
-            stacked(self.number_edit, self.number_example, self.number_problems),
+            stacked(self.number_edit, self.number_example, number_words, self.number_problems),
         )
 
         self.reference_edit = QLineEdit(mapping.reference_pattern)
@@ -219,8 +228,10 @@ class ShopSetupEditor(QWidget):
         self.reference_example.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.reference_problems = RowProblems("reference_problems", self._recheck_hook)
         hint = QLabel(
-            "In the number and reference, {yyyymmdd} becomes the date (20261121); you can also use "
-            "{d} {month} {yyyy} (21 Nov 2026), {weekday} (Sat), {yyyy} {mm} {dd}, and {location}."
+            f"In the number and the reference you can also use {{d}} {{month}} {{yyyy}} ({day.day} "
+            f"{MONTHS[day.month - 1][:3]} {day.year}), {{weekday}} ({WEEKDAYS[day.weekday()][:3]}), "
+            "{yyyy} {mm} {dd}, and {location} "
+            "(the till's place, when you have several)."
         )
         hint.setObjectName("pattern_hint")
         hint.setWordWrap(True)
@@ -311,8 +322,10 @@ class ShopSetupEditor(QWidget):
             self._sales_grid.addWidget(remove, row, 3)
         self._sales_grid.addWidget(problems, row + 1, 0, 1, 4)
         self._sales_next_row += 2
+        account.currentIndexChanged.connect(lambda _index: self._tax_follows_account(account, tax))
         account.currentIndexChanged.connect(self._recheck)
         tax.currentIndexChanged.connect(self._recheck)
+        tax.setProperty("follows_account", account.code())
         self._sales[category] = RowWidgets("sales", category, [name, account, tax], problems, remove)
         self._fix_tab_order()
 
@@ -338,6 +351,20 @@ class ShopSetupEditor(QWidget):
         account.currentIndexChanged.connect(self._recheck)
         self._tenders[tender] = RowWidgets("tender", tender, [name, account], problems, remove)
         self._fix_tab_order()
+
+    def _tax_follows_account(self, account: AccountCombo, tax: TaxCombo) -> None:
+        """A sales row's tax rate defaults from the chosen account's own tax rate in Xero, until the owner
+        chooses another rate for the row themselves."""
+        previous = self._setup.accounts.get(tax.property("follows_account") or "")
+        chosen = self._setup.accounts.get(account.code())
+        tax.setProperty("follows_account", account.code())
+        untouched = not tax.tax_type() or (
+            previous is not None and tax.tax_type() == previous.default_tax_type
+        )
+        if chosen is not None and chosen.default_tax_type and untouched:
+            index = tax.findData(chosen.default_tax_type)
+            if index >= 0:
+                tax.setCurrentIndex(index)
 
     @staticmethod
     def _remove_button(object_name: str, accessible: str) -> QToolButton:
@@ -474,7 +501,9 @@ class ShopSetupEditor(QWidget):
         self._show(INVOICE_NUMBER, self.number_problems)
         self._show(REFERENCE, self.reference_problems)
         self._show(ROUNDING, self.rounding_problems)
-        self.number_example.setText(self._example(lambda: mapping.invoice_number(self._today)))
+        self.number_example.setText(
+            self._example(lambda: mapping.invoice_number(self._today), f" (for {long_date(self._today)})")
+        )
         self.reference_example.setText(self._example(lambda: mapping.reference(self._today)))
         if announce:
             self.changed.emit()
@@ -483,8 +512,8 @@ class ShopSetupEditor(QWidget):
         where.show_problems(*self._check.for_row(row))
 
     @staticmethod
-    def _example(fill) -> str:
+    def _example(fill, after: str = "") -> str:
         try:
-            return f"For example: {fill()}"
+            return f"For example: {fill()}{after}"
         except (KeyError, ValueError, IndexError, AttributeError, TypeError):
             return "For example: —"
