@@ -55,7 +55,8 @@ class _ThrowawayKeyring(KeyringBackend):
 
 
 def main() -> int:
-    set_keyring(_ThrowawayKeyring())
+    keyring = _ThrowawayKeyring()
+    set_keyring(keyring)
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
 
@@ -74,6 +75,11 @@ def main() -> int:
         path = OUT / f"{name}.png"
         window.grab().save(str(path))
         print(f"saved {path.relative_to(ROOT)}")
+
+    from wizard_screenshots import shoot_wizard
+
+    shoot_wizard(settle, shoot, keyring)
+    set_keyring(keyring)
 
     first = MainWindow()
     first.resize(1280, 720)
@@ -101,12 +107,12 @@ def main() -> int:
 
     base = session.sandbox.base_url
     control(base, "contacts/archive", {"tenant": "Harbour Street Hardware", "contact": "POS Sales"})
-    session.days().forget_setup()
+    session.day_service().forget_setup()
     screen.run_next_button.click()
     settle(lambda: screen.step_card(Step.SALES_SUMMARY).state is StepState.NEEDS_ATTENTION)
     shoot(window, "needs-attention")
     control(base, "contacts/restore", {"tenant": "Harbour Street Hardware", "contact": "POS Sales"})
-    session.days().forget_setup()
+    session.day_service().forget_setup()
 
     for step in (Step.SALES_SUMMARY, Step.APPROVE, Step.PAYMENTS):
         settle(screen.run_next_button.isEnabled)

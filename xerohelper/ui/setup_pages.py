@@ -239,9 +239,8 @@ class ConnectPage(QWizardPage):
         else:
             self.heading.setText("Connecting to Xero didn't work")
             self.words.setText("xerohelper couldn't connect to Xero.")
-            text = f"{words}\n\n{next_step}".strip()
-            if advice:
-                text += f"\n\nWhat to install: {advice}"
+            # With advice for this desktop, it replaces the general next step (it says the same, for here).
+            text = f"{words}\n\nWhat to install: {advice}" if advice else f"{words}\n\n{next_step}".strip()
             self.problem.show_problem(text, title)
         offers = self.flow.failure_offers()
         for name, button in self._offers.items():
@@ -314,6 +313,13 @@ class OwnAppPage(QWizardPage):
         self.client_id.setPlaceholderText("32 characters, 0–9 and A–F")
         self.client_id.textChanged.connect(self._check)
         self.client_id.returnPressed.connect(self._use)
+        self.step_four = _words()
+        self.step_four.setObjectName("own_app_step_four")
+        self.step_four.setTextFormat(Qt.TextFormat.RichText)
+        self.step_four.setText(
+            "&nbsp;&nbsp;&nbsp;4.&nbsp;On the app's <b>Configuration</b> page, copy the <b>Client id</b> and "
+            "paste it here (a PKCE app has no secret: nothing else is needed)."
+        )
         self.check_words = _words(secondary=True)
         self.check_words.setObjectName("client_id_check")
         self.use_button = QPushButton("Save and &connect")
@@ -343,6 +349,7 @@ class OwnAppPage(QWizardPage):
         inner.addLayout(portal_row)
         inner.addWidget(self.steps)
         inner.addLayout(redirect_row)
+        inner.addWidget(self.step_four)
         inner.addLayout(id_row)
         inner.addWidget(self.check_words)
         scroll = QScrollArea()
@@ -375,11 +382,6 @@ class OwnAppPage(QWizardPage):
             "then click <b>Create app</b>:</li>"
             "</ol>"
         )
-        self.after = (
-            "4. On the app's <b>Configuration</b> page, copy the <b>Client id</b> and paste it here. "
-            "(A PKCE app has no secret: nothing else is needed.)"
-        )
-        self.check_words.setText(self.after)
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.redirect.text())
@@ -388,8 +390,8 @@ class OwnAppPage(QWizardPage):
     def _check(self, *_args) -> bool:
         text = self.client_id.text()
         problem = client_id_problem(text) if text.strip() else ""
-        self.check_words.setTextFormat(Qt.TextFormat.RichText)
-        self.check_words.setText(problem or getattr(self, "after", ""))
+        self.check_words.setText(problem)
+        self.check_words.setVisible(bool(problem))
         self.use_button.setEnabled(bool(text.strip()) and not problem)
         return bool(text.strip()) and not problem
 
