@@ -368,3 +368,21 @@ def test_a_sales_rows_tax_rate_defaults_from_the_chosen_accounts_own_tax_rate(qt
     choose(account, "Choose")
     choose(account, with_tax[-1].code)
     assert tax.currentData() == chosen
+
+
+def test_the_tills_new_names_are_asked_about_with_the_likely_answer_chosen(qtbot):
+    from xerohelper.core.pos_source_mapping import NameQuestion
+    from xerohelper.ui.shop_setup_till_names import NEW, TillNamesDialog
+
+    questions = [
+        NameQuestion("square", "tender", "Visa", suggestion="Card"),
+        NameQuestion("square", "category", "Uncategorized"),
+    ]
+    dialog = TillNamesDialog(questions, ["Coffee", "Food"], ["Card", "Cash"])
+    qtbot.addWidget(dialog)
+    visa = dialog.findChild(QComboBox, "till_name_tender_visa")
+    other = dialog.findChild(QComboBox, "till_name_sales_uncategorized")
+    assert visa.currentText() == "Card" and other.currentText() == NEW
+    assert dialog.answers() == ({}, {"Visa": "Card"})
+    choose(other, "Food")
+    assert dialog.answers() == ({"Uncategorized": "Food"}, {"Visa": "Card"})

@@ -300,6 +300,14 @@ class AppSession:
             shop_tenders=tuple(mapping.tenders),
         )
 
+    def remember_till_names(
+        self, source: str, categories: dict[str, str] | None = None, tenders: dict[str, str] | None = None
+    ) -> None:
+        """The owner's answers to an import's questions ("which of your payment types is “Visa”?")."""
+        from xerohelper.services.till_names import remember_till_names
+
+        remember_till_names(source, categories=categories, tenders=tenders)
+
     def import_day(self, path: Path, trading_date: date | None = None) -> DayImport:
         """Read a till export and keep the day's figures (one per till, for a shop with several)."""
         outcome = self.import_file(path, trading_date)

@@ -92,6 +92,7 @@ class DayScreen(QWidget):
         self.snapshot: DaySnapshot | None = None
         self.busy = False
         self.z_report_dialog: ZReportDialog | None = None
+        self.till_names_dialog = None  # "which of your names is it?" after an import, while open
         self._loads = 0  # each load has a number; only the latest one is shown
         self._running_step: Step | None = None
         self._progress_words = ""
@@ -501,7 +502,7 @@ class DayScreen(QWidget):
             after=self._imported,
         )
 
-    def _imported(self, outcome) -> None:
+    def _imported(self, outcome, ask: bool = True) -> None:
         if not outcome.ok:
             self._pos_card.show_problem(outcome.message())
             return
@@ -510,6 +511,35 @@ class DayScreen(QWidget):
             hint = f" (probably “{question.suggestion}”)" if question.suggestion else ""
             notes.append(question.text() + hint)
         self._pos_card.show_imported(outcome.file.name, notes)
+        if ask and outcome.questions and outcome.source and self.snapshot is not None:
+            self._ask_till_names(outcome)
+
+    def _ask_till_names(self, outcome) -> None:
+        """Which of the shop's names each new till name is: remembered, then the file read again with them."""
+        from xerohelper.ui.shop_setup_till_names import TillNamesDialog
+
+        dialog = TillNamesDialog(outcome.questions, self.snapshot.categories, self.snapshot.tenders, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.till_names_dialog = dialog
+        session, source, path, day = self.session, outcome.source, outcome.file, self.trading_date
+
+        def remember() -> None:
+            categories, tenders = dialog.answers()
+            if not categories and not tenders:
+                return
+
+            def work(_progress):
+                session.remember_till_names(source, categories, tenders)
+                return session.import_day(path, day)
+
+            self._start(
+                work,
+                words="Remembering your till's names…",
+                after=lambda again: self._imported(again, ask=False),  # new names: mapped in Shop setup
+            )
+
+        dialog.accepted.connect(remember)
+        dialog.open()
 
     def _type_z_report(self) -> None:
         if self.busy or self.snapshot is None:
