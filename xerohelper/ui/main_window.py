@@ -219,16 +219,17 @@ class MainWindow(QMainWindow):
             organisation = self.session.organisation()
             setup, contact = self.session.organisation_setup()
             mapping = self.session.mapping()
-            return organisation, setup, contact, mapping
+            seen = self.session.till_names_seen()  # the till's names already imported: rows ready to map
+            return organisation, setup, contact, mapping, seen
 
         run_in_background(load, on_done=self._setup_loaded, on_failed=self._setup_failed)
 
     def _setup_loaded(self, loaded) -> None:
         from xerohelper.ui.shop_setup_editor import ShopSetupEditor
 
-        organisation, setup, contact, mapping = loaded
+        organisation, setup, contact, mapping, seen = loaded
         self.show_organisation(organisation.name, True)
-        editor = ShopSetupEditor(setup, mapping, contact=contact)
+        editor = ShopSetupEditor(setup, mapping, seen.categories, seen.tenders, contact=contact)
         self.wizard.setup_page.show_editor(editor)
 
     def _setup_failed(self, error: BaseException, trouble: Trouble = Trouble.READING_SETUP) -> None:

@@ -396,7 +396,9 @@ class OwnAppPage(QWizardPage):
         return bool(text.strip()) and not problem
 
     def show_not_saved(self, words: str) -> None:
+        """The client id couldn't be kept (the settings file): the words say why; the id stays typed."""
         self.check_words.setText(words)
+        self.check_words.setVisible(bool(words))
 
     def _use(self) -> None:
         if self._check():
