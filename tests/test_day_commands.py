@@ -134,3 +134,78 @@ def test_a_bad_day_file_is_explained_in_words_not_in_python(tmp_path, capsys):
         assert code == 2
         assert "takings.csv" in err and "line 2" in err
         assert "bound method" not in err and "<" not in err
+
+
+def test_a_short_till_stops_day_run_until_the_difference_is_accepted(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        file = demo_day_file(shop.today, tmp_path / "till")
+        file.write_text(file.read_text().replace("tender,Cash,,,,412.30", "tender,Cash,,,,407.30"))
+        day, sandbox = shop.today.isoformat(), shop.xero.base_url
+        shop.reset_call_counts()
+
+        code = main(["day", "run", "--date", day, "--from", str(file), "--approve", "--sandbox", sandbox])
+        out = capsys.readouterr().out
+        assert code == 1
+        assert out.startswith("Harbour Street Hardware — ")
+        assert "the till is short" in out and "--accept-difference" in out
+        assert not [e for e in shop.calls() if not e.startswith("GET ")]  # nothing written
+
+        code = main(
+            ["day", "run", "--date", day, "--approve", "--accept-difference", "--json", "--sandbox", sandbox]
+        )
+        report = json.loads(capsys.readouterr().out)
+        assert code == 0 and report["finished"] and report["amount_due"] == "0.00"
+        assert report["organisation"] == "Harbour Street Hardware"
+        (invoice,) = shop.invoices_numbered(f"POS-{shop.today:%Y%m%d}")
+        assert invoice["status"] == "PAID" and invoice["total"] == "2235.40"
+
+
+def test_a_mapping_made_for_another_organisation_is_refused_unless_the_owner_says_so(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        exported = tmp_path / "pier.json"
+        assert main(["mapping", "export", str(exported), "--sandbox", shop.xero.base_url]) == 0
+        data = json.loads(exported.read_text())
+        assert data["organisation"] == {"id": shop.tenant_id, "name": "Harbour Street Hardware"}
+        data["organisation"] = {"id": shop.xero.tenant("Pier Nine Café"), "name": "Pier Nine Café"}
+        data["tenders"]["Cash"] = {"account_code": "999"}
+        exported.write_text(json.dumps(data))
+        capsys.readouterr()
+
+        assert main(["mapping", "import", str(exported), "--sandbox", shop.xero.base_url]) == 2
+        err = capsys.readouterr().err
+        assert "made for Pier Nine Café, not for Harbour Street Hardware" in err
+        assert "Nothing was changed" in err and "--other-organisation" in err
+        main(["mapping", "export", str(tmp_path / "now.json"), "--sandbox", shop.xero.base_url])
+        assert json.loads((tmp_path / "now.json").read_text())["tenders"]["Cash"]["account_code"] == "091"
+
+        code = main(
+            ["mapping", "import", str(exported), "--other-organisation", "--sandbox", shop.xero.base_url]
+        )
+        assert code == 0
+        main(["mapping", "export", str(tmp_path / "now.json"), "--sandbox", shop.xero.base_url])
+        assert json.loads((tmp_path / "now.json").read_text())["tenders"]["Cash"]["account_code"] == "999"
+
+
+def test_a_till_file_of_a_shop_never_seen_here_asks_before_the_first_send(tmp_path, capsys):
+    with connected_shop(tmp_path) as shop:
+        file = tmp_path / "pier-till.csv"
+        lines = demo_day_file(shop.today, tmp_path / "till").read_text().splitlines()
+        header, rows = lines[0], lines[1:]
+        file.write_text("\n".join([header + ",Location", *(row + ",Pier Nine Café" for row in rows)]) + "\n")
+        day, sandbox = shop.today.isoformat(), shop.xero.base_url
+        shop.reset_call_counts()
+
+        assert main(["day", "run", "--date", day, "--from", str(file), "--sandbox", sandbox]) == 1
+        err = capsys.readouterr().err
+        assert "“Pier Nine Café”" in err and "never sent to Harbour Street Hardware" in err
+        assert "--new-location" in err
+        assert shop.calls() == {} or not [e for e in shop.calls() if not e.startswith("GET ")]
+
+        code = main(
+            ["day", "run", "--date", day, "--from", str(file), "--new-location", "--sandbox", sandbox]
+        )
+        out = capsys.readouterr().out
+        assert code == 1 and "1. Sales summary: done" in out  # the draft waits for approval
+
+        main(["day", "run", "--date", day, "--from", str(file), "--sandbox", sandbox])
+        assert "never sent" not in capsys.readouterr().err  # seen now: not asked again

@@ -34,8 +34,9 @@ def test_json_is_a_list_of_days_in_the_agreed_shape():
     result = run_cli(str(ITEMS), "--json")
     assert result.returncode == 0, result.stderr
     (day,) = json.loads(result.stdout)
-    assert set(day) == {"date", "source", "sales", "tenders", "totals"}
+    assert set(day) == {"date", "source", "place", "sales", "tenders", "totals"}
     assert (day["date"], day["source"]) == ("2026-07-18", "square-items")
+    assert day["place"]  # the shop the export names (a shop with one till has no "location")
     assert day["sales"] == [
         {"category": "Uncategorized", "net": "1027.00", "tax": "79.37", "gross": "1106.37"}
     ]

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from decimal import Decimal
 
 from xerohelper.core.checklist import DayFacts, InvoiceFacts, Step, StepState, work_out
@@ -57,16 +58,19 @@ def test_the_happy_path_step_by_step():
     assert checklist.is_finished and checklist.next_step is None
 
 
-def test_all_tenders_recorded_but_money_still_owing_is_done_and_says_how_much():
+def test_all_tenders_recorded_but_money_still_owing_is_not_done_until_the_owner_skips_it():
     facts = DayFacts(
         has_day=True,
         tenders_to_pay=("Cash",),
         invoice=invoice("AUTHORISED", "0.50"),
         paid_tenders={"Cash": "pay-1"},
     )
-    payments = work_out(facts)[Step.PAYMENTS]
-    assert payments.state is DONE
-    assert "0.50 is still owing" in payments.reason
+    checklist = work_out(facts)
+    payments = checklist[Step.PAYMENTS]
+    assert payments.state is not DONE and not checklist.is_finished
+    assert "0.50 was still owing" in payments.reason and "Skip this step" in payments.reason
+    skipped = work_out(replace(facts, skipped={Step.PAYMENTS: "Customer pays the rest on Monday"}))
+    assert skipped.is_finished
 
 
 def test_submitted_counts_as_waiting_for_approval():

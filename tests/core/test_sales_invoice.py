@@ -60,7 +60,8 @@ def test_cents_of_difference_become_a_rounding_line():
 
 
 def test_a_big_difference_is_a_wrong_tax_rate_not_rounding():
-    d = day(SalesLine("Fresh food", "100.00", "10.00"))  # the till charged tax; the mapping says exempt
+    # the till charged tax; the mapping says exempt
+    d = day(SalesLine("Fresh food", "100.00", "10.00"), tenders=(("Cash", "110.00"),))
     (problem,) = plan_sales_invoice(d, MAPPING, RATES)
     assert problem.step is Step.SALES_SUMMARY and problem.fix_in == "app"
     assert "10.00 lower than your till's 110.00" in problem.message
@@ -68,7 +69,7 @@ def test_a_big_difference_is_a_wrong_tax_rate_not_rounding():
 
 
 def test_rounding_without_a_rounding_account_asks_for_one():
-    d = day(*[SalesLine("Hardware", "0.33", "0.03") for _ in range(3)])
+    d = day(*[SalesLine("Hardware", "0.33", "0.03") for _ in range(3)], tenders=(("Cash", "1.08"),))
     mapping = Mapping(sales=MAPPING.sales, tenders=MAPPING.tenders)
     (problem,) = plan_sales_invoice(d, mapping, RATES)
     assert "rounding account" in problem.message
@@ -90,7 +91,10 @@ def test_second_posting_gets_a_suffix_and_tracking_follows_the_location():
         approve_automatically=True,
     )
     plan = plan_sales_invoice(
-        day(SalesLine("Hardware", "10", "1"), location="Main St"), mapping, RATES, posting=2
+        day(SalesLine("Hardware", "10", "1"), tenders=(("Cash", "11"),), location="Main St"),
+        mapping,
+        RATES,
+        posting=2,
     )
     assert plan.number == "POS-20261121-MAIN-ST-2"
     assert plan.lines[0].tracking == (("Shop", "Main Street"),)
@@ -161,3 +165,17 @@ def test_refunds_paid_out_need_a_rounding_account():
     d = day(SalesLine("Hardware", "100", "10"), tenders=(("EFTPOS", "130"), ("Cash", "-20")))
     (problem,) = plan_sales_invoice(d, mapping, RATES)
     assert "paid 20.00 back" in problem.message and "rounding account" in problem.message
+
+
+def test_a_negative_sale_row_is_explained_as_a_negative_sale_not_a_tax_rate():
+    d = day(
+        SalesLine("Hardware", "100.00", "10.00"),
+        SalesLine("Hardware", "-45.45", "4.55"),  # keyed as a sale, below zero, tax of the other sign
+        tenders=(("Cash", "69.10"),),
+    )
+    (problem,) = plan_sales_invoice(d, MAPPING, RATES)
+    assert (
+        "negative sale" in problem.message
+        and "“Hardware” -$45.45 before tax with $4.55 tax" in problem.message
+    )
+    assert "tax rate" not in problem.message

@@ -116,3 +116,27 @@ def test_the_same_tender_twice_and_a_future_day_and_nothing_typed():
     assert [p.message for p in ZReport(DAY).problems()] == [
         "Type the day's sales and payments from the Z report."
     ]
+
+
+def test_counted_cash_less_the_float_is_the_cash_taken():
+    z = ZReport(DAY)
+    z.add_sales("Coffee", net="100", tax="15")
+    z.add_tender("EFTPOS", "80.00")
+    z.counted_cash, z.cash_float = "235.00", "200"
+    assert z.cash_takings() == Decimal("35.00")
+    day = z.to_day(today=DAY)
+    assert [(t.name, t.amount) for t in day.tenders] == [
+        ("EFTPOS", Decimal("80.00")),
+        ("Cash", Decimal("35.00")),
+    ]
+    assert day.till_difference == Decimal("0.00")
+
+    z.add_tender("Cash", "40.00")  # typed as well, and it disagrees with the count
+    (problem,) = z.problems(DAY)
+    assert (problem.part, problem.row, problem.field) == ("tenders", 2, "amount")
+    assert "cash counted less the float is 35.00" in problem.message
+
+    z.tenders.pop()
+    z.counted_cash = "lots"
+    (problem,) = z.problems(DAY)
+    assert problem.part == "cash" and problem.field == "counted_cash" and "cash counted" in problem.message

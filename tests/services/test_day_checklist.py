@@ -132,15 +132,15 @@ def test_a_day_inside_the_lock_date_is_predicted(shop):
     assert "/Setup/FinancialSettings.aspx" in card.screen.path
 
 
-def test_a_payment_account_that_refuses_payments_holds_back_only_the_tenders(shop):
+def test_a_payment_account_that_refuses_payments_stops_the_day_before_anything_is_sent(shop):
     shop.control("accounts/disable-payments", {"tenant": shop.tenant_id, "code": "616"})
     shop.service.save_day(shop.the_day())
     checklist = shop.service.run_day(shop.today, approve=True)
-    assert states(checklist)[:2] == [DONE, DONE]
-    payments = checklist[Step.PAYMENTS]
-    assert payments.state is ATTENTION
-    assert payments.attention.key == "account-not-valid" and "616" in payments.attention.what_happened
-    assert payments.attention.where == "Amex"
+    assert states(checklist) == [ATTENTION, NOT_STARTED, NOT_STARTED]
+    card = checklist[Step.SALES_SUMMARY].attention
+    assert card.key == "account-not-valid" and "616" in card.what_happened
+    assert card.where == "Amex" and card.predicted
+    assert shop.invoices_numbered(f"POS-{shop.today:%Y%m%d}") == []
 
 
 def test_xero_refusing_one_tender_does_not_sink_the_others(shop):

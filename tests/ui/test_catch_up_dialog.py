@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from tests.ui.demo_session import demo_session, import_demo_day
 from xerohelper.core.checklist import Step, StepState
-from xerohelper.core.day import SalesLine
+from xerohelper.core.day import SalesLine, Tender
 from xerohelper.ui.catch_up_dialog import CatchUpDialog, day_words
 
 
@@ -67,7 +67,11 @@ def test_names_the_day_that_needs_attention_and_goes_to_it(qtbot, session):
     days = session.day_service()
     second = days.journal.day(days.organisation_id, dates[1])
     days.save_day(
-        replace(second, sales=(*second.sales, SalesLine("Coffee", Decimal("10.00"), Decimal("1.00"))))
+        replace(
+            second,
+            sales=(*second.sales, SalesLine("Coffee", Decimal("10.00"), Decimal("1.00"))),
+            tenders=(*second.tenders, Tender("Coffee card", Decimal("11.00"))),
+        )
     )
     dialog = open_dialog(qtbot, session, dates)
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20000)

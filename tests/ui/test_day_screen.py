@@ -247,12 +247,24 @@ def test_typed_z_report_totals_show_the_difference_in_words(qtbot, screen, sessi
     click(qtbot, dialog.save_button)
 
     qtbot.waitUntil(lambda: not screen.busy and screen.pos_card.day is not None, timeout=WAIT)
-    assert screen.pos_card.balance_label.text() == (
-        "The till's sales and payments differ by $12.40: check the Z report before sending."
-    )
+    balance = screen.pos_card.balance_label.text()
+    assert "The money taken ($1,087.60) is $12.40 less than the till's sales ($1,100.00)" in balance
+    assert "the till is short" in balance and "Nothing is sent until you decide" in balance
     assert screen.pos_card.source_label.text() == "Typed in from the Z report."
     assert "$12.40" in screen.findChild(type(screen.pos_card.heading), "next_step_words").text()
+    assert not screen.run_next_button.isEnabled()  # nothing goes to Xero until the owner decides
+    assert state(screen, Step.SALES_SUMMARY) is StepState.NOT_STARTED
+    shot(screen, "till-short")
+
+    click(qtbot, screen.pos_card.accept_difference_button)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=WAIT)
+    assert not screen.pos_card.accept_difference_button.isVisible()
+    booked = screen.pos_card.balance_label.text()
+    assert "You chose to book the $12.40 on the till difference account" in booked
     assert plain(screen.run_next_button.text()) == "Send the sales summary"
+    assert screen.sends_to_label.text() == f"Sends to: {SHOP}"
+    click_run_next(qtbot, screen)
+    assert state(screen, Step.SALES_SUMMARY) is StepState.DONE
 
 
 def test_a_file_that_cant_be_used_says_why_and_nothing_is_kept(qtbot, screen, session, tmp_path):
@@ -328,7 +340,9 @@ def test_figures_changed_after_sending_can_be_sent_again(qtbot, screen, session)
     )
     screen.keep_day(corrected)
     qtbot.waitUntil(lambda: not screen.busy and screen.pos_card.changed_row.isVisible(), timeout=WAIT)
-    assert "differ by $10.00" in screen.pos_card.balance_label.text()
+    assert "$10.00 more than the till's sales" in screen.pos_card.balance_label.text()
+    click(qtbot, screen.pos_card.accept_difference_button)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=WAIT)
 
     click(qtbot, screen.pos_card.resend_button)
     qtbot.waitUntil(lambda: screen.findChild(ResendDialog) is not None, timeout=WAIT)

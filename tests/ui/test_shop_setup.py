@@ -250,6 +250,31 @@ def test_dialog_exports_and_imports_and_shows_a_bad_files_words_as_they_are(qtbo
     assert dialog.editor.findChild(QComboBox, "tender_account_cash").currentText().startswith("090")
     assert "click Save" in dialog.message.text()
     assert not session.has_own_mapping()  # nothing saved until Save
+    assert data["organisation"]["name"] == "Harbour Street Hardware"  # the file says who it was made for
+
+
+def test_a_shop_setup_made_for_another_organisation_asks_before_it_is_used(qtbot, demo, tmp_path):
+    session, _, _ = demo
+    dialog = open_dialog(qtbot, session)
+    exported = tmp_path / "pier.json"
+    dialog.ask_export_path = lambda: exported
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: exported.exists() and "Exported" in dialog.message.text(), timeout=5000)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["organisation"] = {"id": "another-organisation", "name": "Pier Nine Café"}
+    data["invoice_number_pattern"] = "PIER-{yyyymmdd}"
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    asked = []
+    dialog.confirm_other_organisation = lambda made_for: asked.append(made_for) or False
+    dialog.ask_import_path = lambda: exported
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Not imported" in dialog.message.text(), timeout=5000)
+    assert asked == ["Pier Nine Café"] and "made for Pier Nine Café" in dialog.message.text()
+    assert dialog.editor.number_edit.text() != "PIER-{yyyymmdd}"
+
+    dialog.confirm_other_organisation = lambda made_for: True  # the owner says: use it anyway
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.editor.number_edit.text() == "PIER-{yyyymmdd}", timeout=5000)
 
 
 def test_dialog_explains_when_xero_cant_be_read_and_tries_again(qtbot, demo):
@@ -386,3 +411,15 @@ def test_the_tills_new_names_are_asked_about_with_the_likely_answer_chosen(qtbot
     assert dialog.answers() == ({}, {"Visa": "Card"})
     choose(other, "Food")
     assert dialog.answers() == ({"Uncategorized": "Food"}, {"Visa": "Card"})
+
+
+def test_the_till_difference_account_is_suggested_and_saved(qtbot, demo):
+    session, _, _ = demo
+    dialog = open_dialog(qtbot, session)
+    combo = dialog.editor.findChild(QComboBox, "till_difference_account")
+    assert combo.currentText().startswith("865")  # the demo shop's choice: Till Over/Short
+    assert combo.itemText(1).startswith("865")  # and the account named like one comes first
+    combo.setCurrentIndex(0)  # none chosen
+    assert dialog.editor.mapping().till_difference_account_code == ""
+    combo.setCurrentIndex(1)
+    assert dialog.editor.mapping().till_difference_account_code == "865"

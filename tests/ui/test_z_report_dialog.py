@@ -156,3 +156,35 @@ def test_a_day_already_typed_comes_back_to_be_corrected(qtbot):
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         save(qtbot, dialog)
     assert dialog.day.totals == day.totals
+
+
+def test_counted_cash_and_the_float_work_out_the_cash_taken(qtbot):
+    dialog = open_dialog(qtbot)
+    qtbot.keyClicks(dialog.sales_rows[0].gross, "330.00")
+    qtbot.keyClicks(dialog.sales_rows[0].tax, "30")
+    qtbot.keyClicks(dialog.tender_rows[1].amount, "200.00")  # EFTPOS
+    qtbot.keyClicks(dialog.counted_cash, "330.05")
+    qtbot.keyClicks(dialog.cash_float, "200")
+    assert dialog.cash_taken_label.text() == "Cash taken: $130.05 (counted less the float)"
+    assert "differ by $0.05" in dialog.balance_label.text()
+
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        save(qtbot, dialog)
+    assert sorted((t.name, t.amount) for t in dialog.day.tenders) == [
+        ("Cash", Decimal("130.05")),
+        ("EFTPOS", Decimal("200.00")),
+    ]
+    assert dialog.day.till_difference == Decimal("0.05")  # over by 5 cents: the day card asks the owner
+
+
+def test_a_cash_row_that_disagrees_with_the_count_is_pointed_at(qtbot):
+    dialog = open_dialog(qtbot)
+    qtbot.keyClicks(dialog.sales_rows[0].gross, "110.00")
+    qtbot.keyClicks(dialog.sales_rows[0].tax, "10")
+    qtbot.keyClicks(dialog.tender_rows[0].amount, "100.00")  # Cash typed…
+    qtbot.keyClicks(dialog.counted_cash, "310.00")  # …and counted: 110.00 taken
+    qtbot.keyClicks(dialog.cash_float, "200.00")
+    save(qtbot, dialog)
+    assert dialog.day is None and dialog.problems_box.isVisible()
+    assert "cash counted less the float is 110.00" in dialog.problems_label.text()
+    assert dialog.tender_rows[0].amount.toolTip()

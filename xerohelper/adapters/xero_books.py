@@ -122,6 +122,17 @@ class XeroBooks:
             accounts_without_code=tuple(without_code),
         )
 
+    def read_tracking(self) -> dict[str, tuple[str, ...]]:
+        """The organisation's active tracking categories and their active options, by name."""
+        categories = self._run("read tracking categories", self._accounting.get_tracking_categories)
+        return {
+            str(c.name or ""): tuple(
+                str(o.name or "") for o in (c.options or []) if enum_text(o.status) in ("ACTIVE", "")
+            )
+            for c in (categories.tracking_categories or [])
+            if enum_text(c.status) in ("ACTIVE", "")
+        }
+
     def find_contact(self, name: str) -> ContactInfo | None:
         """The contact with exactly this name, archived ones included (so we can say it's archived)."""
         escaped = name.replace('"', '\\"')

@@ -121,7 +121,9 @@ def invoice_model(plan: SalesInvoicePlan, contact_id: str) -> Invoice:
         due_date=plan.trading_date,
         invoice_number=plan.number,
         reference=plan.reference,
-        line_amount_types=LineAmountTypes.EXCLUSIVE,
+        line_amount_types=(
+            LineAmountTypes.INCLUSIVE if plan.amounts_include_tax else LineAmountTypes.EXCLUSIVE
+        ),
         status="AUTHORISED" if plan.approve else "DRAFT",
         line_items=_line_items(plan.lines),
     )

@@ -34,6 +34,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--approve", action="store_true", help="approve the sales summary now (not only a draft)"
     )
     run.add_argument("--location", default="", help="the shop or till, when the file has several")
+    run.add_argument(
+        "--accept-difference",
+        action="store_true",
+        help="book the till difference (sales against money taken) on the till difference account",
+    )
+    run.add_argument(
+        "--new-location",
+        action="store_true",
+        help="send a till file whose shop or till name xerohelper hasn't seen for this organisation",
+    )
     status = actions.add_parser("status", help="the day's steps, their Xero ids and anything to fix")
     status.add_argument("--date", type=_date, required=True, help="the trading day, YYYY-MM-DD")
     status.add_argument("--location", default="", help="the shop or till, when the shop has several")
@@ -69,11 +79,14 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
 
+    args.organisation = connection.saved_organisation().name
     if args.action == "run":
         if args.file:
             code = _import(days, args)
             if code is not None:
                 return code
+        if args.accept_difference:
+            days.accept_difference(args.date, args.location)
         try:
             checklist = days.run_day(args.date, args.location, approve=True if args.approve else None)
         except ConnectionProblem as problem:
@@ -95,7 +108,18 @@ def _import(days, args) -> int | None:
         print(outcome.message(), file=sys.stderr)
         return EXIT_USAGE
     chosen = [d for d in outcome.days if d.location == args.location] or outcome.days
-    days.save_day(chosen[0])
+    day = chosen[0]
+    if not args.new_location and days.is_new_location(day):
+        print(
+            f"{args.organisation}: the till file is for “{day.place}”, a shop or till xerohelper has "
+            f"never sent to {args.organisation}. Nothing was sent. Check that you are connected to the right "
+            "organisation; if this is a new till of this shop, run the same command again with "
+            "--new-location.",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_FINISHED
+    days.save_day(day)
+    args.location = day.location
     return None
 
 
@@ -104,11 +128,14 @@ def _show(days, checklist, args) -> None:
 
     if args.json:
         in_xero = day_in_xero(days, args.date, args.location)
-        print(json.dumps(as_json(args.date, args.location, checklist, in_xero)))
+        shown = as_json(args.date, args.location, checklist, in_xero)
+        print(json.dumps({"organisation": args.organisation, **shown}))
         return
     from xerohelper.core.dates import long_date
+    from xerohelper.core.money import money_words
+    from xerohelper.core.till_difference import ACCEPT_FLAG
 
-    print(long_date(args.date) + (f" — {args.location}" if args.location else ""))
+    print(f"{args.organisation} — " + long_date(args.date) + (f" — {args.location}" if args.location else ""))
     for number, status in enumerate(checklist.steps, 1):
         print(
             f"  {number}. {status.title}: {status.state}" + (f" — {status.reason}" if status.reason else "")
@@ -117,6 +144,13 @@ def _show(days, checklist, args) -> None:
         if status.attention is not None:
             print()
             print(status.attention.as_text())
+    day = days.journal.day(days.organisation_id, args.date, args.location)
+    if day is not None and not day.difference_decided:
+        print()
+        print(
+            f"To book the {money_words(abs(day.till_difference))} on the till difference account, run the "
+            f"same command again with {ACCEPT_FLAG}. Or correct the figures and import them again."
+        )
 
 
 def as_json(trading_date: date, location: str, checklist, in_xero) -> dict:

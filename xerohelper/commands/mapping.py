@@ -16,6 +16,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument("file", metavar="FILE", type=Path)
     imported = actions.add_parser("import", help="use the mapping in FILE for the connected organisation")
     imported.add_argument("file", metavar="FILE", type=Path)
+    imported.add_argument(
+        "--other-organisation",
+        action="store_true",
+        help="use the file even though it was made for another Xero organisation",
+    )
     for sub in (export, imported):
         sub.add_argument("--sandbox", metavar="BASE_URL", help="the sandbox's connection instead of Xero's")
 
@@ -24,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from xerohelper.core.mapping import MappingFileError
     from xerohelper.services.connection import ConnectionService, NotASandboxAddress
     from xerohelper.services.day_checklist import DayChecklistService
-    from xerohelper.services.shop_mapping import export_mapping, read_mapping_file, save_mapping
+    from xerohelper.services.shop_mapping import MadeFor, export_mapping, import_mapping_file
 
     try:
         connection = ConnectionService.for_command_line(args.sandbox)
@@ -38,18 +43,23 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "export":
         mapping = DayChecklistService.mapping_for(connection)
         try:
-            export_mapping(mapping, args.file)
+            export_mapping(mapping, args.file, MadeFor(organisation.tenant_id, organisation.name))
         except OSError as problem:
             print(f"Couldn't write {args.file}: {problem.strerror}. Choose another folder.", file=sys.stderr)
             return 1
         print(f"Saved the mapping of {organisation.name} to {args.file}.")
         return 0
     try:
-        mapping = read_mapping_file(args.file)
+        mapping = import_mapping_file(
+            args.file,
+            connection.folders.settings,
+            organisation.tenant_id,
+            organisation.name,
+            other_organisation=args.other_organisation,
+        )
     except MappingFileError as problem:
         print(problem, file=sys.stderr)
         return 2
-    save_mapping(connection.folders.settings, organisation.tenant_id, mapping)
     print(f"{organisation.name} now uses the mapping from {args.file}.")
     for problem in mapping.problems():
         print(f"Note: {problem}", file=sys.stderr)

@@ -222,10 +222,18 @@ def _payments(facts: DayFacts) -> StepStatus:
     approved = _approved(invoice) and (not facts.needs_credit_note or _approved(credit_note))
     to_pay = [t for t in facts.tenders_to_pay if t not in facts.paid_tenders]
     settled = _settled(invoice) and (not facts.needs_credit_note or _settled(credit_note))
-    if approved and (settled or (facts.tenders_to_pay and not to_pay)):
-        return StepStatus(step, StepState.DONE, _paid_words(invoice))
+    if approved and settled:
+        return StepStatus(step, StepState.DONE, f"Invoice {invoice.number} is paid in full.")
     if (status := _override(step, facts)) is not None:
         return status
+    if approved and facts.tenders_to_pay and not to_pay:  # never "done" with money owing
+        return StepStatus(
+            step,
+            StepState.READY,
+            f"All tenders are recorded, but {invoice.amount_due:.2f} was still owing on invoice "
+            f"{invoice.number} when Xero was last asked: xerohelper checks again. Skip this step if the "
+            "amount owing is right.",
+        )
     if invoice is None or invoice.status in GONE:
         return StepStatus(
             step, StepState.NOT_STARTED, "The sales summary has to be in Xero and approved first."
@@ -247,9 +255,3 @@ def _payments(facts: DayFacts) -> StepStatus:
             step, StepState.NOT_STARTED, "The day has no payments to record. Skip this step if that is right."
         )
     return StepStatus(step, StepState.READY, f"To record: {', '.join(to_pay)}.")
-
-
-def _paid_words(invoice: InvoiceFacts) -> str:
-    if invoice.status == "PAID" or invoice.amount_due == ZERO:
-        return f"Invoice {invoice.number} is paid in full."
-    return f"All tenders are recorded; {invoice.amount_due:.2f} is still owing on invoice {invoice.number}."

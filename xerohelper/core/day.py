@@ -33,6 +33,9 @@ class SalesLine:
     tax: Decimal
     kind: LineKind = LineKind.SALE
     tax_rate: str = ""  # the POS's own name for the rate, e.g. "GST 15%"; "" when the POS gives none
+    # The till reported amounts with the tax included and didn't split it out (Shopify Payments): `net` holds
+    # the amount with tax, `tax` is 0.00, and Xero works the tax out from the category's tax rate.
+    tax_included: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "net", money(self.net))
@@ -83,11 +86,20 @@ class Day:
     sales: tuple[SalesLine, ...] = field(default_factory=tuple)
     tenders: tuple[Tender, ...] = field(default_factory=tuple)
     location: str = ""  # "" for a shop with a single till
+    # The till difference the owner agreed to book on the shop's till difference account (money taken minus
+    # sales: positive when the till is over, negative when short); None until the owner decides.
+    difference_accepted: Decimal | None = None
+    # The shop or location the till file names, kept even for a shop with one till (where `location` is
+    # ""): a file of a shop never seen for this organisation is asked about before it is sent.
+    place: str = ""
 
     def __post_init__(self) -> None:
+        if self.difference_accepted is not None:
+            object.__setattr__(self, "difference_accepted", money(self.difference_accepted))
         object.__setattr__(self, "sales", tuple(self.sales))
         object.__setattr__(self, "tenders", tuple(self.tenders))
         object.__setattr__(self, "location", shown_name(self.location))
+        object.__setattr__(self, "place", shown_name(self.place) or self.location)
 
     @property
     def totals(self) -> DayTotals:
@@ -95,6 +107,16 @@ class Day:
         tax = sum((line.tax for line in self.sales), ZERO)
         tendered = sum((t.amount for t in self.tenders), ZERO)
         return DayTotals(net=net, tax=tax, gross=net + tax, tendered=tendered)
+
+    @property
+    def till_difference(self) -> Decimal:
+        """Money taken minus sales: positive when the till is over, negative when it is short."""
+        return -self.totals.difference
+
+    @property
+    def difference_decided(self) -> bool:
+        """The till balances, or the owner agreed to book this very difference."""
+        return self.till_difference == ZERO or self.difference_accepted == self.till_difference
 
     @property
     def is_empty(self) -> bool:
@@ -117,6 +139,7 @@ class Day:
             "date": self.date.isoformat(),
             "source": self.source,
             **({"location": self.location} if self.location else {}),
+            **({"place": self.place} if self.place and self.place != self.location else {}),
             "sales": [
                 {
                     "category": line.category,
@@ -125,6 +148,7 @@ class Day:
                     "gross": money_text(line.gross),
                     **({"kind": line.kind.value} if line.kind is not LineKind.SALE else {}),
                     **({"tax_rate": line.tax_rate} if line.tax_rate else {}),
+                    **({"tax_included": True} if line.tax_included else {}),
                 }
                 for line in self.sales
             ],
@@ -136,6 +160,11 @@ class Day:
                 "tendered": money_text(totals.tendered),
                 "difference": money_text(totals.difference),
             },
+            **(
+                {"difference_accepted": money_text(self.difference_accepted)}
+                if self.difference_accepted is not None
+                else {}
+            ),
         }
 
     @classmethod
@@ -145,6 +174,7 @@ class Day:
             date=date.fromisoformat(data["date"]),
             source=data["source"],
             location=data.get("location", ""),
+            place=data.get("place", data.get("location", "")),
             sales=tuple(
                 SalesLine(
                     category=s["category"],
@@ -152,10 +182,14 @@ class Day:
                     tax=Decimal(s["tax"]),
                     kind=LineKind(s.get("kind", LineKind.SALE.value)),
                     tax_rate=s.get("tax_rate", ""),
+                    tax_included=bool(s.get("tax_included", False)),
                 )
                 for s in data.get("sales", [])
             ),
             tenders=tuple(Tender(t["name"], Decimal(t["amount"])) for t in data.get("tenders", [])),
+            difference_accepted=(
+                Decimal(data["difference_accepted"]) if data.get("difference_accepted") is not None else None
+            ),
         )
 
     def fingerprint(self) -> str:

@@ -53,6 +53,8 @@ class OrganisationSetup:
     short_code: str
     name: str
     accounts_without_code: tuple[str, ...] = ()  # names of accounts whose code was removed
+    # Active tracking categories → their active options; None when not read (a shop without tracking).
+    tracking: dict[str, tuple[str, ...]] | None = None
 
     @property
     def rates(self) -> dict[str, Decimal]:

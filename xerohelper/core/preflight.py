@@ -1,5 +1,11 @@
 """Preflight: before anything is written, predict what Xero would refuse, and explain it with the same card
-Xero's refusal would get (DESIGN.md, "When something goes wrong")."""
+Xero's refusal would get (DESIGN.md, "When something goes wrong").
+
+It covers the whole day — the sales summary's accounts and tax rates, the till difference, every tender's
+account, the tenders' sum against the invoice's total — so a day that would be refused at step 3 stops
+before step 1, with nothing written. (The plan's remaining approvals are checked by the caller with the
+organisation's plan: services/day/sales_summary.py `predicted`.)
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,10 @@ from xerohelper.core.dates import long_date
 from xerohelper.core.day import Day
 from xerohelper.core.explain import Action, Explanation, Stage, explanation_for, open_in_xero
 from xerohelper.core.mapping import Mapping
+from xerohelper.core.money import ZERO
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.sales_invoice import PlanProblem
+from xerohelper.core.till_difference import undecided_card
 
 
 def preflight(
@@ -75,17 +83,72 @@ def preflight(
                 account_code=mapping.rounding_account_code,
             )
 
-    # Where each tender is paid into.
-    for tender in sorted({t.name for t in day.tenders if t.name in mapping.tenders}):
+    # The till difference: decided by the owner, and its account there to take it.
+    if not day.difference_decided:
+        found.append((Step.SALES_SUMMARY, undecided_card(day)))
+    elif day.till_difference != ZERO and mapping.till_difference_account_code:
+        over_short = setup.accounts.get(mapping.till_difference_account_code)
+        if over_short is None or over_short.status != "ACTIVE":
+            card(
+                Step.SALES_SUMMARY,
+                "account-not-for-sales",
+                where="Till difference",
+                account_code=mapping.till_difference_account_code,
+            )
+
+    # The till's tracking option: Xero leaves out, without a word, one it doesn't know.
+    if mapping.tracking is not None and setup.tracking is not None and day.location:
+        option = mapping.tracking.option_by_location.get(day.location)
+        category = mapping.tracking.category_name
+        if option and option not in setup.tracking.get(category, ()):
+            found.append((Step.SALES_SUMMARY, tracking_missing(category, option, day.location, short_code)))
+
+    # Where each tender is paid into: exists, has a code, isn't archived, accepts payments.
+    for tender in sorted({t.name for t in day.tenders if t.name in mapping.tenders and t.amount != ZERO}):
         code = mapping.tenders[tender]
         account = setup.accounts.get(code)
-        if account is None:
+        if account is None or not code.strip():
             key = "account-needs-code" if setup.accounts_without_code else "account-not-found"
             card(Step.PAYMENTS, key, where=tender, account_code=code)
         elif account.status != "ACTIVE" or not account.accepts_payments:
             card(Step.PAYMENTS, "account-not-valid", where=tender, account_code=code)
 
     return sorted(found, key=lambda item: item[1].sort_key)
+
+
+def tenders_too_much(day: Day, paid: set[str], amount_due, invoice_number: str, short_code: str | None):
+    """The tenders' sum against what the invoice in Xero still owes: a payment over it would be refused
+    ("Payment amount exceeds the amount outstanding"), so it is said before any payment is sent."""
+    to_pay = sum((t.amount for t in day.tenders if t.amount > ZERO and t.name not in paid), ZERO)
+    if to_pay <= amount_due:
+        return None
+    return explanation_for(
+        "payment-too-big",
+        values={"amount": f"{to_pay:.2f}", "invoice_number": invoice_number},
+        short_code=short_code,
+        where="the day's tenders",
+    )
+
+
+def tracking_missing(category: str, option: str, till: str, short_code: str | None) -> Explanation:
+    return Explanation(
+        title=f"Xero has no tracking option “{option}” under “{category}”",
+        what_happened=(
+            f"Shop setup tracks the till “{till}” as “{category}: {option}”, and Xero has no such active "
+            "tracking option. Xero would take the invoice but leave its tracking out, without a word."
+        ),
+        why="The option was renamed or archived in Xero, or Shop setup names one that was never made.",
+        steps=(
+            "In Xero, go to Accounting > Advanced > Tracking categories.",
+            f"Add (or restore) the option “{option}” under “{category}”, or choose another option for "
+            f"“{till}” in xerohelper's Shop setup.",
+            "Come back to xerohelper and click “I've fixed it — try again”.",
+        ),
+        action=Action.FIX_IN_XERO,
+        key="tracking-option-missing",
+        stage=Stage.SETUP,
+        predicted=True,
+    )
 
 
 def contact_missing(name: str, short_code: str | None) -> Explanation:

@@ -14,7 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from xerohelper.core.checklist import Step
 from xerohelper.core.day import Day, LineKind
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.money import CENT, ZERO, money
+from xerohelper.core.money import CENT, ZERO, money, money_words
+from xerohelper.core.till_difference import line_description, undecided_words
 
 # More than this between the till's total and Xero's is not rounding: it's a tax rate mapped wrongly.
 ROUNDING_TOLERANCE = Decimal("0.05")
@@ -37,6 +38,9 @@ class SalesInvoicePlan:
     lines: tuple[InvoiceLine, ...]
     total: Decimal  # what Xero will compute, rounding line included: equals the till's total
     approve: bool  # sent as AUTHORISED (approve automatically) instead of DRAFT
+    # Line amounts include tax (Xero's LineAmountTypes Inclusive) and Xero works the tax out: for a till that
+    # reports amounts with tax and no split (Shopify Payments), never sent as tax-free net.
+    amounts_include_tax: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,14 @@ def plan_sales_invoice(
             "was paid out together. Check the Z report, correct the figures and import them again."
         )
         return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
+    if not day.difference_decided:
+        return [PlanProblem(Step.SALES_SUMMARY, undecided_words(day), "app")]
+    if day.till_difference != ZERO and not mapping.till_difference_account_code:
+        words = (
+            f"You chose to book the till's {money_words(abs(day.till_difference))} difference on the till "
+            "difference account. Choose that account (over/short) in Shop setup."
+        )
+        return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
     if refunds and not mapping.rounding_account_code:
         words = (
             f"The till paid {refunds:.2f} back to customers. Choose a rounding account in Shop setup: "
@@ -125,11 +137,12 @@ def plan_sales_invoice(
         return [PlanProblem(Step.SALES_SUMMARY, words, "app")]
 
     tracking = _tracking_for(mapping, day.location)
+    inclusive = any(line.tax_included for line in day.sales)
     grouped: dict[tuple[str, LineKind, str, str], Decimal] = {}
     for line in day.sales:
         target = mapping.sales[line.category]
         key = (line.category, line.kind, target.account_code, target.tax_type)
-        grouped[key] = grouped.get(key, ZERO) + line.net
+        grouped[key] = grouped.get(key, ZERO) + (line.gross if inclusive else line.net)
     lines = [
         InvoiceLine(_describe(category, kind), account, tax_type, net, tracking)
         for (category, kind, account, tax_type), net in grouped.items()
@@ -137,8 +150,13 @@ def plan_sales_invoice(
     ]
 
     till_total = day.totals.gross
-    difference = till_total - xero_total(lines, tax_rates)
+    # With amounts that include tax, Xero's total is the sum of the lines: nothing to round.
+    computed = sum((line.net for line in lines), ZERO) if inclusive else xero_total(lines, tax_rates)
+    difference = till_total - computed
     if difference != ZERO:
+        odd = negative_sales(day)
+        if abs(difference) > ROUNDING_TOLERANCE and odd:
+            return [PlanProblem(Step.SALES_SUMMARY, negative_sale_words(odd), "app")]
         if abs(difference) > ROUNDING_TOLERANCE:
             return [
                 PlanProblem(
@@ -164,6 +182,16 @@ def plan_sales_invoice(
                 "Rounding", mapping.rounding_account_code, mapping.rounding_tax_type, difference, tracking
             )
         )
+    if day.till_difference != ZERO:  # the owner agreed (checked above): the invoice equals the money taken
+        lines.append(
+            InvoiceLine(
+                line_description(day.till_difference),
+                mapping.till_difference_account_code,
+                mapping.rounding_tax_type,
+                day.till_difference,
+                tracking,
+            )
+        )
     if refunds:
         lines.append(_refunds_line(mapping, refunds, tracking))
     return SalesInvoicePlan(
@@ -171,8 +199,32 @@ def plan_sales_invoice(
         reference=mapping.reference(day.date, day.location),
         trading_date=day.date,
         lines=tuple(lines),
-        total=money(till_total + refunds),
+        total=money(till_total + day.till_difference + refunds),
         approve=mapping.approve_automatically,
+        amounts_include_tax=inclusive,
+    )
+
+
+def negative_sales(day: Day) -> list:
+    """Sale rows below zero, or whose tax has the other sign to their amount: a return or a correction
+    keyed as a sale. Xero's tax on them can't match the till's, and that is not a tax-rate problem."""
+    return [
+        line
+        for line in day.sales
+        if (line.kind is LineKind.SALE and line.net < ZERO) or (line.net * line.tax < ZERO)
+    ]
+
+
+def negative_sale_words(lines) -> str:
+    listed = "; ".join(
+        f"“{line.category}” {money_words(line.net)} before tax with {money_words(line.tax)} tax"
+        for line in lines
+    )
+    return (
+        f"The till's figures have a negative sale: {listed}. A sale below zero (or with tax of the other "
+        "sign) is usually a return or a correction keyed as a sale, and Xero can't work out the same tax "
+        "for it. Check that row on the till's report: make it a refund (amount and tax both negative), "
+        "correct the figures and import them again."
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from xerohelper.core.booking_rules import category_accounts
 from xerohelper.core.checklist import Step
 from xerohelper.core.day import Day, SalesLine, Tender
 from xerohelper.core.explain import Explanation
@@ -27,6 +28,7 @@ CONTACT = ("contact", "")
 INVOICE_NUMBER = ("invoice-number", "")
 REFERENCE = ("reference", "")
 ROUNDING = ("rounding", "")
+TILL_DIFFERENCE = ("till-difference", "")
 Row = tuple[str, str]
 
 
@@ -52,6 +54,19 @@ def rounding_accounts(setup: OrganisationSetup) -> list[AccountInfo]:
     return sorted(
         (a for a in setup.accounts.values() if a.status == "ACTIVE" and a.type != "BANK"),
         key=lambda a: ("rounding" not in a.name.casefold(), a.code),
+    )
+
+
+def till_difference_accounts(setup: OrganisationSetup) -> list[AccountInfo]:
+    """Active accounts for the till's over/short: one named like “Over/Short” or “Till difference” first."""
+
+    def looks_right(account: AccountInfo) -> bool:
+        name = account.name.casefold()
+        return any(word in name for word in ("over", "short", "difference", "discrepanc"))
+
+    return sorted(
+        (a for a in setup.accounts.values() if a.status == "ACTIVE" and a.type != "BANK"),
+        key=lambda a: (not looks_right(a), a.code),
     )
 
 
@@ -148,7 +163,7 @@ def check_shop_setup(
             say(row, f"Account {target.account_code} is not in your Xero chart of accounts. Choose another.")
         elif account.status != "ACTIVE":
             say(row, f"{account_label(account)} is archived in Xero. Choose another account.")
-        elif target.account_code not in sales_codes:
+        elif target.account_code not in sales_codes and account not in category_accounts(category, setup):
             say(row, f"{account_label(account)} is not a sales account. Choose a sales or revenue account.")
         if target.tax_type not in sales_rates:
             rate = setup.tax_rates.get(target.tax_type)
@@ -180,6 +195,13 @@ def check_shop_setup(
             say(ROUNDING, f"Account {mapping.rounding_account_code} is not an active account in Xero.")
     else:
         say(ROUNDING, "Choose where the cents of rounding go (usually the account called “Rounding”).")
+    if mapping.till_difference_account_code:
+        over_short = setup.accounts.get(mapping.till_difference_account_code)
+        if over_short is None or over_short.status != "ACTIVE":
+            say(
+                TILL_DIFFERENCE,
+                f"Account {mapping.till_difference_account_code} is not an active account in Xero.",
+            )
 
     example = today or date.today()
     number_problem = _pattern_problem(lambda: mapping.invoice_number(example), "invoice number")
@@ -215,6 +237,8 @@ def check_shop_setup(
             continue
         if explanation.where == "Rounding":
             row = ROUNDING
+        elif explanation.where == "Till difference":
+            row = TILL_DIFFERENCE
         elif step is Step.PAYMENTS:
             row = ("tender", explanation.where)
         else:

@@ -3,9 +3,11 @@
 The owner types what the printed report says, as text, row by row: sales per category and tax rate
 (any two of net, tax and the total with tax; the third is worked out), discounts and refunds (typed as
 they are printed, with or without a minus: they are always taken off), and the amount of each payment
-type. `problems()` says in plain words what to correct, pointing at the row and field; `to_day()` makes
-the Day once there are none. A difference between sales and payments is not a problem (tills are often
-a few cents out): `balance()` says it in words, and the day's checklist deals with it.
+type. The cash can instead be counted: the cash in the drawer at closing less the float it started with
+is the cash taken (`counted_cash`, `cash_float`), and becomes the Cash payment. `problems()` says in
+plain words what to correct, pointing at the row and field; `to_day()` makes the Day once there are
+none. A difference between sales and payments is not a problem here (tills are often a few cents out):
+`balance()` says it in words, and the day card asks the owner how to book it.
 """
 
 from __future__ import annotations
@@ -97,12 +99,43 @@ def _words(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
+CASH = "Cash"
+
+
 @dataclass
 class ZReport:
     day: date | None = None
     location: str = ""
     sales: list[SalesEntry] = field(default_factory=list)
     tenders: list[TenderEntry] = field(default_factory=list)
+    counted_cash: str = ""  # the cash in the drawer at closing, as counted
+    cash_float: str = ""  # the float the drawer started the day with (left in it for tomorrow)
+
+    def cash_takings(self, found: list[ZProblem] | None = None) -> Decimal | None:
+        """The cash taken: counted cash less the float; None while no cash was counted."""
+        found = [] if found is None else found
+        amounts: dict[str, Decimal | None] = {}
+        for key, words in (("counted_cash", "cash counted"), ("cash_float", "float")):
+            try:
+                amounts[key] = read_amount(getattr(self, key))
+            except AmountTextError as error:
+                found.append(ZProblem("cash", None, key, f"The {words}: {error}."))
+                return None
+        counted, float_ = amounts["counted_cash"], amounts["cash_float"]
+        if counted is None:
+            if float_ is not None:
+                found.append(
+                    ZProblem(
+                        "cash", None, "counted_cash", "Type the cash counted in the drawer, or no float."
+                    )
+                )
+            return None
+        if counted < ZERO or (float_ is not None and float_ < ZERO):
+            found.append(
+                ZProblem("cash", None, "counted_cash", "Cash counted and the float can't be negative.")
+            )
+            return None
+        return counted - (float_ or ZERO)
 
     def add_sales(
         self,
@@ -239,7 +272,26 @@ class ZReport:
                 continue
             seen[key] = row
             tenders.append(tender)
-        if not any(not e.is_blank() for e in self.sales) and not any(not e.is_blank() for e in self.tenders):
+        cash = self.cash_takings(found)
+        if cash is not None:
+            typed = next((t for t in tenders if t.name.casefold() == CASH.casefold()), None)
+            if typed is None:
+                tenders.append(Tender(CASH, cash))
+            elif typed.amount != cash:
+                found.append(
+                    ZProblem(
+                        "tenders",
+                        seen[typed.name.casefold()],
+                        "amount",
+                        f"The Cash row says {_words(typed.amount)}, but the cash counted less the float is "
+                        f"{_words(cash)}. Correct one, or leave the Cash row empty.",
+                    )
+                )
+        if (
+            not any(not e.is_blank() for e in self.sales)
+            and not any(not e.is_blank() for e in self.tenders)
+            and cash is None
+        ):
             found.append(
                 ZProblem("sales", None, None, "Type the day's sales and payments from the Z report.")
             )

@@ -254,6 +254,14 @@ def _harbour_street(clock: Clock) -> Ledger:
         ),
         _account(
             tenant,
+            "835",
+            "Tips Payable",
+            "CURRLIAB",
+            "BASEXCLUDED",
+            description="Tips customers gave the staff, paid out with wages",
+        ),
+        _account(
+            tenant,
             None,
             "Square Payouts",
             "BANK",
@@ -263,6 +271,14 @@ def _harbour_street(clock: Clock) -> Ledger:
             currency_code="AUD",
         ),
         _account(tenant, "420", "Entertainment", "EXPENSE", "INPUT"),
+        _account(
+            tenant,
+            "865",
+            "Till Over/Short",
+            "EXPENSE",
+            "BASEXCLUDED",
+            description="Cash over and short: what the till took more or less than its sales",
+        ),
     ]
     for account in accounts:
         account.updated = moment

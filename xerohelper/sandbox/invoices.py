@@ -278,6 +278,46 @@ def _resolve_contact(call: Call, draft: _Draft, raw_contact) -> None:
     draft.document.contact_id = contact.contact_id
 
 
+def _tracking(ledger: Ledger, item: dict) -> dict[str, str] | None:
+    """A line's tracking, matched to the organisation's active tracking categories and options by ID or by
+    name, with Xero's IDs filled in. One that matches nothing is dropped without a word, as people report
+    of Xero ("the invoice is created in Xero, but without any tracking")."""
+    category_id = str(item.get("TrackingCategoryID") or "").lower()
+    name = str(item.get("Name") or "").casefold()
+    category = next(
+        (
+            c
+            for c in ledger.tracking_categories
+            if c.status == "ACTIVE"
+            and ((category_id and c.tracking_category_id.lower() == category_id) or c.name.casefold() == name)
+        ),
+        None,
+    )
+    if category is None:
+        return None
+    option_id = str(item.get("TrackingOptionID") or "").lower()
+    option_name = str(item.get("Option") or "").casefold()
+    option = next(
+        (
+            o
+            for o in category.options
+            if o.status == "ACTIVE"
+            and (
+                (option_id and o.tracking_option_id.lower() == option_id) or o.name.casefold() == option_name
+            )
+        ),
+        None,
+    )
+    if option is None:
+        return None
+    return {
+        "TrackingCategoryID": category.tracking_category_id,
+        "Name": category.name,
+        "Option": option.name,
+        "TrackingOptionID": option.tracking_option_id,
+    }
+
+
 def _line(call: Call, draft: _Draft, raw: dict, old_lines: dict[str, LineItem]) -> LineItem:
     ledger = call.ledger
     inv = draft.document
@@ -343,13 +383,9 @@ def _line(call: Call, draft: _Draft, raw: dict, old_lines: dict[str, LineItem]) 
     tracking = []
     for item in raw.get("Tracking") or []:
         if isinstance(item, dict):
-            tracking.append(
-                {
-                    k: str(v)
-                    for k, v in item.items()
-                    if k in ("TrackingCategoryID", "Name", "Option", "TrackingOptionID") and v is not None
-                }
-            )
+            found = _tracking(ledger, item)
+            if found is not None:
+                tracking.append(found)
     line_id = _text(raw, "LineItemID")
     old = old_lines.get(line_id.lower()) if line_id else None
     return LineItem(

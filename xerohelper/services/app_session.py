@@ -237,6 +237,26 @@ class AppSession:
             if self._days is not None:
                 self._days.forget_setup()
 
+    def export_mapping(self, mapping: Mapping, path: Path) -> None:
+        """Write the shop setup to a file that names the organisation it was made for."""
+        from xerohelper.services.shop_mapping import MadeFor, export_mapping
+
+        organisation = self.connection.saved_organisation()
+        made_for = MadeFor(organisation.tenant_id, organisation.name) if organisation else None
+        export_mapping(mapping, path, made_for)
+
+    def read_mapping_file(self, path: Path) -> tuple[Mapping, str | None]:
+        """A shop setup file, and the name of the other organisation it was made for (None when it was made
+        for this one, or names none). MappingFileError says what is wrong with the file."""
+        from xerohelper.services.shop_mapping import mapping_made_for, read_mapping_file
+
+        mapping = read_mapping_file(path)
+        made_for = mapping_made_for(path)
+        organisation = self.connection.saved_organisation()
+        if made_for is None or organisation is None or made_for.organisation_id == organisation.tenant_id:
+            return mapping, None
+        return mapping, made_for.name
+
     def organisation_setup(self, fresh: bool = False) -> tuple[OrganisationSetup, ContactInfo | None]:
         """The organisation's accounts, tax rates and sales contact, read from Xero once and kept a while
         (`fresh`: read again, the owner may have changed them). Raises what Xero raised."""
@@ -317,9 +337,25 @@ class AppSession:
                 days.save_day(found)
         return outcome
 
+    def new_places(self, days) -> list[str]:
+        """The shops or tills these days name that were never seen for this organisation (asked about before
+        they are kept: the file may be another shop's)."""
+        service = self.day_service()
+        return sorted({d.place for d in days if service.is_new_location(d)})
+
+    def keep_days(self, days) -> None:
+        """Keep the figures of days read from a file (after the owner said yes to a new shop or till)."""
+        service = self.day_service()
+        for day in days:
+            service.save_day(day)
+
     def save_day(self, day: Day) -> Checklist:
         """Keep the day's figures (typed from the Z report, say)."""
         return self.day_service().save_day(day)
+
+    def accept_difference(self, trading_date: date, location: str = "") -> Checklist:
+        """The owner books the day's till difference on the till difference (over/short) account."""
+        return self.day_service().accept_difference(trading_date, location)
 
     def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
         """Skip `step` and the steps after it (they can't happen without it), with the owner's reason."""

@@ -105,6 +105,28 @@ class DayChecklistService:
         """Keep the day's figures (from an import or the Z-report form)."""
         return self._status.save_day(day)
 
+    def accept_difference(self, trading_date: date, location: str = "") -> Checklist:
+        """The owner agreed to book the day's till difference (over/short) on the till difference account."""
+        return self._status.accept_difference(trading_date, location)
+
+    def is_new_location(self, day: Day) -> bool:
+        """The till file names a shop or till never seen for this organisation (no day of it kept, no
+        tracking option for it): it may be another shop's file, so the owner is asked before it is sent."""
+        place = day.place or day.location
+        if not place:
+            return False
+        tracking = self._mapping().tracking
+        if tracking is not None and place in tracking.option_by_location:
+            return False
+        seen = self.journal.days_between(self.organisation_id, date(1, 1, 1), date(9999, 12, 31))
+        for trading_date, location in seen:
+            if location == place:
+                return False
+            kept = self.journal.day(self.organisation_id, trading_date, location)
+            if kept is not None and kept.place == place:
+                return False
+        return True
+
     def facts(self, trading_date: date, location: str = "") -> DayFacts:
         return self._status.facts(trading_date, location)
 

@@ -35,6 +35,7 @@ class DaySnapshot:
     statuses: dict[date, DayStatus]  # each day of that month the journal knows
     categories: tuple[str, ...]  # the shop's kinds of sale (Shop setup)
     tenders: tuple[str, ...]  # the shop's ways of paying
+    tills: tuple[str, ...] = ()  # the shop's tills or locations, when it has several (a picker chooses one)
 
     @property
     def organisation_name(self) -> str:
@@ -72,6 +73,7 @@ def read_snapshot(
 ) -> DaySnapshot:
     """`days` is the DayChecklistService of the connected organisation."""
     record = days.journal.record(days.organisation_id, trading_date, location)
+    tills = shop_tills(days, mapping)
     return DaySnapshot(
         trading_date=trading_date,
         location=location,
@@ -83,18 +85,32 @@ def read_snapshot(
         posting=record.posting,
         figures_changed=record.figures_changed_since_posting,
         month=month,
-        statuses=month_statuses(days, month),
+        statuses=month_statuses(days, month, location if location in tills else None),
         categories=tuple(mapping.sales),
         tenders=tuple(mapping.tenders),
+        tills=tills,
     )
 
 
-def month_statuses(days, month: tuple[int, int]) -> dict[date, DayStatus]:
-    """Each day of `month` the journal knows, as the calendar colours it (the most urgent till's)."""
+def shop_tills(days, mapping: Mapping) -> tuple[str, ...]:
+    """The shop's tills or locations, in name order: those the journal has days of, and those Shop setup
+    gives a tracking option. Empty for a shop with one till (its days have no location)."""
+    known = {place for _, place in days.journal.days_between(days.organisation_id, date.min, date.max)}
+    if mapping.tracking is not None:
+        known.update(mapping.tracking.option_by_location)
+    known.discard("")
+    return tuple(sorted(known, key=str.casefold))
+
+
+def month_statuses(days, month: tuple[int, int], till: str | None = None) -> dict[date, DayStatus]:
+    """Each day of `month` the journal knows, as the calendar colours it: `till`'s own days, or (None) the
+    most urgent till's."""
     year, number = month
     first, last = date(year, number, 1), date(year, number, month_days.monthrange(year, number)[1])
     found: dict[date, list[DayStatus]] = {}
     for day, place in days.journal.days_between(days.organisation_id, first, last):
+        if till is not None and place != till:
+            continue
         found.setdefault(day, []).append(day_status(days.checklist(day, place)))
     return {day: most_urgent(statuses) for day, statuses in found.items()}
 

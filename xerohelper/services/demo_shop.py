@@ -18,6 +18,7 @@ DEMO_MAPPING = (
         customer_contact="POS Sales",
         rounding_account_code="860",
         rounding_tax_type="BASEXCLUDED",
+        till_difference_account_code="865",
         approve_automatically=False,
     )
     .with_sales("Hardware & tools", "200", "OUTPUT")

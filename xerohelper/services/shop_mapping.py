@@ -4,6 +4,7 @@ a bookkeeper can pass on (`xerohelper mapping export FILE`, `xerohelper mapping 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from xerohelper.adapters import damaged_files
@@ -43,12 +44,62 @@ def save_mapping(settings_folder: Path, organisation_id: str, mapping: Mapping) 
     settings.save()
 
 
-def export_mapping(mapping: Mapping, path: Path) -> None:
-    path.write_text(json.dumps(mapping.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+@dataclass(frozen=True)
+class MadeFor:
+    """The organisation a mapping file was exported from (its accounts are that organisation's)."""
+
+    organisation_id: str
+    name: str
+
+
+class OtherOrganisation(MappingFileError):
+    """The mapping file was made for another organisation: its account codes may mean other accounts here."""
+
+    def __init__(self, made_for: MadeFor, here: str) -> None:
+        self.made_for = made_for
+        super().__init__(
+            f"This mapping was made for {made_for.name}, not for {here}. Its account codes and tax rates are "
+            f"{made_for.name}'s: in {here} they may be other accounts, or none. Nothing was changed. If "
+            f"{here} really should use it, import it again and confirm (from the command line: add "
+            "--other-organisation)."
+        )
+
+
+def export_mapping(mapping: Mapping, path: Path, made_for: MadeFor | None = None) -> None:
+    data = mapping.to_dict()
+    if made_for is not None:
+        data["organisation"] = {"id": made_for.organisation_id, "name": made_for.name}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def import_mapping_file(
+    path: Path, settings_folder: Path, organisation_id: str, name: str, other_organisation: bool = False
+) -> Mapping:
+    """Read a mapping file and save it for this organisation. A file made for another organisation raises
+    OtherOrganisation (nothing saved) unless the owner said `other_organisation`."""
+    mapping = read_mapping_file(path)
+    made_for = mapping_made_for(path)
+    if made_for is not None and made_for.organisation_id != organisation_id and not other_organisation:
+        raise OtherOrganisation(made_for, name)
+    save_mapping(settings_folder, organisation_id, mapping)
+    return mapping
+
+
+def mapping_made_for(path: Path) -> MadeFor | None:
+    """The organisation named in a mapping file (None for files from before it was written there)."""
+    data = _read_json(path)
+    made_for = data.get("organisation") if isinstance(data, dict) else None
+    if not isinstance(made_for, dict) or not made_for.get("id"):
+        return None
+    return MadeFor(str(made_for["id"]), str(made_for.get("name") or "another organisation"))
 
 
 def read_mapping_file(path: Path) -> Mapping:
     """Read an exported Mapping; MappingFileError says what is wrong in words."""
+    return Mapping.from_dict(_read_json(path))
+
+
+def _read_json(path: Path) -> object:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
@@ -61,4 +112,4 @@ def read_mapping_file(path: Path) -> Mapping:
         raise MappingFileError(
             f"{path} isn't a xerohelper mapping file (it isn't JSON: {exc}). Export the mapping again."
         ) from exc
-    return Mapping.from_dict(data)
+    return data

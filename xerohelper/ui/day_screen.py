@@ -26,9 +26,11 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -132,6 +134,11 @@ class DayScreen(QWidget):
         return self._calendar
 
     @property
+    def sends_to_label(self) -> QLabel:
+        """The organisation the button sends to, next to the button."""
+        return self._sends_to
+
+    @property
     def pos_card(self) -> PosCard:
         return self._pos_card
 
@@ -219,12 +226,28 @@ class DayScreen(QWidget):
         # right: the day
         self._day_title = look.make_heading(QLabel(""), 1.3)
         self._day_title.setObjectName("day_title")
+        self._till_picker = QComboBox()
+        self._till_picker.setObjectName("till_picker")
+        self._till_picker.setAccessibleName("Till or location")
+        self._till_picker.setToolTip("Each till has its own takings, checklist and invoice")
+        self._till_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._till_picker.setVisible(False)
+        self._till_picker.activated.connect(self._till_chosen)
+        self._till_words = QLabel("Ti&ll:")
+        self._till_words.setBuddy(self._till_picker)
+        self._till_words.setVisible(False)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(8)
+        title_row.addWidget(self._day_title, 1)
+        title_row.addWidget(self._till_words, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addWidget(self._till_picker, 0, Qt.AlignmentFlag.AlignVCenter)
         self._problem_card = ExplanationCard(name="problem_card")
         self._problem_card.try_again.connect(self._repeat_last_action)
         self._pos_card = PosCard()
         self._pos_card.import_requested.connect(self._import)
         self._pos_card.z_report_requested.connect(self._type_z_report)
         self._pos_card.resend_requested.connect(self._resend)
+        self._pos_card.accept_difference_requested.connect(self.accept_difference)
         checklist_heading = look.make_heading(QLabel("Sending the day to Xero"), 1.15)
         self._step_cards: dict[Step, StepCard] = {}
         for step in ORDER:
@@ -240,7 +263,7 @@ class DayScreen(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(12, 16, 20, 16)
         column.setSpacing(12)
-        column.addWidget(self._day_title)
+        column.addLayout(title_row)
         column.addWidget(self._problem_card)
         column.addWidget(self._pos_card)
         column.addSpacing(4)
@@ -302,7 +325,15 @@ class DayScreen(QWidget):
         self._next_icon.setFixedWidth(22)
         bottom.addWidget(self._next_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         bottom.addWidget(self._next_label, 1)
-        bottom.addWidget(self._run_next_button)
+        self._sends_to = look.secondary(QLabel())
+        self._sends_to.setObjectName("sends_to")
+        self._sends_to.setAccessibleName("Sends to the Xero organisation")
+        self._sends_to.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        sending = QVBoxLayout()
+        sending.setSpacing(2)
+        sending.addWidget(self._run_next_button)
+        sending.addWidget(self._sends_to)
+        bottom.addLayout(sending)
 
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -351,7 +382,12 @@ class DayScreen(QWidget):
         self._calendar.set_statuses(snapshot.statuses)
         if snapshot.trading_date != self.trading_date or snapshot.location != self.location:
             return  # the owner has moved on to another day; that day's own load will show it
+        if not self.location and len(snapshot.tills) > 1:  # several tills: show the first till's day
+            self.location = snapshot.tills[0]
+            self.refresh()
+            return
         self.snapshot = snapshot
+        self._show_tills(snapshot.tills)
         self._organisation.setText(snapshot.organisation_name or "Not connected")
         self._show_connection(snapshot.connection)
         today = " (today)" if snapshot.trading_date == snapshot.today else ""
@@ -382,6 +418,9 @@ class DayScreen(QWidget):
             self._connection_badge.set_look(look.NOT_CONNECTED)
         if status.organisation is not None:
             self._organisation.setText(status.organisation.name)
+        name = status.organisation.name if status.organisation is not None else ""
+        self._sends_to.setText(f"Sends to: {name}" if name else "")
+        self._sends_to.setVisible(bool(name))
 
     def _show_next(self, snapshot: DaySnapshot) -> None:
         checklist = snapshot.checklist
@@ -496,16 +535,49 @@ class DayScreen(QWidget):
             return
         session, day = self.session, self.trading_date
         self._pos_card.clear_problem()
-        self._start(
-            lambda _progress: session.import_day(path, day),
-            words=f"Reading {path.name}…",
-            after=self._imported,
-        )
 
-    def _imported(self, outcome, ask: bool = True) -> None:
+        def read(_progress):
+            outcome = session.import_file(path, day)
+            new = session.new_places(outcome.days) if outcome.ok else []
+            if outcome.ok and not new:
+                session.keep_days(outcome.days)
+            return outcome, new
+
+        self._start(read, words=f"Reading {path.name}…", after=self._imported)
+
+    def confirm_new_places(self, places: list[str], organisation: str) -> bool:
+        """A till file of a shop or till never seen for this organisation: keep it? (tests replace this)"""
+        names = ", ".join(f"“{p}”" for p in places)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "A shop or till xerohelper hasn't seen here",
+            f"This till file is for {names}, which xerohelper has never sent to {organisation}.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            "Check that you are connected to the right organisation. If this is a new till of this shop, "
+            "keep the figures; nothing is sent until you click the send button."
+        )
+        keep = box.addButton("Keep the figures", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is keep
+
+    def _imported(self, answer, ask: bool = True) -> None:
+        outcome, new_places = answer
         if not outcome.ok:
             self._pos_card.show_problem(outcome.message())
             return
+        if new_places:
+            organisation = self.snapshot.organisation_name if self.snapshot else "this organisation"
+            if not self.confirm_new_places(new_places, organisation):
+                self._pos_card.show_problem(
+                    f"Not kept: {outcome.file.name} is for {', '.join(new_places)}, never sent to "
+                    f"{organisation}. Nothing was kept or sent."
+                )
+                return
+            session, days = self.session, outcome.days
+            self._start(lambda _progress: session.keep_days(days), words="Keeping the day's figures…")
         notes = list(outcome.notes)
         for question in outcome.questions:
             hint = f" (probably “{question.suggestion}”)" if question.suggestion else ""
@@ -530,7 +602,10 @@ class DayScreen(QWidget):
 
             def work(_progress):
                 session.remember_till_names(source, categories, tenders)
-                return session.import_day(path, day)
+                outcome = session.import_file(path, day)  # read again, in the shop's names now
+                if outcome.ok:
+                    session.keep_days(outcome.days)
+                return outcome, []
 
             self._start(
                 work,
@@ -570,6 +645,15 @@ class DayScreen(QWidget):
         self._pos_card.clear_problem()
         session = self.session
         self._start(lambda _progress: session.save_day(day), words="Keeping the day's totals…")
+
+    def accept_difference(self) -> None:
+        """Book the day's till difference on the till difference account (the POS card's button)."""
+        if self.busy or self.trading_date is None:
+            return
+        session, day, place = self.session, self.trading_date, self.location
+        self._start(
+            lambda _progress: session.accept_difference(day, place), words="Booking the till difference…"
+        )
 
     def _resend(self) -> None:
         session, day, place = self.session, self.trading_date, self.location
@@ -733,6 +817,32 @@ class DayScreen(QWidget):
         self._problem_card.set_busy(self.busy)
         for card in self._step_cards.values():
             card.set_busy(not ready)
+
+    # ---- several tills -------------------------------------------------------------------------------------
+    @property
+    def till_picker(self) -> QComboBox:
+        return self._till_picker
+
+    def choose_till(self, till: str) -> None:
+        """Show `till`'s day: its own figures, checklist and calendar marks."""
+        if till == self.location or self.busy:
+            return
+        self.location = till
+        self._problem_card.set_explanation(None)
+        self._pos_card.clear_problem()
+        self.refresh()
+
+    def _till_chosen(self, index: int) -> None:
+        self.choose_till(self._till_picker.itemText(index))
+
+    def _show_tills(self, tills: tuple[str, ...]) -> None:
+        several = len(tills) > 1
+        if [self._till_picker.itemText(i) for i in range(self._till_picker.count())] != list(tills):
+            self._till_picker.clear()
+            self._till_picker.addItems(list(tills))
+        self._till_picker.setCurrentIndex(max(self._till_picker.findText(self.location), 0))
+        self._till_picker.setVisible(several)
+        self._till_words.setVisible(several)
 
     def _date_chosen(self, day: date) -> None:
         if day != self.trading_date:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from xerohelper.core.day import Day, LineKind
+from xerohelper.core.till_difference import accepted_words, undecided_words
 from xerohelper.core.z_report import SOURCE as Z_REPORT
 from xerohelper.ui import look
 from xerohelper.ui.problem_box import ProblemBox
@@ -37,11 +38,9 @@ def balance_words(day: Day) -> tuple[look.Tone, str]:
     totals = day.totals
     if totals.difference == 0:
         return look.Tone.GOOD, f"Sales and payments match: both come to {look.money_words(totals.gross)}."
-    return (
-        look.Tone.ATTENTION,
-        f"The till's sales and payments differ by {look.money_words(abs(totals.difference))}: "
-        "check the Z report before sending.",
-    )
+    if day.difference_decided:
+        return look.Tone.GOOD, accepted_words(day)
+    return look.Tone.ATTENTION, undecided_words(day)
 
 
 def _line_name(category: str, kind: LineKind) -> str:
@@ -116,6 +115,7 @@ class PosCard(QFrame):
     import_requested = Signal(object)  # pathlib.Path of the file to import
     z_report_requested = Signal()
     resend_requested = Signal()
+    accept_difference_requested = Signal()  # the owner books the till difference on the over/short account
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +151,16 @@ class PosCard(QFrame):
         balance.setContentsMargins(0, 0, 0, 0)
         balance.addWidget(self._balance_icon, 0, Qt.AlignmentFlag.AlignTop)
         balance.addWidget(self.balance_label, 1)
+        self.accept_difference_button = QPushButton("&Book the difference")
+        self.accept_difference_button.setObjectName("accept_difference_button")
+        self.accept_difference_button.setAccessibleName("Book the difference on the till difference account")
+        self.accept_difference_button.setToolTip(
+            "Add a line without tax for the difference on the till difference (over/short) account, "
+            "so the invoice equals the money taken"
+        )
+        self.accept_difference_button.setAutoDefault(True)
+        self.accept_difference_button.clicked.connect(self.accept_difference_requested)
+        balance.addWidget(self.accept_difference_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.problem_box = ProblemBox("pos_problem_box", accessible_name="Why the file couldn't be imported")
         self.problem_label = self.problem_box.words
@@ -220,6 +230,7 @@ class PosCard(QFrame):
         self.empty_label.setVisible(day is None)
         self.figures.setVisible(day is not None)
         self.balance_row.setVisible(day is not None)
+        self.accept_difference_button.setVisible(day is not None and not day.difference_decided)
         self.changed_row.setVisible(day is not None and figures_changed)
         if day is None:
             self.source_label.setText("")
@@ -266,7 +277,12 @@ class PosCard(QFrame):
         self.notes_label.setVisible(False)
 
     def set_busy(self, busy: bool) -> None:
-        for button in (self.import_button, self.z_report_button, self.resend_button):
+        for button in (
+            self.import_button,
+            self.z_report_button,
+            self.resend_button,
+            self.accept_difference_button,
+        ):
             button.setEnabled(not busy)
 
     # ---- getting the figures in ------------------------------------------------------------------------

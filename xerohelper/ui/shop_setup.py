@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -218,11 +219,9 @@ class ShopSetupDialog(QDialog):
         path = self.ask_export_path()
         if path is None:
             return
-        from xerohelper.services.shop_mapping import export_mapping
-
-        mapping = self.editor.mapping()
+        mapping, session = self.editor.mapping(), self.session
         run_in_background(
-            lambda: export_mapping(mapping, path),
+            lambda: session.export_mapping(mapping, path),
             on_done=lambda _: self._say(f"Exported the shop setup to {path}."),
             on_failed=lambda error: self._say(
                 f"The shop setup could not be saved to {path} ({error}). Choose another folder."
@@ -235,14 +234,35 @@ class ShopSetupDialog(QDialog):
         path = self.ask_import_path()
         if path is None:
             return
-        from xerohelper.services.shop_mapping import read_mapping_file
-
+        session = self.session
         run_in_background(
-            lambda: read_mapping_file(path), on_done=self._imported, on_failed=self._import_failed
+            lambda: session.read_mapping_file(path), on_done=self._imported, on_failed=self._import_failed
         )
 
-    def _imported(self, mapping: Mapping) -> None:
+    def confirm_other_organisation(self, made_for: str) -> bool:
+        """A shop setup made for another organisation: use it here anyway? (tests replace this)"""
+        here = self.session.organisation()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "A shop setup from another organisation",
+            f"This shop setup was made for {made_for}, not for {here.name if here else 'this organisation'}.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            f"Its account codes and tax rates are {made_for}'s: here they may be other accounts, or none. "
+            "Nothing changes unless you use it and then click Save."
+        )
+        use = box.addButton("Use it anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is use
+
+    def _imported(self, answer: tuple[Mapping, str | None]) -> None:
         if not still_open(self):
+            return
+        mapping, made_for = answer
+        if made_for is not None and not self.confirm_other_organisation(made_for):
+            self._say(f"Not imported: that shop setup was made for {made_for}. Nothing was changed.")
             return
         self._show_editor(mapping)
         self._say("Imported. Check the choices below, then click Save to use them.")

@@ -10,7 +10,7 @@ import itertools
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from xerohelper.core.dates import MONTHS, WEEKDAYS, long_date
+from xerohelper.core.booking_rules import category_accounts, suggested_sales, suggested_tender_account
+from xerohelper.core.dates import long_date
 from xerohelper.core.mapping import Mapping, SalesAccount
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.shop_setup_check import (
@@ -35,19 +35,24 @@ from xerohelper.core.shop_setup_check import (
     INVOICE_NUMBER,
     REFERENCE,
     ROUNDING,
+    TILL_DIFFERENCE,
     Row,
     ShopSetupCheck,
     check_shop_setup,
     payment_accounts,
     rounding_accounts,
-    sales_accounts,
+    till_difference_accounts,
 )
+from xerohelper.ui.shop_setup_help import EnterAdds, invoice_number_words, pattern_words, tax_follows_account
 from xerohelper.ui.shop_setup_rows import (
     AccountCombo,
     FittingScrollArea,
     RowProblems,
     RowWidgets,
     TaxCombo,
+    buddy,
+    example,
+    remove_button,
     slug,
     stacked,
 )
@@ -145,7 +150,7 @@ class ShopSetupEditor(QWidget):
         self.add_category_button.setAccessibleName("Add kind of sale")
         self.add_category_button.setAutoDefault(False)
         self.add_category_button.clicked.connect(self._add_category_clicked)
-        self.new_category.installEventFilter(self)  # Enter adds the row, and goes no further
+        EnterAdds(self.new_category, self._add_category_clicked)  # never the dialog's Save or wizard's Next
         adder = QHBoxLayout()
         adder.addWidget(self.new_category, 1)
         adder.addWidget(self.add_category_button)
@@ -172,7 +177,7 @@ class ShopSetupEditor(QWidget):
         self.add_tender_button.setAccessibleName("Add way of paying")
         self.add_tender_button.setAutoDefault(False)
         self.add_tender_button.clicked.connect(self._add_tender_clicked)
-        self.new_tender.installEventFilter(self)
+        EnterAdds(self.new_tender, self._add_tender_clicked)
         adder = QHBoxLayout()
         adder.addWidget(self.new_tender, 1)
         adder.addWidget(self.add_tender_button)
@@ -196,7 +201,7 @@ class ShopSetupEditor(QWidget):
         self.contact_edit.setToolTip("The Xero contact every day's sales invoice is made out to.")
         self.contact_problems = RowProblems("contact_problems", self._recheck_hook)
         form.addRow(
-            self._buddy("Customer &contact:", self.contact_edit),
+            buddy("Customer &contact:", self.contact_edit),
             stacked(self.contact_edit, self.contact_problems),
         )
 
@@ -207,17 +212,11 @@ class ShopSetupEditor(QWidget):
         self.number_example.setObjectName("invoice_number_example")
         self.number_example.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.number_problems = RowProblems("invoice_number_problems", self._recheck_hook)
-        day = self._today
-        number_words = QLabel(
-            "Each day's invoice needs a number of its own in Xero, so the pattern puts the day in it: "
-            f"{{yyyymmdd}} becomes the day's date as digits ({day:%Y%m%d} for {long_date(day)})."
-        )
-        number_words.setObjectName("invoice_number_words")
-        number_words.setWordWrap(True)
-        number_words.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow(
-            self._buddy("&Invoice number:", self.number_edit),
-            stacked(self.number_edit, self.number_example, number_words, self.number_problems),
+            buddy("&Invoice number:", self.number_edit),
+            stacked(
+                self.number_edit, self.number_example, invoice_number_words(self._today), self.number_problems
+            ),
         )
 
         self.reference_edit = QLineEdit(mapping.reference_pattern)
@@ -227,17 +226,9 @@ class ShopSetupEditor(QWidget):
         self.reference_example.setObjectName("reference_example")
         self.reference_example.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.reference_problems = RowProblems("reference_problems", self._recheck_hook)
-        hint = QLabel(
-            f"In the number and the reference you can also use {{d}} {{month}} {{yyyy}} ({day.day} "
-            f"{MONTHS[day.month - 1][:3]} {day.year}), {{weekday}} ({WEEKDAYS[day.weekday()][:3]}), "
-            "{yyyy} {mm} {dd}, and {location} "
-            "(the till's place, when you have several)."
-        )
-        hint.setObjectName("pattern_hint")
-        hint.setWordWrap(True)
-        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint = pattern_words(self._today)
         form.addRow(
-            self._buddy("&Reference:", self.reference_edit),
+            buddy("&Reference:", self.reference_edit),
             stacked(self.reference_edit, self.reference_example, self.reference_problems, hint),
         )
 
@@ -250,13 +241,31 @@ class ShopSetupEditor(QWidget):
         )
         self.rounding_problems = RowProblems("rounding_problems", self._recheck_hook)
         form.addRow(
-            self._buddy("Rounding &goes to:", self.rounding_combo),
+            buddy("Rounding &goes to:", self.rounding_combo),
             stacked(self.rounding_combo, self.rounding_problems),
+        )
+
+        self.till_difference_combo = AccountCombo(
+            till_difference_accounts(self._setup),
+            self._setup,
+            mapping.till_difference_account_code,
+            "till_difference_account",
+        )
+        self.till_difference_combo.setAccessibleName("Till difference account")
+        self.till_difference_combo.setToolTip(
+            "When the money taken differs from the till's sales and you choose to book it, the difference "
+            "goes here (usually an account called “Over/Short”), without tax."
+        )
+        self.till_difference_problems = RowProblems("till_difference_problems", self._recheck_hook)
+        form.addRow(
+            buddy("&Till over/short goes to:", self.till_difference_combo),
+            stacked(self.till_difference_combo, self.till_difference_problems),
         )
 
         for edit in (self.contact_edit, self.number_edit, self.reference_edit):
             edit.textChanged.connect(self._recheck)
         self.rounding_combo.currentIndexChanged.connect(self._recheck)
+        self.till_difference_combo.currentIndexChanged.connect(self._recheck)
         return box
 
     def _approval_box(self) -> QGroupBox:
@@ -278,33 +287,22 @@ class ShopSetupEditor(QWidget):
         layout.addWidget(self.approve_radio)
         return box
 
-    def eventFilter(self, watched, event) -> bool:
-        """Enter in "Another kind of sale" or "Another way of paying" adds the row and stops there: it never
-        reaches the dialog's Save or the wizard's Next (which would close them, losing the typed name)."""
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and watched in (self.new_category, self.new_tender)
-        ):
-            (self._add_category_clicked if watched is self.new_category else self._add_tender_clicked)()
-            return True
-        return super().eventFilter(watched, event)
-
-    @staticmethod
-    def _buddy(text: str, field: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(field)
-        return label
-
     # ---- rows -----------------------------------------------------------------------------------------
     def _add_sales_row(self, category: str) -> None:
-        target = self._original.sales.get(category) or SalesAccount("", "")
+        target = (
+            self._original.sales.get(category)
+            or suggested_sales(category, self._setup)  # tips, gift cards sold, surcharges: as booked
+            or SalesAccount("", "")
+        )
         key = slug(category)
         name = QLabel(category)
         name.setObjectName(f"sales_name_{key}")
         name.setWordWrap(True)
         account = AccountCombo(
-            sales_accounts(self._setup), self._setup, target.account_code, f"sales_account_{key}"
+            category_accounts(category, self._setup),
+            self._setup,
+            target.account_code,
+            f"sales_account_{key}",
         )
         account.setAccessibleName(f"Xero account for {category} sales")
         tax = TaxCombo(self._setup, target.tax_type, f"sales_tax_{key}")
@@ -312,7 +310,7 @@ class ShopSetupEditor(QWidget):
         problems = RowProblems(f"sales_problems_{key}", self._recheck_hook)
         remove = None
         if category not in self._till_categories:
-            remove = self._remove_button(f"remove_sales_{key}", f"Remove {category}")
+            remove = remove_button(f"remove_sales_{key}", f"Remove {category}")
             remove.clicked.connect(lambda: self._remove("sales", category))
         row = self._sales_next_row
         self._sales_grid.addWidget(name, row, 0)
@@ -322,7 +320,7 @@ class ShopSetupEditor(QWidget):
             self._sales_grid.addWidget(remove, row, 3)
         self._sales_grid.addWidget(problems, row + 1, 0, 1, 4)
         self._sales_next_row += 2
-        account.currentIndexChanged.connect(lambda _index: self._tax_follows_account(account, tax))
+        account.currentIndexChanged.connect(lambda _index: tax_follows_account(self._setup, account, tax))
         account.currentIndexChanged.connect(self._recheck)
         tax.currentIndexChanged.connect(self._recheck)
         tax.setProperty("follows_account", account.code())
@@ -330,7 +328,7 @@ class ShopSetupEditor(QWidget):
         self._fix_tab_order()
 
     def _add_tender_row(self, tender: str) -> None:
-        code = self._original.tenders.get(tender, "")
+        code = self._original.tenders.get(tender) or suggested_tender_account(tender, self._setup) or ""
         key = slug(tender)
         name = QLabel(tender)
         name.setObjectName(f"tender_name_{key}")
@@ -339,7 +337,7 @@ class ShopSetupEditor(QWidget):
         problems = RowProblems(f"tender_problems_{key}", self._recheck_hook)
         remove = None
         if tender not in self._till_tenders:
-            remove = self._remove_button(f"remove_tender_{key}", f"Remove {tender}")
+            remove = remove_button(f"remove_tender_{key}", f"Remove {tender}")
             remove.clicked.connect(lambda: self._remove("tender", tender))
         row = self._tenders_next_row
         self._tenders_grid.addWidget(name, row, 0)
@@ -351,30 +349,6 @@ class ShopSetupEditor(QWidget):
         account.currentIndexChanged.connect(self._recheck)
         self._tenders[tender] = RowWidgets("tender", tender, [name, account], problems, remove)
         self._fix_tab_order()
-
-    def _tax_follows_account(self, account: AccountCombo, tax: TaxCombo) -> None:
-        """A sales row's tax rate defaults from the chosen account's own tax rate in Xero, until the owner
-        chooses another rate for the row themselves."""
-        previous = self._setup.accounts.get(tax.property("follows_account") or "")
-        chosen = self._setup.accounts.get(account.code())
-        tax.setProperty("follows_account", account.code())
-        untouched = not tax.tax_type() or (
-            previous is not None and tax.tax_type() == previous.default_tax_type
-        )
-        if chosen is not None and chosen.default_tax_type and untouched:
-            index = tax.findData(chosen.default_tax_type)
-            if index >= 0:
-                tax.setCurrentIndex(index)
-
-    @staticmethod
-    def _remove_button(object_name: str, accessible: str) -> QToolButton:
-        button = QToolButton()
-        button.setAutoRaise(True)
-        button.setObjectName(object_name)
-        button.setText("Remove")
-        button.setAccessibleName(accessible)
-        button.setToolTip(f"{accessible} from the shop setup")
-        return button
 
     def _remove(self, kind: str, name: str) -> None:
         rows = self._sales if kind == "sales" else self._tenders
@@ -423,6 +397,7 @@ class ShopSetupEditor(QWidget):
                 self.number_edit,
                 self.reference_edit,
                 self.rounding_combo,
+                self.till_difference_combo,
                 self.draft_radio,
                 self.approve_radio,
             ]
@@ -449,6 +424,7 @@ class ShopSetupEditor(QWidget):
             reference_pattern=self.reference_edit.text().strip(),
             approve_automatically=self.approve_radio.isChecked(),
             rounding_account_code=self.rounding_combo.code(),
+            till_difference_account_code=self.till_difference_combo.code(),
         )
 
     def problems(self) -> list[str]:
@@ -501,19 +477,13 @@ class ShopSetupEditor(QWidget):
         self._show(INVOICE_NUMBER, self.number_problems)
         self._show(REFERENCE, self.reference_problems)
         self._show(ROUNDING, self.rounding_problems)
+        self._show(TILL_DIFFERENCE, self.till_difference_problems)
         self.number_example.setText(
-            self._example(lambda: mapping.invoice_number(self._today), f" (for {long_date(self._today)})")
+            example(lambda: mapping.invoice_number(self._today), f" (for {long_date(self._today)})")
         )
-        self.reference_example.setText(self._example(lambda: mapping.reference(self._today)))
+        self.reference_example.setText(example(lambda: mapping.reference(self._today)))
         if announce:
             self.changed.emit()
 
     def _show(self, row: Row, where: RowProblems) -> None:
         where.show_problems(*self._check.for_row(row))
-
-    @staticmethod
-    def _example(fill, after: str = "") -> str:
-        try:
-            return f"For example: {fill()}{after}"
-        except (KeyError, ValueError, IndexError, AttributeError, TypeError):
-            return "For example: —"

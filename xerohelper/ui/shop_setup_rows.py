@@ -1,12 +1,22 @@
-"""The pieces of a Shop setup row: the account and tax-rate pickers, a row's problems (in words, or the
-explanation card when Xero would refuse), and the scroll area the editor's rows live in."""
+"""The pieces of Shop setup's editor: the account and tax-rate pickers, a row's problems (in words, or the
+explanation card when Xero would refuse), its Remove, the form's labels and examples, and the scroll area
+the rows live in."""
 
 from __future__ import annotations
 
 import re
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from xerohelper.core.explain import Explanation
 from xerohelper.core.organisation_setup import AccountInfo, OrganisationSetup
@@ -179,3 +189,30 @@ class RowWidgets:
         for widget in [*self.widgets, self.problems, *([self.remove] if self.remove else [])]:
             widget.setParent(None)
             widget.deleteLater()
+
+
+def buddy(text: str, field: QWidget) -> QLabel:
+    """A form's label that moves focus to `field` with its Alt key."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+def remove_button(object_name: str, accessible: str) -> QToolButton:
+    """A row's Remove (rows the owner added, not the till's own names)."""
+    button = QToolButton()
+    button.setAutoRaise(True)
+    button.setObjectName(object_name)
+    button.setText("Remove")
+    button.setAccessibleName(accessible)
+    button.setToolTip(f"{accessible} from the shop setup")
+    return button
+
+
+def example(fill, after: str = "") -> str:
+    """“For example: …” for a pattern being typed (a dash while it can't be filled in); `after` follows a
+    filled-in example (the day it is for)."""
+    try:
+        return f"For example: {fill()}{after}"
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError):
+        return "For example: —"

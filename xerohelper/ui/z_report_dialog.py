@@ -176,6 +176,27 @@ class ZReportDialog(QDialog):
         rows_layout.addWidget(look.make_heading(QLabel("Payments"), 1.1))
         rows_layout.addLayout(self._tender_grid)
         rows_layout.addWidget(self.add_tender_button, 0, Qt.AlignmentFlag.AlignLeft)
+        rows_layout.addSpacing(10)
+        rows_layout.addWidget(look.make_heading(QLabel("Cash count (instead of typing the Cash row)"), 1.1))
+        self.counted_cash = _amount_box("counted_cash", "Cash counted in the drawer at closing")
+        self.cash_float = _amount_box("cash_float", "Float the drawer started with")
+        self.cash_taken_label = look.secondary(QLabel())
+        self.cash_taken_label.setObjectName("cash_taken")
+        cash = QGridLayout()
+        cash.setHorizontalSpacing(8)
+        counted_words = QLabel("Cash &counted at closing")
+        counted_words.setBuddy(self.counted_cash)
+        float_words = QLabel("&Float it started with")
+        float_words.setBuddy(self.cash_float)
+        cash.addWidget(counted_words, 0, 0)
+        cash.addWidget(self.counted_cash, 0, 1)
+        cash.addWidget(float_words, 1, 0)
+        cash.addWidget(self.cash_float, 1, 1)
+        cash.addWidget(self.cash_taken_label, 2, 0, 1, 2)
+        cash.setColumnStretch(0, 1)
+        rows_layout.addLayout(cash)
+        for box in (self.counted_cash, self.cash_float):
+            box.textChanged.connect(self._update_balance)
         rows_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -277,10 +298,17 @@ class ZReportDialog(QDialog):
             )
         for row in tenders:
             report.add_tender(row.name.currentText(), row.amount.text())
+        report.counted_cash, report.cash_float = self.counted_cash.text(), self.cash_float.text()
         return report, sales, tenders
 
     def _update_balance(self, *_) -> None:
         report, _, _ = self.report()
+        cash = report.cash_takings()
+        self.cash_taken_label.setText(
+            f"Cash taken: {look.money_words(cash)} (counted less the float)"
+            if cash is not None
+            else "Cash taken = cash counted less the float."
+        )
         gross, tendered, difference = report.totals()
         if not report.sales and not report.tenders:
             text = "The sales and payments are added up here as you type."
@@ -324,8 +352,9 @@ class ZReportDialog(QDialog):
             self._focus(self._problem_boxes[0])
         return False
 
-    @staticmethod
-    def _box_for(problem: ZProblem, sales: list[SalesRow], tenders: list[TenderRow]) -> QWidget | None:
+    def _box_for(self, problem: ZProblem, sales: list[SalesRow], tenders: list[TenderRow]) -> QWidget | None:
+        if problem.part == "cash":
+            return self.counted_cash if problem.field == "counted_cash" else self.cash_float
         if problem.row is None or problem.field is None:
             return None
         rows = sales if problem.part == "sales" else tenders if problem.part == "tenders" else []

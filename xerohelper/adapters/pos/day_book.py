@@ -22,7 +22,7 @@ _KIND_ORDER = {LineKind.SALE: 0, LineKind.DISCOUNT: 1, LineKind.REFUND: 2}
 
 @dataclass
 class _Parts:
-    sales: dict[tuple[str, LineKind, str], list] = field(default_factory=dict)
+    sales: dict[tuple[str, LineKind, str, bool], list] = field(default_factory=dict)
     tenders: dict[str, list] = field(default_factory=dict)
 
 
@@ -48,13 +48,14 @@ class DayBook:
         kind: LineKind = LineKind.SALE,
         tax_rate: str = "",
         location: str = "",
+        tax_included: bool = False,
     ) -> None:
         category = category.strip() or UNCATEGORISED
         tax_rate = tax_rate.strip()
-        key = (category.casefold(), kind, tax_rate.casefold())
+        key = (category.casefold(), kind, tax_rate.casefold(), tax_included)
         entry = self._parts(day, location).sales.get(key)
         if entry is None:
-            self._parts(day, location).sales[key] = [category, kind, tax_rate, net, tax]
+            self._parts(day, location).sales[key] = [category, kind, tax_rate, net, tax, tax_included]
         else:
             entry[3] += net
             entry[4] += tax
@@ -81,8 +82,8 @@ class DayBook:
         found = []
         for (day, location), parts in sorted(self._days.items()):
             sales = [
-                SalesLine(category, net, tax, kind=kind, tax_rate=rate)
-                for category, kind, rate, net, tax in parts.sales.values()
+                SalesLine(category, net, tax, kind=kind, tax_rate=rate, tax_included=included)
+                for category, kind, rate, net, tax, included in parts.sales.values()
                 if money(net) or money(tax)
             ]
             sales.sort(key=lambda s: (s.category.casefold(), _KIND_ORDER[s.kind], s.tax_rate.casefold()))
@@ -95,6 +96,7 @@ class DayBook:
                     sales=tuple(sales),
                     tenders=tuple(tenders),
                     location=location if several_locations else "",
+                    place=location,
                 )
             )
         return found

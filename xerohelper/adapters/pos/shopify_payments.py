@@ -2,15 +2,19 @@
 charge or refund, online and at the Shopify POS (`Card Source` stripe_terminal).
 
 Card money only: cash taken at a Shopify POS is not in this export, and the export doesn't split out
-tax (amounts include it). Sales lines are per `Card Source` (“Shopify POS”, “Shopify online store”…),
-tenders per `Card Brand` (“Visa”, “Mastercard”…). `Type` charge is a sale, refund a refund; other types
-(adjustments, chargebacks, payouts…) are not the day's takings and are left out with a note. The day is
-the date in `Transaction Date`, which Shopify writes in the shop's own time zone (`-0400`).
+tax: amounts include it, so the lines are marked tax-included and Xero works the tax out from each
+category's tax rate (never sent as tax-free net). Sales lines are per `Card Source` (“Shopify POS”,
+“Shopify online store”…), tenders per `Card Brand` (“Visa”, “Mastercard”…). `Type` charge is a sale,
+refund a refund; Shop Cash the buyer spent (`shop_cash…`) is a sale paid with the “Shop Cash” tender.
+Other types (marketing billing, withheld marketplace tax, adjustments, chargebacks, payouts…) are not the
+day's takings: they are left out and listed, with their amounts, in a note. The day is the date in
+`Transaction Date`, which Shopify writes in the shop's own time zone (`-0400`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from xerohelper.adapters.pos.columns import Column, Columns
 from xerohelper.adapters.pos.context import ReadContext
@@ -20,6 +24,7 @@ from xerohelper.adapters.pos.text_file import Table
 from xerohelper.core.day import Day, LineKind
 
 FORMAT = "shopify-payments"
+SHOP_CASH = "Shop Cash"  # Shopify's store credit the buyer spent: paid to the shop by Shopify
 VENDOR = "shopify"
 TITLE = "Shopify Payments transactions export"
 COLUMNS = (
@@ -64,6 +69,7 @@ def read(table: Table, context: ReadContext) -> list[Day]:
     dates = columns.date_reader("when", context, default=DateOrder.MONTH_FIRST)
     book = DayBook(FORMAT)
     left_out: Counter[str] = Counter()
+    left_out_amount: dict[str, Decimal] = {}
     currency = ""
     for row in table.rows:
         cells = columns.cells(row)
@@ -82,25 +88,34 @@ def read(table: Table, context: ReadContext) -> list[Day]:
         currency = currency or this_currency
         if not cells.ok or stamp is None:
             continue
-        if kind not in ("charge", "refund"):
-            left_out[cells.text("type") or "(no type)"] += 1
+        shop_cash = "shop cash" in kind.replace("_", " ")
+        if kind not in ("charge", "refund") and not shop_cash:
+            name = _nice(cells.text("type")) or "(no type)"
+            left_out[name] += 1
+            left_out_amount[name] = left_out_amount.get(name, Decimal(0)) + amount
             continue
         day = trading_date(stamp, shop_zone=context.shop_zone)
         source = cells.text("card_source")
         category = _SOURCES.get(source.casefold(), f"Shopify {_nice(source)}".strip())
         brand = cells.text("card_brand")
         tender = _BRANDS.get(brand.casefold()) or _nice(brand) or _nice(cells.text("method")) or "Card"
+        if shop_cash:
+            category, tender = _SOURCES.get(source.casefold(), "Shopify online store"), SHOP_CASH
         if kind == "refund":
-            book.add_sale(day, category, -abs(amount), kind=LineKind.REFUND)
+            book.add_sale(day, category, -abs(amount), kind=LineKind.REFUND, tax_included=True)
             book.add_tender(day, tender, -abs(amount))
         else:
-            book.add_sale(day, category, amount)
+            book.add_sale(day, category, amount, tax_included=True)
             book.add_tender(day, tender, amount)
     context.notes.append(
         "Shopify's payments export has card payments only (cash taken at the till isn't in it), and its "
-        "amounts include any tax."
+        "amounts include tax: Xero works the tax out from each category's tax rate."
     )
     if left_out:
-        listed = ", ".join(f"{count} “{name}”" for name, count in sorted(left_out.items()))
-        context.notes.append(f"Rows that are not the day's takings were left out: {listed}.")
+        listed = ", ".join(
+            f"{count} “{name}” ({left_out_amount[name]:.2f})" for name, count in sorted(left_out.items())
+        )
+        context.notes.append(
+            f"Not takings, so not sent as sales (book them as the bookkeeper says): {listed}."
+        )
     return book.days()

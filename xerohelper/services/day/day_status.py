@@ -4,6 +4,7 @@ the days not finished yet, and the owner skipping (or un-skipping) a step. Also 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from xerohelper.adapters.journal import Journal
@@ -12,6 +13,7 @@ from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO
 from xerohelper.core.sales_invoice import refunds_paid_out
+from xerohelper.core.till_difference import undecided_words
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.needs_attention import NeedsAttention
 
@@ -30,10 +32,27 @@ class DayStatus:
         self.attention = attention
 
     def save_day(self, day: Day) -> Checklist:
-        """Keep the day's figures (from an import or the Z-report form)."""
+        """Keep the day's figures (from an import or the Z-report form). The same figures imported again
+        keep the owner's decision about their till difference; changed figures ask again."""
+        before = self.journal.day(self.organisation_id, day.date, day.location)
+        if (
+            day.difference_accepted is None
+            and before is not None
+            and before.difference_accepted is not None
+            and before.difference_accepted == day.till_difference
+        ):
+            day = replace(day, difference_accepted=before.difference_accepted)
         self.journal.save_day(self.organisation_id, day)
         self.attention.forget(DayKey(day.date, day.location))
         return self.checklist(day.date, day.location)
+
+    def accept_difference(self, trading_date: date, location: str = "") -> Checklist:
+        """The owner agreed to book the day's till difference on the till difference account."""
+        day = self.journal.day(self.organisation_id, trading_date, location)
+        if day is not None and day.till_difference != ZERO:
+            self.journal.save_day(self.organisation_id, replace(day, difference_accepted=day.till_difference))
+            self.attention.forget(DayKey(trading_date, location))
+        return self.checklist(trading_date, location)
 
     def facts(self, trading_date: date, location: str = "") -> DayFacts:
         key = DayKey(trading_date, location)
@@ -43,6 +62,8 @@ class DayStatus:
         problems: list[str] = []
         if day is not None:
             problems += day.problems()
+            if not day.difference_decided:
+                problems.append(undecided_words(day))
             problems += mapping.problems()
             problems += [
                 f"The sales category “{c}” has no Xero account yet. Choose one in Shop setup."

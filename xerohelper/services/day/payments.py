@@ -8,7 +8,9 @@ from xerohelper.adapters.journal import Attempt, PaymentRecord
 from xerohelper.adapters.xero_shapes import ItemResult
 from xerohelper.core.checklist import Step
 from xerohelper.core.mapping import Mapping
+from xerohelper.core.preflight import tenders_too_much
 from xerohelper.core.sales_invoice import PaymentPlan, PlanProblem, plan_payments
+from xerohelper.core.till_difference import money_owing_card
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.day_run import DayRun
 from xerohelper.services.day.read_back import read_back
@@ -36,7 +38,15 @@ class Payments(StepUnit):
                 run.attention.note(key, self.step, predicted[0])
                 todo.remove(key)
                 continue
-            plans = plan_payments(record.day, mapping, {p.tender for p in record.payments})
+            paid = {p.tender for p in record.payments}
+            too_much = tenders_too_much(
+                record.day, paid, record.invoice.amount_due, record.invoice.number, setup.short_code
+            )
+            if too_much is not None and record.invoice.status != "PAID":
+                run.attention.note(key, self.step, too_much)
+                todo.remove(key)
+                continue
+            plans = plan_payments(record.day, mapping, paid)
             if plans and isinstance(plans[0], PlanProblem):
                 run.attention.note(key, self.step, run.explainer.for_problems(plans))
                 continue
@@ -48,10 +58,23 @@ class Payments(StepUnit):
         run.attention.start_running(todo, self.step)
         if batch:
             self._record_payments(run, batch)
+        if todo:
             # Read back: AmountDue 0 and PAID, or exactly what is left.
             run.say("Checking the invoice in Xero…")
             run.guarded(todo[0], self.step, lambda: read_back(run, todo))
+            for key in todo:
+                self._still_owing(run, key)
         return keys
+
+    def _still_owing(self, run: DayRun, key: DayKey) -> None:
+        """Every tender is in, yet Xero says money is owing: the day is not done; the owner is told."""
+        record = run.record(key)
+        invoice = record.invoice
+        if run.attention.has(key, self.step) or invoice is None or invoice.status == "PAID":
+            return
+        paid = {p.tender for p in record.payments}
+        if invoice.amount_due > 0 and all(t.name in paid for t in record.day.tenders if t.amount > 0):
+            run.attention.note(key, self.step, money_owing_card(invoice.number, invoice.amount_due))
 
     def _record_payments(self, run: DayRun, batch: list[Payment]) -> None:
         run.say("Recording the payments in Xero…")

@@ -14,6 +14,7 @@ from xerohelper.adapters.xero_shapes import PaymentSeen, answer_ids
 from xerohelper.core.checklist import GONE, Checklist, InvoiceFacts, Step
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import money_words
+from xerohelper.core.till_difference import undecided_card
 from xerohelper.services.day.checklist_runner import ChecklistRunner
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.day_run import DayRun, StopRun
@@ -73,7 +74,8 @@ class Resend:
             invoice=record.invoice,
             payments=record.payments,
             new_number=new_number,
-            new_total=record.day.totals.gross,
+            new_total=record.day.totals.gross
+            + (record.day.till_difference if record.day.difference_decided else 0),
             figures_changed=record.figures_changed_since_posting,
             credit_note=record.credit_note
             if record.credit_note and record.credit_note.status not in GONE
@@ -88,6 +90,9 @@ class Resend:
             invoice = record.invoice
             if invoice is None or invoice.status in GONE:
                 return self.runner.run(run, [key], approve=approve)[0]
+            if record.day is not None and not record.day.difference_decided:  # decide before voiding
+                run.attention.note(key, Step.SALES_SUMMARY, undecided_card(record.day))
+                return run.status.of(key)
             note = (
                 record.credit_note if record.credit_note and record.credit_note.status not in GONE else None
             )

@@ -39,16 +39,17 @@ class SalesSummary(StepUnit):
         stop_at: DayKey | None = None
         for key in todo:
             day = run.day(key)
-            predicted = [
-                (st, e) for st, e in run.explainer.preflight(day, mapping, setup, contact) if st is self.step
-            ]
-            if predicted:
-                for st, explanation in predicted:
-                    run.attention.note(key, st, explanation)
+            record = run.record(key)
+            in_xero = record.invoice is not None and record.invoice.status not in GONE
+            found = predicted(run, day, mapping, setup, contact)
+            # Before the first write the whole day is checked (a tender's account too): any predicted
+            # refusal stops the day before step 1, with its card; later, only this step's own problems.
+            mine = [e for st, e in found if st is self.step] if in_xero else [e for _, e in found]
+            if mine:
+                run.attention.note(key, self.step, mine[0])
                 stop_at = key
                 break
-            record = run.record(key)
-            if record.invoice is not None and record.invoice.status not in GONE:
+            if in_xero:
                 continue  # the invoice is in; only its credit note is missing (below)
             posting = record.posting + 1 if record.invoice is not None else 1
             plan = plan_sales_invoice(day, mapping, setup.rates, posting=max(posting, 1))
@@ -189,6 +190,13 @@ class SalesSummary(StepUnit):
                 )
             else:
                 run.document_refused(key, self.step, attempt, result, "credit note", plan.number)
+
+
+def predicted(run: DayRun, day, mapping: Mapping, setup, contact) -> list:
+    """Every refusal foreseen for the whole day, the one to fix first at the front: core's preflight (the
+    contact, lock dates, accounts, tax rates, the till difference, every tender's account). A check that
+    needs more of the organisation (the plan's remaining approvals) adds its (step, card) pairs here."""
+    return run.explainer.preflight(day, mapping, setup, contact)
 
 
 def _record_invoice(run: DayRun, key: DayKey, invoice, fingerprint: str, plan: SalesInvoicePlan) -> None:

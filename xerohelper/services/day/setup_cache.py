@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from xerohelper.adapters.xero_books import XeroBooks
 from xerohelper.core.mapping import Mapping
@@ -29,7 +30,10 @@ class SetupCache:
         if kept is not None and self._clock() - kept[0] < SETUP_MAX_AGE:
             return kept[1], kept[2]
         setup = books.read_setup()
-        contact = books.find_contact(self._mapping().customer_contact)
+        mapping = self._mapping()
+        if mapping.tracking is not None:  # tills tracked: Xero drops an option it doesn't know, silently
+            setup = replace(setup, tracking=books.read_tracking())
+        contact = books.find_contact(mapping.customer_contact)
         self._kept = (self._clock(), setup, contact)
         return setup, contact
 
