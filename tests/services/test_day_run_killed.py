@@ -22,12 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def day_run(
-    shop, secret: dict, trading_date: date, file: Path, die_at: int | None
+    shop, secret: dict, trading_date: date, file: Path | None, die_at: int | None
 ) -> subprocess.CompletedProcess:
     env = dict(os.environ, XH_TEST_KEYRING=json.dumps(secret), PYTHONPATH=str(ROOT))
     if die_at is not None:
         env["XH_TEST_DIE_AT"] = str(die_at)
-    args = ["day", "run", "--date", trading_date.isoformat(), "--from", str(file), "--approve", "--json"]
+    args = ["day", "run", "--date", trading_date.isoformat(), "--approve", "--json"]
+    args += ["--from", str(file)] if file is not None else []
     return subprocess.run(
         [sys.executable, str(CHILD), *args, "--sandbox", shop.xero.base_url],
         env=env,

@@ -56,7 +56,14 @@ def _die_at_write_points(die_at: int) -> None:
 
         setattr(cls, name, wrapped)
 
-    for name in ("begin", "succeeded", "failed", "record_invoice", "update_invoice_status", "record_payment"):
+    for name in (
+        "begin",
+        "succeeded",
+        "failed",
+        "record_invoice_on_days",
+        "update_invoice_status",
+        "record_payment",
+    ):
         after(Journal, name)
     for name in ("create_invoices", "approve", "create_payments"):
         after(XeroBooks, name)

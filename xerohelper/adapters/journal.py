@@ -20,7 +20,7 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -79,6 +79,8 @@ _COMPANIONS = ("-wal", "-shm", "-journal")  # SQLite's files beside the journal
 JOURNAL_WORDS = "xerohelper's record of the days it sent to Xero"
 MISSING = "was missing (moved or deleted)"  # a journal that existed is gone: rebuilt like a damaged one
 UNKNOWN_FIGURES = ""  # the fingerprint of an invoice rebuilt from Xero: the till's figures are not known
+# ... and of a week's invoice rebuilt from Xero (weekly summaries): a day is checked by its own payments
+WEEK_FROM_XERO = "week-from-xero"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,8 @@ class DayRecord:
     def figures_changed_since_posting(self) -> bool:
         if self.day is None or self.invoice is None:
             return False
+        if self.invoice_fingerprint == WEEK_FROM_XERO:  # the week's invoice: the day's own payments
+            return sum((p.amount for p in self.payments), Decimal(0)) != self.day.totals.tendered
         if self.invoice_fingerprint is None:  # rebuilt from Xero: compare with what Xero holds
             return self.invoice.total != self.day.totals.gross + refunds_paid_out(self.day)
         return self.invoice_fingerprint != self.day.fingerprint()
@@ -380,25 +384,40 @@ class Journal:
         fingerprint: str,
         posting: int,
     ) -> None:
+        self.record_invoice_on_days(organisation, [(trading_date, location, fingerprint)], invoice, posting)
+
+    def record_invoice_on_days(
+        self,
+        organisation: str,
+        days: Sequence[tuple[date, str, str]],
+        invoice: InvoiceFacts,
+        posting: int,
+    ) -> None:
+        """The invoice on each of these days — (date, location, the figures' fingerprint) — in one write:
+        a week's days share one invoice (weekly summaries), and a stop in the middle leaves none of them."""
+        now = _now()
         with self._write() as db:
-            db.execute(
+            db.executemany(
                 "INSERT INTO invoices VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET "
                 "invoice_id=excluded.invoice_id, number=excluded.number, status=excluded.status, "
                 "total=excluded.total, amount_due=excluded.amount_due, fingerprint=excluded.fingerprint, "
                 "posting=excluded.posting, updated_at=excluded.updated_at",
-                (
-                    organisation,
-                    trading_date.isoformat(),
-                    location,
-                    invoice.invoice_id,
-                    invoice.number,
-                    invoice.status,
-                    str(invoice.total),
-                    str(invoice.amount_due),
-                    fingerprint,
-                    posting,
-                    _now(),
-                ),
+                [
+                    (
+                        organisation,
+                        trading_date.isoformat(),
+                        location,
+                        invoice.invoice_id,
+                        invoice.number,
+                        invoice.status,
+                        str(invoice.total),
+                        str(invoice.amount_due),
+                        fingerprint,
+                        posting,
+                        now,
+                    )
+                    for trading_date, location, fingerprint in days
+                ],
             )
 
     def update_invoice_status(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
@@ -49,9 +50,15 @@ from xerohelper.adapters.xero_shapes import (
 )
 from xerohelper.core.checklist import InvoiceFacts
 from xerohelper.core.organisation_setup import AccountInfo, ContactInfo, OrganisationSetup, TaxRateInfo
+from xerohelper.core.plan_limit import COUNTED_STATUSES
 from xerohelper.core.sales_invoice import CreditNotePlan, PaymentPlan, SalesInvoicePlan
 
 T = TypeVar("T")
+
+
+def _date_time(day: date) -> str:
+    """A date as Xero's where-expressions write it: DateTime(2026, 12, 01)."""
+    return f"DateTime({day.year}, {day.month:02d}, {day.day:02d})"
 
 
 class XeroBooks:
@@ -120,7 +127,27 @@ class XeroBooks:
             short_code=str(org.short_code or ""),
             name=str(org.name or ""),
             accounts_without_code=tuple(without_code),
+            plan_class=enum_text(org._class),
         )
+
+    def approved_sales_invoices(self, year: int, month: int) -> int:
+        """How many sales invoices dated in this month Xero counts against a plan's cap (approved, paid, or
+        approved then voided): one call, one row, Xero's own item count."""
+        first = date(year, month, 1)
+        after = date(year + month // 12, month % 12 + 1, 1)
+        answer = self._run(
+            "count this month's approved invoices",
+            self._accounting.get_invoices,
+            where=f'Type=="ACCREC" AND Date>={_date_time(first)} AND Date<{_date_time(after)}',
+            statuses=list(COUNTED_STATUSES),
+            page=1,
+            page_size=1,
+            summary_only=True,
+        )
+        pagination = answer.pagination
+        if pagination is not None and pagination.item_count is not None:
+            return int(pagination.item_count)
+        return len(answer.invoices or [])
 
     def read_tracking(self) -> dict[str, tuple[str, ...]]:
         """The organisation's active tracking categories and their active options, by name."""

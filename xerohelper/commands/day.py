@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_NOT_CONNECTED
     else:
         checklist = days.checklist(args.date, args.location)
-    _show(days, checklist, args)
+    _show(days, checklist, args, _plan_warning(days, args) if args.action == "run" else "")
     return EXIT_DONE if checklist.is_finished else EXIT_NOT_FINISHED
 
 
@@ -123,12 +123,25 @@ def _import(days, args) -> int | None:
     return None
 
 
-def _show(days, checklist, args) -> None:
+def _plan_warning(days, args) -> str:
+    """The warning ahead of the Xero plan's monthly cap ("" when the plan has none, when the run needed no
+    set-up reads, or Xero can't say now: the warning is a help, never a reason for the command to fail)."""
+    from xerohelper.core.connection import ConnectionProblem
+
+    try:
+        return days.plan_warning(args.date, args.location, read_setup=False)  # no reads of its own
+    except ConnectionProblem:
+        return ""
+
+
+def _show(days, checklist, args, plan_warning: str = "") -> None:
     from xerohelper.services.day_reading import day_in_xero
 
     if args.json:
         in_xero = day_in_xero(days, args.date, args.location)
         shown = as_json(args.date, args.location, checklist, in_xero)
+        if plan_warning:
+            shown["plan_warning"] = plan_warning
         print(json.dumps({"organisation": args.organisation, **shown}))
         return
     from xerohelper.core.dates import long_date
@@ -140,6 +153,9 @@ def _show(days, checklist, args) -> None:
         print(
             f"  {number}. {status.title}: {status.state}" + (f" — {status.reason}" if status.reason else "")
         )
+    if plan_warning:
+        print()
+        print(plan_warning)
     for status in checklist.steps:
         if status.attention is not None:
             print()

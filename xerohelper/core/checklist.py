@@ -84,6 +84,7 @@ class DayFacts:
     running: Step | None = None
     attention: dict[Step, object] = field(default_factory=dict)  # step → the Explanation to show
     skipped: dict[Step, str] = field(default_factory=dict)  # step → the owner's reason
+    waiting: str = ""  # weekly summaries: why the week's invoice isn't sent yet ("" = it may be)
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,8 @@ def _sales_summary(facts: DayFacts) -> StepStatus:
         )
     if facts.day_problems:
         return StepStatus(step, StepState.NOT_STARTED, " ".join(facts.day_problems))
+    if facts.waiting and invoice is None:
+        return StepStatus(step, StepState.NOT_STARTED, facts.waiting)
     if _in_xero(invoice):  # the invoice went in, its credit note not yet
         return StepStatus(
             step, StepState.READY, "The credit note for the refunds paid out still has to go in."

@@ -49,6 +49,7 @@ class Mapping:
     rounding_account_code: str = ""  # where cents of difference go; "" = not set up yet
     rounding_tax_type: str = "NONE"  # the no-tax rate of the rounding and till difference lines
     tracking: Tracking | None = None
+    weekly: bool = False  # one sales invoice a week (core/weeks.py) instead of one a day
     till_difference_account_code: str = ""  # the till's over/short account; "" = not set up yet
 
     # ---- what the day's invoice is called -------------------------------------------------------------
@@ -58,6 +59,17 @@ class Mapping:
         if location and "{location}" not in self.invoice_number_pattern:
             number = f"{number}-{_slug(location)}"
         return number if attempt <= 1 else f"{number}-{attempt}"
+
+    def week_invoice_number(self, first: date, last: date, location: str = "", attempt: int = 1) -> str:
+        """POS-20261201-20261206: the daily number of the week's first day, then its last day."""
+        number = _fill(self.invoice_number_pattern, first, location) + f"-{last:%Y%m%d}"
+        if location and "{location}" not in self.invoice_number_pattern:
+            number = f"{number}-{_slug(location)}"
+        return number if attempt <= 1 else f"{number}-{attempt}"
+
+    def week_reference(self, words: str, location: str = "") -> str:
+        """'Till takings, the week of 1–6 December 2026' (and the till, when the shop has several)."""
+        return f"Till takings, {words}" + (f" ({location})" if location else "")
 
     def reference(self, trading_date: date, location: str = "") -> str:
         """The reference the owner recognises; each till's own (its name added) for a shop with several."""
@@ -121,6 +133,7 @@ class Mapping:
             "invoice_number_pattern": self.invoice_number_pattern,
             "reference_pattern": self.reference_pattern,
             "approve_automatically": self.approve_automatically,
+            "summary": "week" if self.weekly else "day",
             "rounding": {"account_code": self.rounding_account_code, "tax_type": self.rounding_tax_type},
             "till_difference": {"account_code": self.till_difference_account_code},
             "tracking": (
@@ -160,6 +173,7 @@ class Mapping:
                 invoice_number_pattern=str(data.get("invoice_number_pattern", DEFAULT_INVOICE_NUMBER)),
                 reference_pattern=str(data.get("reference_pattern", DEFAULT_REFERENCE)),
                 approve_automatically=bool(data.get("approve_automatically", False)),
+                weekly=data.get("summary", "day") == "week",
                 rounding_account_code=str(rounding.get("account_code", "")),
                 rounding_tax_type=str(rounding.get("tax_type", "NONE")),
                 till_difference_account_code=str((data.get("till_difference") or {}).get("account_code", "")),

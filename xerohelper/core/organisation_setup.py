@@ -53,6 +53,7 @@ class OrganisationSetup:
     short_code: str
     name: str
     accounts_without_code: tuple[str, ...] = ()  # names of accounts whose code was removed
+    plan_class: str = ""  # Xero's Organisation.Class: the plan (STARTER, STANDARD, IGNITE…)
     # Active tracking categories → their active options; None when not read (a shop without tracking).
     tracking: dict[str, tuple[str, ...]] | None = None
 

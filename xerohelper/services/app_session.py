@@ -265,6 +265,15 @@ class AppSession:
             days.forget_setup()
         return days.organisation_setup()
 
+    def plan_warning(
+        self, trading_date: date, location: str = "", cancel: threading.Event | None = None
+    ) -> str:
+        """The warning ahead of the Xero plan's monthly cap of approved invoices ("" when the plan has none):
+        "your Xero plan approves 20 invoices a month; 3 left; from Wednesday 24 December …". Reads Xero once a
+        month (with the set-up). Raises what Xero raised."""
+        with self._cancellable(cancel) as stop:
+            return self.day_service().plan_warning(trading_date, location, cancel=stop)
+
     def till_names_seen(self) -> TillNames:
         """The kinds of sale and ways of paying the till used lately (from the journal)."""
         from xerohelper.services.day_snapshot import till_names_seen

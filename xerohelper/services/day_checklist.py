@@ -12,6 +12,7 @@ waiting for Xero); it runs on a worker thread (never the GUI thread) and blocks 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -20,7 +21,8 @@ from datetime import date
 from xerohelper.adapters.journal import Journal
 from xerohelper.adapters.settings import SANDBOX
 from xerohelper.adapters.xero_books import XeroBooks
-from xerohelper.adapters.xero_pacing import XeroPacer
+from xerohelper.adapters.xero_pacing import DailyLimitReached, XeroPacer
+from xerohelper.adapters.xero_shapes import XeroRefused
 from xerohelper.core.checklist import Checklist, DayFacts, Step
 from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
@@ -31,12 +33,15 @@ from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.day_run import DayRun, ProgressListener
 from xerohelper.services.day.day_status import DayStatus
 from xerohelper.services.day.needs_attention import NeedsAttention
+from xerohelper.services.day.plan_warning import plan_warning
 from xerohelper.services.day.resend import Resend, ResendPreview
 from xerohelper.services.day.setup_cache import SetupCache
 from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
 from xerohelper.services.explaining import Explainer
 from xerohelper.services.journal_rebuild import open_journal
 from xerohelper.services.shop_mapping import load_mapping
+
+log = logging.getLogger(__name__)
 
 __all__ = ["DayChecklistService", "DayKey", "ProgressListener", "ResendPreview"]
 
@@ -55,7 +60,9 @@ class DayChecklistService:
         explainer: Explainer,
         progress: ProgressListener | None = None,
         clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], date] = date.today,
     ) -> None:
+        self.today = today
         self.books = books
         self.journal = journal
         self.organisation_id = organisation_id
@@ -63,7 +70,7 @@ class DayChecklistService:
         self.explainer = explainer
         self.progress = progress or _quiet  # who hears a call's progress when the call names no one
         self._attention = NeedsAttention(journal, organisation_id, explainer)
-        self._status = DayStatus(journal, organisation_id, mapping, self._attention)
+        self._status = DayStatus(journal, organisation_id, mapping, self._attention, today)
         self._setup = SetupCache(mapping, clock)
         self._runner = ChecklistRunner()
         self._resend = Resend(journal, organisation_id, mapping, self._runner)
@@ -101,6 +108,10 @@ class DayChecklistService:
         return Mapping()
 
     # ---- reading (no call to Xero) ------------------------------------------------------------------------
+    def shop_mapping(self) -> Mapping:
+        """The shop's Mapping as the day's run uses it."""
+        return self._mapping()
+
     def save_day(self, day: Day) -> Checklist:
         """Keep the day's figures (from an import or the Z-report form)."""
         return self._status.save_day(day)
@@ -236,6 +247,35 @@ class DayChecklistService:
         Raises what Xero raised (the caller explains it); `cancel` stops this call's waits for Xero."""
         return self._setup.read(self.books.with_cancel(cancel))
 
+    def plan_warning(
+        self,
+        trading_date: date,
+        location: str = "",
+        *,
+        read_setup: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> str:
+        """The warning ahead of the Xero plan's monthly cap of approved invoices, for the month of
+        `trading_date` ("" when the plan has no cap, or when Xero refused to say: the warning is a help, and
+        a refusal that matters is explained when the day runs). Not `read_setup`: only when the set-up was
+        read already (after a run that needed it). Raises ConnectionProblem / Cancelled."""
+        books = self.books.with_cancel(cancel)
+        mapping = self._mapping()
+        try:
+            return plan_warning(
+                self._setup,
+                books,
+                self.journal,
+                self.organisation_id,
+                mapping,
+                trading_date,
+                location,
+                read_setup,
+            )
+        except (XeroRefused, DailyLimitReached) as problem:
+            log.info("no plan warning now: %s", type(problem).__name__)
+            return ""
+
     def forget_setup(self) -> None:
         self._setup.forget()
 
@@ -251,4 +291,5 @@ class DayChecklistService:
             attention=self._attention,
             setup_cache=self._setup,
             say=progress or self.progress,
+            today=self.today,
         )

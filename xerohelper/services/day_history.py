@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from xerohelper.core.checklist import XERO_STATUS_WORDS, Checklist, Step, StepState
 from xerohelper.core.day_status import DayStatus
+from xerohelper.core.weeks import week_of
 
 EVERY_DAY = (date(1900, 1, 1), date(9999, 12, 31))
 
@@ -32,6 +33,7 @@ class HistoryRow:
     status_words: str  # "Paid", "Draft: waiting for your approval", "Needs attention: …"
     payments: tuple[tuple[str, Decimal], ...]  # (tender, amount) recorded in Xero
     checklist: Checklist
+    week: str = ""  # weekly summaries: the week whose invoice the day is on ("the week of 1–6 December 2026")
 
 
 def day_history(days, first: date | None = None, last: date | None = None) -> list[HistoryRow]:
@@ -40,6 +42,7 @@ def day_history(days, first: date | None = None, last: date | None = None) -> li
     `days` is the DayChecklistService (its journal and organisation). Blocking: reads the journal file."""
     first, last = first or EVERY_DAY[0], last or EVERY_DAY[1]
     rows = []
+    weekly = days.shop_mapping().weekly
     for trading_date, location in days.journal.days_between(days.organisation_id, first, last):
         record = days.journal.record(days.organisation_id, trading_date, location)
         checklist = days.checklist(trading_date, location)
@@ -48,6 +51,8 @@ def day_history(days, first: date | None = None, last: date | None = None) -> li
             invoice.total if invoice is not None else (record.day.totals.gross if record.day else Decimal(0))
         )
         state, words = _state_and_words(checklist, invoice)
+        if weekly and invoice is None and state is NOT_POSTED:
+            words = "Waits for the week's invoice"
         rows.append(
             HistoryRow(
                 trading_date=trading_date,
@@ -58,6 +63,7 @@ def day_history(days, first: date | None = None, last: date | None = None) -> li
                 status_words=words,
                 payments=tuple((p.tender, p.amount) for p in record.payments),
                 checklist=checklist,
+                week=week_of(trading_date).words if weekly else "",
             )
         )
     return sorted(rows, key=lambda r: (r.trading_date, r.location), reverse=True)

@@ -5,7 +5,7 @@ journal and the settings (no call to Xero). Blocking: call it off the GUI thread
 from __future__ import annotations
 
 import calendar as month_days
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from xerohelper.core.checklist import Checklist, InvoiceFacts
@@ -14,6 +14,7 @@ from xerohelper.core.day import Day
 from xerohelper.core.day_status import DayStatus, day_status, most_urgent
 from xerohelper.core.explain import ScreenLink, open_in_xero
 from xerohelper.core.mapping import Mapping
+from xerohelper.core.weeks import Week, week_of
 
 RECENT_DAYS = 60  # how far back the till's kinds of sale and ways of paying are looked for
 
@@ -36,6 +37,7 @@ class DaySnapshot:
     categories: tuple[str, ...]  # the shop's kinds of sale (Shop setup)
     tenders: tuple[str, ...]  # the shop's ways of paying
     tills: tuple[str, ...] = ()  # the shop's tills or locations, when it has several (a picker chooses one)
+    weeks: dict[date, str] = field(default_factory=dict)  # weekly summaries: each day's week, in words
 
     @property
     def organisation_name(self) -> str:
@@ -85,10 +87,11 @@ def read_snapshot(
         posting=record.posting,
         figures_changed=record.figures_changed_since_posting,
         month=month,
-        statuses=month_statuses(days, month, location if location in tills else None),
+        statuses=month_statuses(days, month, location if location in tills else None, mapping.weekly),
         categories=tuple(mapping.sales),
         tenders=tuple(mapping.tenders),
         tills=tills,
+        weeks=month_weeks(month) if mapping.weekly else {},
     )
 
 
@@ -102,9 +105,12 @@ def shop_tills(days, mapping: Mapping) -> tuple[str, ...]:
     return tuple(sorted(known, key=str.casefold))
 
 
-def month_statuses(days, month: tuple[int, int], till: str | None = None) -> dict[date, DayStatus]:
+def month_statuses(
+    days, month: tuple[int, int], till: str | None = None, weekly: bool = False
+) -> dict[date, DayStatus]:
     """Each day of `month` the journal knows, as the calendar colours it: `till`'s own days, or (None) the
-    most urgent till's."""
+    most urgent till's. With weekly summaries a week's days share one invoice: each of them shows the
+    week's state (its most urgent day's), a week needing attention shows on each of its days."""
     year, number = month
     first, last = date(year, number, 1), date(year, number, month_days.monthrange(year, number)[1])
     found: dict[date, list[DayStatus]] = {}
@@ -112,7 +118,19 @@ def month_statuses(days, month: tuple[int, int], till: str | None = None) -> dic
         if till is not None and place != till:
             continue
         found.setdefault(day, []).append(day_status(days.checklist(day, place)))
+    if weekly:
+        by_week: dict[Week, list[DayStatus]] = {}
+        for day, statuses in found.items():
+            by_week.setdefault(week_of(day), []).extend(statuses)
+        return {day: most_urgent(by_week[week_of(day)]) for day in found}
     return {day: most_urgent(statuses) for day, statuses in found.items()}
+
+
+def month_weeks(month: tuple[int, int]) -> dict[date, str]:
+    """Each day of the month and its week in words ("the week of 1–6 December 2026")."""
+    year, number = month
+    days = [date(year, number, n) for n in range(1, month_days.monthrange(year, number)[1] + 1)]
+    return {day: week_of(day).words for day in days}
 
 
 def till_names_seen(days, today: date, back: int = RECENT_DAYS) -> TillNames:

@@ -34,6 +34,7 @@ from xerohelper.core.explain import (
 )
 from xerohelper.core.mapping import Mapping as ShopMapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+from xerohelper.core.plan_limit import PlanAllowance, cap_reached
 from xerohelper.core.preflight import preflight, setup_problems
 from xerohelper.core.sales_invoice import PlanProblem
 
@@ -108,6 +109,10 @@ class Explainer:
 
     def for_problems(self, problems: Sequence[PlanProblem]) -> Explanation:
         return setup_problems(list(problems))
+
+    def plan_cap(self, allowance: PlanAllowance, number: str) -> Explanation:
+        """Found before sending: the plan's monthly cap of approved invoices would refuse `number`."""
+        return cap_reached(allowance, number, self._short_code())
 
     def for_stored(self, status: int | None, body: str | None, labels: Sequence[str] = ()) -> Explanation:
         """An answer kept in the journal (its status and body), explained again."""

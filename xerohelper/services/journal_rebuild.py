@@ -35,18 +35,20 @@ from xerohelper.adapters.journal import (
     JOURNAL_FILE_NAME,
     MISSING,
     UNKNOWN_FIGURES,
+    WEEK_FROM_XERO,
     Journal,
     PaymentRecord,
     SetAside,
 )
 from xerohelper.adapters.settings import Settings, SettingsFileDamaged
 from xerohelper.adapters.xero_pacing import Cancelled, XeroPacer
-from xerohelper.adapters.xero_past_days import PastDaysNotRead, PastDocument, XeroPastDays
+from xerohelper.adapters.xero_past_days import PastDaysNotRead, PastDocument, PastPayment, XeroPastDays
 from xerohelper.core.checklist import GONE
 from xerohelper.core.connection import ConnectionProblem
 from xerohelper.core.dates import long_date
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.sales_invoice import credit_note_number
+from xerohelper.core.weeks import week_of
 from xerohelper.services.explaining import explain_error
 
 log = logging.getLogger(__name__)
@@ -134,13 +136,53 @@ def rebuild_from_xero(
 ) -> RebuiltDays:
     """Write into the journal the days Xero holds since `since_for(today)`; mark the organisation rebuilt."""
     since = since_for(today or date.today())
-    invoices = _by_day(past.sales_invoices(since), mapping, credit_notes=False)
+    documents = past.sales_invoices(since)
+    invoices = _by_day(documents, mapping, credit_notes=False)
+    weeks = _weeks(documents, mapping)
     notes = _by_day(past.sales_credit_notes(since), mapping, credit_notes=True)
     with journal.all_at_once():  # hundreds of rows: one transaction, one wait for the disk
         for (trading_date, place), found in sorted(invoices.items()):
             _rebuild_day(journal, organisation, trading_date, place, found, notes, mapping)
-        journal.rebuilt(organisation, since, len(invoices))
-    return RebuiltDays(since, len(invoices))
+        week_days = sum(_rebuild_week(journal, organisation, found, mapping) for found in weeks.values())
+        journal.rebuilt(organisation, since, len(invoices) + week_days)
+    return RebuiltDays(since, len(invoices) + week_days)
+
+
+def _weeks(documents: list[PastDocument], mapping: Mapping) -> dict[date, list[tuple[int, PastDocument]]]:
+    """Weekly summaries' invoices (POS-20261201-20261206, -2 after a re-send), by the week's first day."""
+    found: dict[date, list[tuple[int, PastDocument]]] = {}
+    for document in documents:
+        number, dated = document.facts.number, document.document_date
+        if _a_week_s(number, dated, mapping):
+            week = week_of(dated)
+            tail = number[len(mapping.week_invoice_number(week.first, week.last)) + 1 :]
+            found.setdefault(dated, []).append((int(tail) if tail.isdigit() else 1, document))
+    return found
+
+
+def _rebuild_week(journal: Journal, organisation: str, found, mapping: Mapping) -> int:
+    """A week's invoice (its latest posting) on each day a payment was taken (the payment's reference names
+    its day), with that day's payments by tender; on the week's first day when none was. Days rebuilt."""
+    posting, invoice = _current(found)
+    week = week_of(invoice.document_date)
+    by_day: dict[date, list[PastPayment]] = {}
+    for day in week.days():
+        prefix = f"{mapping.reference(day)} – "
+        paid = [p for p in invoice.payments if p.reference.startswith(prefix)]
+        if paid:
+            by_day[day] = paid
+    days = sorted(by_day) or [week.first]
+    journal.record_invoice_on_days(
+        organisation, [(d, "", WEEK_FROM_XERO) for d in days], invoice.facts, posting
+    )
+    for day, payments in by_day.items():
+        taken: set[str] = set()
+        for payment in payments:
+            tender = _tender(payment.reference, mapping.reference(day), False, taken)
+            taken.add(tender)
+            record = PaymentRecord(tender, payment.payment_id, payment.amount, invoice.facts.invoice_id)
+            journal.record_payment(organisation, day, "", record)
+    return len(days)
 
 
 def _rebuild_day(journal: Journal, organisation: str, trading_date: date, place: str, found, notes, mapping):
@@ -175,12 +217,26 @@ def _by_day(
             if not number.endswith(credit_note_number("")):
                 continue
             number = number[: -len(credit_note_number(""))]
+        if _a_week_s(number, document.document_date, mapping):
+            continue  # a weekly summary's invoice (POS-20261201-20261206), not a till called "20261206"
         day = _day_of(number, document.document_date, mapping, places)
         if day is None:
             continue
         place, posting = day
         found.setdefault((document.document_date, place), []).append((posting, document))
     return found
+
+
+def _a_week_s(number: str, dated: date, mapping: Mapping) -> bool:
+    """Whether `number` is the weekly summary's invoice of the week starting `dated` (rebuilt by week)."""
+    week = week_of(dated)
+    if week.first != dated:
+        return False
+    try:
+        base = mapping.week_invoice_number(week.first, week.last)
+    except (KeyError, ValueError, IndexError):
+        return False
+    return number == base or number.startswith(f"{base}-")
 
 
 def _number_pattern(mapping: Mapping, day: date) -> re.Pattern:

@@ -49,14 +49,20 @@ class StatusCalendar(QCalendarWidget):
             if child is not None:
                 child.setAccessibleName(words)
 
-    def set_statuses(self, statuses: dict[date, DayStatus]) -> None:
+    def set_statuses(self, statuses: dict[date, DayStatus], weeks: dict[date, str] | None = None) -> None:
+        """Each known day's status; `weeks` (weekly summaries): each day's week in words, for its tooltip —
+        the days of a week share one invoice and show the week's state."""
+        weeks = weeks or {}
         for old in self.statuses.keys() - statuses.keys():
             self.setDateTextFormat(qdate(old), QTextCharFormat())
         self.statuses = dict(statuses)
         for day, status in self.statuses.items():
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(look.tone_background(DAY_LOOKS[status].tone, strength=0.22)))
-            fmt.setToolTip(f"{long_date(day)}: {DAY_LOOKS[status].words.lower()}")
+            words = f"{long_date(day)}: {DAY_LOOKS[status].words.lower()}"
+            if day in weeks:
+                words += f" (one invoice for {weeks[day]})"
+            fmt.setToolTip(words)
             self.setDateTextFormat(qdate(day), fmt)
         self.updateCells()
 
@@ -121,8 +127,8 @@ class DayCalendar(QWidget):
         grid.addWidget(words, row, 1)
 
     # ---- what the day screen uses ---------------------------------------------------------------------
-    def set_statuses(self, statuses: dict[date, DayStatus]) -> None:
-        self.calendar.set_statuses(statuses)
+    def set_statuses(self, statuses: dict[date, DayStatus], weeks: dict[date, str] | None = None) -> None:
+        self.calendar.set_statuses(statuses, weeks)
 
     def status_of(self, day: date) -> DayStatus | None:
         return self.calendar.statuses.get(day)

@@ -226,6 +226,14 @@ class DayScreen(QWidget):
         # right: the day
         self._day_title = look.make_heading(QLabel(""), 1.3)
         self._day_title.setObjectName("day_title")
+        # Ahead of a Xero plan's monthly cap of approved invoices ("3 left; from Wednesday 24 December …").
+        self._plan_warning = QLabel("")
+        self._plan_warning.setObjectName("plan_warning")
+        self._plan_warning.setAccessibleName("Your Xero plan's monthly limit")
+        self._plan_warning.setWordWrap(True)
+        self._plan_warning.setContentsMargins(10, 6, 10, 6)
+        look.style_card(self._plan_warning, look.Tone.ATTENTION)
+        self._plan_warning.hide()
         self._till_picker = QComboBox()
         self._till_picker.setObjectName("till_picker")
         self._till_picker.setAccessibleName("Till or location")
@@ -264,6 +272,7 @@ class DayScreen(QWidget):
         column.setContentsMargins(12, 16, 20, 16)
         column.setSpacing(12)
         column.addLayout(title_row)
+        column.addWidget(self._plan_warning)
         column.addWidget(self._problem_card)
         column.addWidget(self._pos_card)
         column.addSpacing(4)
@@ -371,6 +380,8 @@ class DayScreen(QWidget):
         self._show(snapshot)
         if not self._warmed_up:
             self._warm_up()
+        else:
+            self._check_plan()
 
     def _load_failed(self, number: int, error: BaseException) -> None:
         if not shiboken6.isValid(self) or number != self._loads:
@@ -379,7 +390,7 @@ class DayScreen(QWidget):
 
     def _show(self, snapshot: DaySnapshot) -> None:
         self._calendar.set_last_day(snapshot.today)
-        self._calendar.set_statuses(snapshot.statuses)
+        self._calendar.set_statuses(snapshot.statuses, snapshot.weeks)
         if snapshot.trading_date != self.trading_date or snapshot.location != self.location:
             return  # the owner has moved on to another day; that day's own load will show it
         if not self.location and len(snapshot.tills) > 1:  # several tills: show the first till's day
@@ -691,8 +702,11 @@ class DayScreen(QWidget):
         self._warmed_up = True
         session = self.session
 
+        day, place = self.trading_date, self.location
+
         def read_setup():
             session.organisation_setup()
+            return (day, place, session.plan_warning(day, place)) if day is not None else None
 
         def failed(error):
             if isinstance(error, ReconnectNeeded) and shiboken6.isValid(self):
@@ -700,7 +714,28 @@ class DayScreen(QWidget):
             else:
                 log.info("reading the organisation's set-up failed: %r", error)
 
-        run_in_background(read_setup, on_failed=failed)
+        run_in_background(read_setup, on_done=self._show_plan_warning, on_failed=failed)
+
+    def _check_plan(self) -> None:
+        """The plan's warning for the day shown (kept with the set-up: no call to Xero most times)."""
+        snapshot = self.snapshot
+        if snapshot is None or not snapshot.connection.connected:
+            return
+        session, day, place = self.session, snapshot.trading_date, snapshot.location
+        run_in_background(
+            lambda: (day, place, session.plan_warning(day, place)),
+            on_done=self._show_plan_warning,
+            on_failed=lambda error: log.info("no plan warning: %r", error),
+        )
+
+    def _show_plan_warning(self, found) -> None:
+        if not shiboken6.isValid(self) or found is None:
+            return
+        day, place, words = found
+        if day != self.trading_date or place != self.location:
+            return  # another day is shown by now
+        self._plan_warning.setText(words)
+        self._plan_warning.setVisible(bool(words))
 
     # ---- running in the background ------------------------------------------------------------------------
     def _start(self, work, step: Step | None = None, words: str = "Working on it…", after=None) -> None:

@@ -13,7 +13,6 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from xerohelper.core.booking_rules import category_accounts, suggested_sales, su
 from xerohelper.core.dates import long_date
 from xerohelper.core.mapping import Mapping, SalesAccount
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+from xerohelper.core.plan_limit import monthly_cap
 from xerohelper.core.shop_setup_check import (
     CONTACT,
     INVOICE_NUMBER,
@@ -43,6 +42,7 @@ from xerohelper.core.shop_setup_check import (
     rounding_accounts,
     till_difference_accounts,
 )
+from xerohelper.ui import look
 from xerohelper.ui.shop_setup_help import EnterAdds, invoice_number_words, pattern_words, tax_follows_account
 from xerohelper.ui.shop_setup_rows import (
     AccountCombo,
@@ -51,6 +51,7 @@ from xerohelper.ui.shop_setup_rows import (
     RowWidgets,
     TaxCombo,
     buddy,
+    either_or,
     example,
     remove_button,
     slug,
@@ -114,6 +115,7 @@ class ShopSetupEditor(QWidget):
         column.addWidget(self._tenders_box())
         column.addWidget(self._invoice_box())
         column.addWidget(self._approval_box())
+        column.addWidget(self._summary_box())
         column.addStretch(1)
 
         scroll = FittingScrollArea(content)
@@ -269,22 +271,45 @@ class ShopSetupEditor(QWidget):
         return box
 
     def _approval_box(self) -> QGroupBox:
-        box = QGroupBox("When xerohelper sends the day's sales")
-        box.setObjectName("approval_box")
-        self.draft_radio = QRadioButton("Send as a &draft for me to check, then I approve it")
-        self.draft_radio.setObjectName("draft_radio")
-        self.draft_radio.setAccessibleName("Send as a draft for me to check")
-        self.approve_radio = QRadioButton("&Approve automatically and record the payments straight away")
-        self.approve_radio.setObjectName("approve_radio")
-        self.approve_radio.setAccessibleName("Approve automatically")
-        group = QButtonGroup(box)
-        group.addButton(self.draft_radio)
-        group.addButton(self.approve_radio)
-        (self.approve_radio if self._original.approve_automatically else self.draft_radio).setChecked(True)
+        draft = "Send as a &draft for me to check, then I approve it"
+        approve = "&Approve automatically and record the payments straight away"
+        box, (self.draft_radio, self.approve_radio) = either_or(
+            "When xerohelper sends the day's sales",
+            "approval_box",
+            (draft, "draft_radio", "Send as a draft for me to check"),
+            (approve, "approve_radio", "Approve automatically"),
+            second=self._original.approve_automatically,
+        )
         self.draft_radio.toggled.connect(self._recheck)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.draft_radio)
-        layout.addWidget(self.approve_radio)
+        return box
+
+    def _summary_box(self) -> QGroupBox:
+        """One invoice a day, or one a week (for Xero plans that cap approved invoices a month)."""
+        box, (self.day_radio, self.week_radio) = either_or(
+            "How often xerohelper sends a sales summary",
+            "summary_box",
+            ("One invoice a da&y", "day_radio", "One invoice a day"),
+            (
+                "One invoice a &week (Monday to Sunday, each day on its own lines; payments still dated on "
+                "the day they were taken)",
+                "week_radio",
+                "One invoice a week",
+            ),
+            second=self._original.weekly,
+        )
+        self.day_radio.toggled.connect(self._recheck)
+        cap = monthly_cap(self._setup.plan_class)
+        if cap is not None:
+            plan, limit = cap
+            hint = look.secondary(
+                QLabel(
+                    f"Your Xero plan ({plan}) approves {limit} sales invoices a month: one invoice a day "
+                    "would go over it. One a week fits (at most six a month)."
+                )
+            )
+            hint.setObjectName("plan_cap_hint")
+            hint.setWordWrap(True)
+            box.layout().addWidget(hint)
         return box
 
     # ---- rows -----------------------------------------------------------------------------------------
@@ -400,6 +425,8 @@ class ShopSetupEditor(QWidget):
                 self.till_difference_combo,
                 self.draft_radio,
                 self.approve_radio,
+                self.day_radio,
+                self.week_radio,
             ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -424,6 +451,7 @@ class ShopSetupEditor(QWidget):
             reference_pattern=self.reference_edit.text().strip(),
             approve_automatically=self.approve_radio.isChecked(),
             rounding_account_code=self.rounding_combo.code(),
+            weekly=self.week_radio.isChecked(),
             till_difference_account_code=self.till_difference_combo.code(),
         )
 

@@ -8,9 +8,12 @@ import re
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QFrame,
+    QGroupBox,
     QLabel,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QToolButton,
@@ -216,3 +219,23 @@ def example(fill, after: str = "") -> str:
         return f"For example: {fill()}{after}"
     except (KeyError, ValueError, IndexError, AttributeError, TypeError):
         return "For example: —"
+
+
+def either_or(title: str, name: str, first: tuple, second_choice: tuple, *, second: bool):
+    """A group of two radio buttons, each (text, object name, accessible name); `second` checks the second.
+    Returns the group box and the two buttons."""
+    box = QGroupBox(title)
+    box.setObjectName(name)
+    buttons = []
+    for text, object_name, accessible in (first, second_choice):
+        button = QRadioButton(text)
+        button.setObjectName(object_name)
+        button.setAccessibleName(accessible)
+        buttons.append(button)
+    group = QButtonGroup(box)
+    layout = QVBoxLayout(box)
+    for button in buttons:
+        group.addButton(button)
+        layout.addWidget(button)
+    buttons[1 if second else 0].setChecked(True)
+    return box, buttons

@@ -8,6 +8,7 @@ from xerohelper.core.checklist import APPROVED, InvoiceFacts, Step
 from xerohelper.core.mapping import Mapping
 from xerohelper.services.day.day_key import DayKey, days_before, in_order
 from xerohelper.services.day.day_run import DayRun
+from xerohelper.services.day.plan_cap import counted, first_over_the_cap
 from xerohelper.services.day.step_unit import StepUnit
 
 
@@ -35,34 +36,49 @@ class Approval(StepUnit):
         todo = [k for k in todo if records[k].invoice.status not in APPROVED and k not in failed_notes]
         if not todo:
             return days_before(keys, min(failed_notes, key=in_order, default=None))
-        invoices = [records[k].invoice for k in todo]
-        run.attention.start_running(todo, self.step)
+        # A week's days share one invoice: approve it once, for all of them.
+        groups: dict[str, list[DayKey]] = {}
+        for key in todo:
+            groups.setdefault(records[key].invoice.invoice_id, []).append(key)
+        shared = list(groups.values())
+        over = first_over_the_cap(
+            run, [(ks, records[ks[0]].invoice.number, ks[0].trading_date) for ks in shared], self.step
+        )
+        first_failed = shared[over][0] if over is not None else None
+        shared = shared[:over] if over is not None else shared
+        if not shared:
+            return days_before(keys, first_failed)
+        invoices = [records[ks[0]].invoice for ks in shared]
+        run.attention.start_running([k for ks in shared for k in ks], self.step)
         run.say("Approving the sales summary in Xero…")
         attempts = [
-            run.begin(k, self.step, "approve", {"invoice_id": i.invoice_id})
-            for k, i in zip(todo, invoices, strict=True)
+            run.begin(ks[0], self.step, "approve", {"invoice_id": i.invoice_id})
+            for ks, i in zip(shared, invoices, strict=True)
         ]
         results = run.guarded(
-            todo[0],
+            shared[0][0],
             self.step,
             lambda: run.books.approve(invoices, [a.idempotency_key for a in attempts]),
             attempts=attempts,
             labels=[i.number for i in invoices],
         )
-        first_failed = None
-        for key, attempt, result in zip(todo, attempts, results, strict=False):
+        for days, attempt, result in zip(shared, attempts, results, strict=False):
             if result.ok and result.invoice is not None:
                 run.journal.succeeded(attempt, result.xero_ids)
-                run.journal.update_invoice_status(
-                    run.organisation_id,
-                    key.trading_date,
-                    key.location,
-                    result.invoice.status,
-                    result.invoice.amount_due,
-                )
+                counted(run, [days[0].trading_date])
+                for key in days:
+                    run.journal.update_invoice_status(
+                        run.organisation_id,
+                        key.trading_date,
+                        key.location,
+                        result.invoice.status,
+                        result.invoice.amount_due,
+                    )
             else:
-                run.document_refused(key, self.step, attempt, result, "invoice", result.key)
-                first_failed = first_failed or key
+                run.document_refused(days[0], self.step, attempt, result, "invoice", result.key)
+                for key in days[1:]:
+                    run.attention.note(key, self.step, run.attention.of(days[0])[self.step])
+                first_failed = min([days[0], *([first_failed] if first_failed else [])], key=in_order)
         return days_before(keys, first_failed)
 
     def _approve_credit_notes(self, run: DayRun, notes: list[tuple[DayKey, InvoiceFacts]]) -> None:

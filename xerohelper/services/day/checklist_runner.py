@@ -22,6 +22,7 @@ from xerohelper.services.day.payments import Payments
 from xerohelper.services.day.read_back import read_back
 from xerohelper.services.day.sales_summary import SalesSummary
 from xerohelper.services.day.step_unit import StepUnit
+from xerohelper.services.day.weeks import with_their_weeks
 
 
 def the_steps() -> dict[Step, StepUnit]:
@@ -45,7 +46,7 @@ class ChecklistRunner:
             mapping = run.shop_mapping()
             do_approve = mapping.approve_automatically if approve is None else approve
             asked = sorted(set(keys), key=in_order)
-            going = list(asked)
+            going = with_their_weeks(run, asked, mapping)  # weekly summaries: the whole week goes
             for key in going:
                 run.attention.forget(key)
             try:
@@ -68,8 +69,9 @@ class ChecklistRunner:
             run.attention.forget(key)
             run.setup_cache.forget()  # the owner may have changed accounts, tax rates or the contact in Xero
             if record.invoice is not None:
+                week = with_their_weeks(run, [key], run.shop_mapping())  # a week's days share its invoice
                 with suppress(StopRun):  # a failure's explanation is on the step
-                    run.guarded(key, Step.APPROVE, lambda: read_back(run, [key]))
+                    run.guarded(key, Step.APPROVE, lambda: read_back(run, week))
         return run.status.of(key)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import NoReturn, TypeVar
 
 from xerohelper.adapters.journal import Attempt, DayRecord, Journal
@@ -48,6 +49,7 @@ class DayRun:
     attention: NeedsAttention
     setup_cache: SetupCache
     say: ProgressListener  # this call's progress listener
+    today: Callable[[], date] = date.today  # weekly summaries: whether a week is over
 
     # ---- what the journal knows --------------------------------------------------------------------------
     def record(self, key: DayKey) -> DayRecord:

@@ -14,6 +14,7 @@ from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO
 from xerohelper.core.sales_invoice import refunds_paid_out
 from xerohelper.core.till_difference import undecided_words
+from xerohelper.core.weeks import week_of, week_waits
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.needs_attention import NeedsAttention
 
@@ -25,7 +26,9 @@ class DayStatus:
         organisation_id: str,
         mapping: Callable[[], Mapping],
         attention: NeedsAttention,
+        today: Callable[[], date] = date.today,
     ) -> None:
+        self.today = today
         self.journal = journal
         self.organisation_id = organisation_id
         self._mapping = mapping
@@ -80,7 +83,14 @@ class DayStatus:
             running=self.attention.running(key),
             attention=self.attention.of(key),
             skipped=record.skipped,
+            waiting=self._week_waits(trading_date, location) if mapping.weekly and day is not None else "",
         )
+
+    def _week_waits(self, trading_date: date, location: str) -> str:
+        """Weekly summaries: why the day's week isn't sent yet ("" when it may be)."""
+        week = week_of(trading_date)
+        between = self.journal.days_between(self.organisation_id, week.first, week.last)
+        return week_waits(week, {d for d, place in between if place == location}, self.today())
 
     def checklist(self, trading_date: date, location: str = "") -> Checklist:
         return work_out(self.facts(trading_date, location))
@@ -89,14 +99,16 @@ class DayStatus:
         return self.checklist(key.trading_date, key.location)
 
     def unfinished_days(self, first: date, last: date) -> list[date]:
-        """Days between `first` and `last` whose figures are in but whose checklist isn't finished."""
-        return sorted(
-            {
-                d
-                for d, location in self.journal.days_between(self.organisation_id, first, last)
-                if not self.checklist(d, location).is_finished
-            }
-        )
+        """Days between `first` and `last` whose figures are in but whose checklist isn't finished (with
+        weekly summaries, only the days of weeks that may be sent: catch-up sends whole weeks)."""
+        due = set()
+        for d, location in self.journal.days_between(self.organisation_id, first, last):
+            facts = self.facts(d, location)
+            if facts.waiting:  # weekly summaries: its week isn't over yet, so nothing is due for it
+                continue
+            if not work_out(facts).is_finished:
+                due.add(d)
+        return sorted(due)
 
     def skip(self, trading_date: date, step: Step, reason: str, location: str = "") -> Checklist:
         self.journal.skip(self.organisation_id, trading_date, location, step, reason.strip() or "Skipped")

@@ -13,7 +13,8 @@ from xerohelper.services.day.day_run import DayRun
 def read_back(run: DayRun, keys: Sequence[DayKey]) -> None:
     """Raises what the books raise (call it through run.guarded)."""
     records = {k: run.record(k) for k in keys}
-    ids = [r.invoice.invoice_id for r in records.values() if r.invoice is not None]
+    # A week's days share one invoice: read it once.
+    ids = list(dict.fromkeys(r.invoice.invoice_id for r in records.values() if r.invoice is not None))
     now = run.books.invoices_by_id(ids)
     note_ids = [
         r.credit_note.invoice_id

@@ -4,7 +4,7 @@ again under the next number (POS-20261121-2)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,8 +13,9 @@ from xerohelper.adapters.journal import Journal, PaymentRecord
 from xerohelper.adapters.xero_shapes import PaymentSeen, answer_ids
 from xerohelper.core.checklist import GONE, Checklist, InvoiceFacts, Step
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.money import money_words
+from xerohelper.core.money import ZERO, money_words
 from xerohelper.core.till_difference import undecided_card
+from xerohelper.core.weeks import week_of
 from xerohelper.services.day.checklist_runner import ChecklistRunner
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.day_run import DayRun, StopRun
@@ -30,6 +31,7 @@ class ResendPreview:
     new_total: Decimal
     figures_changed: bool
     credit_note: InvoiceFacts | None = None  # the refunds' credit note, voided too
+    weekly: bool = False  # the invoice is the week's (weekly summaries): the whole week goes again
 
     @property
     def words(self) -> str:
@@ -47,7 +49,8 @@ class ResendPreview:
                 f"Void credit note {self.credit_note.number} ({note_total}) for the refunds paid out."
             )
         new_total = money_words(self.new_total)
-        lines.append(f"Send the day again as invoice {self.new_number} ({new_total}), then its payments.")
+        what = "the week" if self.weekly else "the day"
+        lines.append(f"Send {what} again as invoice {self.new_number} ({new_total}), then its payments.")
         return "\n".join(lines)
 
 
@@ -69,14 +72,31 @@ class Resend:
         record = self.journal.record(self.organisation_id, trading_date, location)
         if record.invoice is None or record.invoice.status in GONE or record.day is None:
             return None
-        new_number = self._mapping().invoice_number(trading_date, location, record.posting + 1)
+        mapping = self._mapping()
+        new_number = mapping.invoice_number(trading_date, location, record.posting + 1)
+        records = [record]
+        if mapping.weekly:  # the week's invoice goes again, with every day of the week now in
+            week = week_of(trading_date)
+            new_number = mapping.week_invoice_number(week.first, week.last, location, record.posting + 1)
+            records = [
+                self.journal.record(self.organisation_id, d, place)
+                for d, place in self.journal.days_between(self.organisation_id, week.first, week.last)
+                if place == location
+            ]
         return ResendPreview(
             invoice=record.invoice,
-            payments=record.payments,
+            payments=tuple(p for r in records for p in r.payments),
             new_number=new_number,
-            new_total=record.day.totals.gross
-            + (record.day.till_difference if record.day.difference_decided else 0),
-            figures_changed=record.figures_changed_since_posting,
+            new_total=sum(
+                (
+                    r.day.totals.gross + (r.day.till_difference if r.day.difference_decided else 0)
+                    for r in records
+                    if r.day is not None
+                ),
+                ZERO,
+            ),
+            figures_changed=any(r.figures_changed_since_posting for r in records),
+            weekly=mapping.weekly,
             credit_note=record.credit_note
             if record.credit_note and record.credit_note.status not in GONE
             else None,
@@ -98,14 +118,16 @@ class Resend:
             )
             try:
                 run.say("Removing the day's payments in Xero…")
-                _remove_payments(run, key, invoice.invoice_id, run.books.payments_on_invoice)
+                sharing = days_sharing(run, key, invoice.invoice_id)  # a week's days share one invoice
+                _remove_payments(run, key, invoice.invoice_id, run.books.payments_on_invoice, sharing)
                 if note is not None:
                     _remove_payments(run, key, note.invoice_id, run.books.payments_on_credit_note)
                 run.say(f"Voiding invoice {invoice.number} in Xero…")
                 gone = _void(run, key, "void-invoice", invoice, run.books.void)
-                run.journal.update_invoice_status(
-                    run.organisation_id, key.trading_date, key.location, gone.status, gone.amount_due
-                )
+                for day in sharing:
+                    run.journal.update_invoice_status(
+                        run.organisation_id, day.trading_date, day.location, gone.status, gone.amount_due
+                    )
                 if note is not None:
                     gone = _void(run, key, "void-credit-note", note, run.books.void_credit_note)
                     run.journal.record_credit_note(run.organisation_id, key.trading_date, key.location, gone)
@@ -130,8 +152,24 @@ def _void(
     return gone
 
 
+def days_sharing(run: DayRun, key: DayKey, invoice_id: str) -> list[DayKey]:
+    """The days whose invoice is this one: the day itself, or every day of its week (weekly summaries)."""
+    week = week_of(key.trading_date)
+    return [
+        DayKey(d, place)
+        for d, place in run.journal.days_between(run.organisation_id, week.first, week.last)
+        if place == key.location
+        and (record := run.record(DayKey(d, place))).invoice is not None
+        and record.invoice.invoice_id == invoice_id
+    ] or [key]
+
+
 def _remove_payments(
-    run: DayRun, key: DayKey, document_id: str, read: Callable[[str], list[PaymentSeen]]
+    run: DayRun,
+    key: DayKey,
+    document_id: str,
+    read: Callable[[str], list[PaymentSeen]],
+    sharing: Sequence[DayKey] = (),
 ) -> None:
     """Delete every payment Xero holds on one of the day's documents (journal first, as always)."""
     for payment in run.guarded(key, Step.PAYMENTS, lambda: read(document_id)):
@@ -143,4 +181,5 @@ def _remove_payments(
             attempts=[attempt],
         )
         run.journal.succeeded(attempt, removed)
-    run.journal.forget_payments(run.organisation_id, key.trading_date, key.location, document_id)
+    for day in sharing or [key]:
+        run.journal.forget_payments(run.organisation_id, day.trading_date, day.location, document_id)

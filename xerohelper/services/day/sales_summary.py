@@ -20,7 +20,9 @@ from xerohelper.core.sales_invoice import (
 )
 from xerohelper.services.day.day_key import DayKey, days_before, in_order
 from xerohelper.services.day.day_run import DayRun
+from xerohelper.services.day.plan_cap import counted, first_over_the_cap
 from xerohelper.services.day.step_unit import StepUnit
+from xerohelper.services.day.weeks import Planned, plan_weeks
 from xerohelper.services.explaining import INVOICE_NUMBER_TAKEN
 
 log = logging.getLogger(__name__)
@@ -35,8 +37,30 @@ class SalesSummary(StepUnit):
         if not todo:
             return keys
         setup, contact = run.setup(todo[0], self.step)
-        plans: list[tuple[DayKey, SalesInvoicePlan, str]] = []
-        stop_at: DayKey | None = None
+        if mapping.weekly:
+            plans, stop_at = plan_weeks(run, todo, mapping, setup, contact)
+        else:
+            plans, stop_at = self._plan_days(run, todo, mapping, setup, contact)
+        over = first_over_the_cap(
+            run, [(p.keys, p.plan.number, p.plan.trading_date) for p in plans], self.step
+        )
+        if over is not None:
+            stop_at = min([plans[over].keys[0], *([stop_at] if stop_at else [])], key=in_order)
+            plans = plans[:over]
+        if plans:
+            self._create_invoices(run, plans, contact)
+        ready = [k for k in days_before(todo, stop_at) if not run.attention.has(k, self.step)]
+        self._create_credit_notes(run, ready, mapping, contact)
+        failed = [k for k in todo if run.attention.has(k, self.step)]
+        first_stop = min([*failed, *([stop_at] if stop_at else [])], key=in_order, default=None)
+        # Days before the first one that needs attention go on to the next steps; the rest wait.
+        return days_before(keys, first_stop)
+
+    def _plan_days(
+        self, run: DayRun, todo: list[DayKey], mapping: Mapping, setup, contact
+    ) -> tuple[list[Planned], DayKey | None]:
+        """One invoice a day: the days' invoices to send, and the first day that stopped (card noted)."""
+        plans: list[Planned] = []
         for key in todo:
             day = run.day(key)
             record = run.record(key)
@@ -47,95 +71,92 @@ class SalesSummary(StepUnit):
             mine = [e for st, e in found if st is self.step] if in_xero else [e for _, e in found]
             if mine:
                 run.attention.note(key, self.step, mine[0])
-                stop_at = key
-                break
+                return plans, key
             if in_xero:
                 continue  # the invoice is in; only its credit note is missing (below)
             posting = record.posting + 1 if record.invoice is not None else 1
             plan = plan_sales_invoice(day, mapping, setup.rates, posting=max(posting, 1))
             if isinstance(plan, list):
                 run.attention.note(key, self.step, run.explainer.for_problems(plan))
-                stop_at = key
-                break
-            plans.append((key, plan, day.fingerprint()))
-        if plans:
-            self._create_invoices(run, plans, contact)
-        ready = [k for k in days_before(todo, stop_at) if not run.attention.has(k, self.step)]
-        self._create_credit_notes(run, ready, mapping, contact)
-        failed = [k for k in todo if run.attention.has(k, self.step)]
-        first_stop = min([*failed, *([stop_at] if stop_at else [])], key=in_order, default=None)
-        # Days before the first one that needs attention go on to the next steps; the rest wait.
-        return days_before(keys, first_stop)
+                return plans, key
+            plans.append(Planned((key,), plan, (day.fingerprint(),)))
+        return plans, None
 
     # ---- the invoice -------------------------------------------------------------------------------------
-    def _create_invoices(
-        self, run: DayRun, plans: list[tuple[DayKey, SalesInvoicePlan, str]], contact: ContactInfo
-    ) -> None:
-        run.attention.start_running([key for key, _, _ in plans], self.step)
-        first = plans[0][0]
+    def _create_invoices(self, run: DayRun, plans: list[Planned], contact: ContactInfo) -> None:
+        run.attention.start_running([key for p in plans for key in p.keys], self.step)
+        first = plans[0].keys[0]
         # 1. Has Xero got them already (a crash after sending, or the day posted by hand)?
         run.say(
             "Checking Xero for the day's invoice…"
             if len(plans) == 1
-            else f"Checking Xero for {len(plans)} days' invoices…"
+            else f"Checking Xero for {len(plans)} invoices…"
         )
         existing = run.guarded(
-            first, self.step, lambda: run.books.invoices_by_number(p.number for _, p, _ in plans)
+            first, self.step, lambda: run.books.invoices_by_number(p.plan.number for p in plans)
         )
-        to_send = []
-        for key, plan, fingerprint in plans:
+        to_send: list[Planned] = []
+        for planned in plans:
+            plan = planned.plan
             found = [i for i in existing.get(plan.number, []) if i.status not in GONE]
             if not found:
-                to_send.append((key, plan, fingerprint))
+                to_send.append(planned)
                 continue
             invoice = found[0]
-            run.journal.abandon_unfinished(run.organisation_id, key.trading_date, key.location, self.step)
+            for key in planned.keys:
+                run.journal.abandon_unfinished(run.organisation_id, key.trading_date, key.location, self.step)
             if invoice.total == plan.total:
                 log.info("invoice %s is already in Xero (ours): not sending it again", plan.number)
-                _record_invoice(run, key, invoice, fingerprint, plan)
+                _record_invoice(run, planned, invoice)
             else:
-                run.attention.note(
-                    key,
-                    self.step,
-                    run.explainer.for_item(
-                        INVOICE_NUMBER_TAKEN,
-                        plan.number,
-                        [],
-                        {
-                            "number": plan.number,
-                            "xero_total": f"{invoice.total:.2f}",
-                            "till_total": f"{plan.total:.2f}",
-                            "invoice_id": invoice.invoice_id,
-                        },
-                    ),
+                card = run.explainer.for_item(
+                    INVOICE_NUMBER_TAKEN,
+                    plan.number,
+                    [],
+                    {
+                        "number": plan.number,
+                        "xero_total": f"{invoice.total:.2f}",
+                        "till_total": f"{plan.total:.2f}",
+                        "invoice_id": invoice.invoice_id,
+                    },
                 )
+                for key in planned.keys:
+                    run.attention.note(key, self.step, card)
         if not to_send:
             return
-        # 2. Send the rest in one call, the intent written first (one intent per day, one key for the batch).
+        # 2. Send the rest in one call, the intent written first (one intent per invoice, on its first day;
+        #    one key for the batch).
         run.say(
             "Sending the sales summary to Xero…"
             if len(to_send) == 1
             else f"Sending {len(to_send)} sales summaries to Xero…"
         )
         attempts = [
-            run.begin(k, self.step, "create-invoice", {"number": p.number, "total": str(p.total)})
-            for k, p, _ in to_send
+            run.begin(
+                p.keys[0], self.step, "create-invoice", {"number": p.plan.number, "total": str(p.plan.total)}
+            )
+            for p in to_send
         ]
         results = run.guarded(
             first,
             self.step,
             lambda: run.books.create_invoices(
-                [p for _, p, _ in to_send], contact.contact_id, [a.idempotency_key for a in attempts]
+                [p.plan for p in to_send], contact.contact_id, [a.idempotency_key for a in attempts]
             ),
             attempts=attempts,
-            labels=[p.number for _, p, _ in to_send],
+            labels=[p.plan.number for p in to_send],
         )
-        for (key, plan, fingerprint), attempt, result in zip(to_send, attempts, results, strict=False):
+        for planned, attempt, result in zip(to_send, attempts, results, strict=False):
             if result.ok and result.invoice is not None:
                 run.journal.succeeded(attempt, result.xero_ids)
-                _record_invoice(run, key, result.invoice, fingerprint, plan)
+                _record_invoice(run, planned, result.invoice)
+                if planned.plan.approve:
+                    counted(run, [planned.plan.trading_date])
             else:
-                run.document_refused(key, self.step, attempt, result, "invoice", plan.number)
+                first_day = planned.keys[0]
+                run.document_refused(first_day, self.step, attempt, result, "invoice", planned.plan.number)
+                for key in planned.keys[1:]:
+                    run.attention.note(key, self.step, run.attention.of(first_day)[self.step])
 
     # ---- the credit note for refunds paid out ------------------------------------------------------------
     def _create_credit_notes(
@@ -199,14 +220,11 @@ def predicted(run: DayRun, day, mapping: Mapping, setup, contact) -> list:
     return run.explainer.preflight(day, mapping, setup, contact)
 
 
-def _record_invoice(run: DayRun, key: DayKey, invoice, fingerprint: str, plan: SalesInvoicePlan) -> None:
-    run.journal.record_invoice(
-        run.organisation_id,
-        key.trading_date,
-        key.location,
-        invoice,
-        fingerprint,
-        posting_of(invoice.number, plan),
+def _record_invoice(run: DayRun, planned: Planned, invoice) -> None:
+    """The invoice on each day it covers (a week's days share it), with each day's own fingerprint."""
+    days = [(k.trading_date, k.location, f) for k, f in zip(planned.keys, planned.fingerprints, strict=True)]
+    run.journal.record_invoice_on_days(
+        run.organisation_id, days, invoice, posting_of(invoice.number, planned.plan)
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from xerohelper.adapters.xero_books import XeroBooks
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+from xerohelper.core.plan_limit import PlanAllowance, monthly_cap
 
 SETUP_MAX_AGE = 30 * 60  # seconds the organisation's accounts, tax rates and contact are trusted
 
@@ -20,6 +21,7 @@ class SetupCache:
         self._mapping = mapping
         self._clock = clock
         self._kept: tuple[float, OrganisationSetup, ContactInfo | None] | None = None
+        self._counted: dict[tuple[int, int], tuple[float, PlanAllowance]] = {}
 
     def is_fresh(self) -> bool:
         return self._kept is not None and self._clock() - self._kept[0] < SETUP_MAX_AGE
@@ -37,5 +39,32 @@ class SetupCache:
         self._kept = (self._clock(), setup, contact)
         return setup, contact
 
+    def allowance(self, books: XeroBooks, month: tuple[int, int]) -> PlanAllowance | None:
+        """What the organisation's plan may still approve in `month` (None: its plan has no cap). Read with
+        the set-up: one call per month while it is fresh, then counted on as xerohelper approves."""
+        setup, _ = self.read(books)
+        cap = monthly_cap(setup.plan_class)
+        if cap is None:
+            return None
+        kept = self._counted.get(month)
+        if kept is not None and self._clock() - kept[0] < SETUP_MAX_AGE:
+            return kept[1]
+        approved = books.approved_sales_invoices(*month)
+        allowance = PlanAllowance(cap[0], cap[1], month, approved)
+        self._counted[month] = (self._clock(), allowance)
+        return allowance
+
+    def kept_allowance(self, month: tuple[int, int]) -> PlanAllowance | None:
+        """The month's allowance as last read (no call to Xero); None when not read or the plan has no cap."""
+        kept = self._counted.get(month)
+        return kept[1] if kept is not None else None
+
+    def approved(self, month: tuple[int, int], count: int = 1) -> None:
+        """xerohelper just had `count` sales invoices dated in `month` approved: count them off."""
+        kept = self._counted.get(month)
+        if kept is not None:
+            self._counted[month] = (kept[0], kept[1].with_approved(count))
+
     def forget(self) -> None:
         self._kept = None
+        self._counted.clear()

@@ -1,0 +1,74 @@
+"""Weeks for weekly summaries, and the words ahead of a plan's monthly cap (pure core, no Xero)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from xerohelper.core.day import Day, SalesLine, Tender
+from xerohelper.core.mapping import Mapping
+from xerohelper.core.plan_limit import PlanAllowance, allowance_words, first_day_over, monthly_cap
+from xerohelper.core.sales_invoice import PlanProblem
+from xerohelper.core.week_invoice import plan_week_invoice
+from xerohelper.core.weeks import Week, week_of, week_waits
+
+
+def test_a_week_runs_monday_to_sunday_and_stops_at_the_end_of_the_month():
+    assert week_of(date(2026, 12, 3)) == Week(date(2026, 12, 1), date(2026, 12, 6))  # not from 30 Nov
+    assert week_of(date(2026, 11, 30)) == Week(date(2026, 11, 30), date(2026, 11, 30))
+    assert week_of(date(2026, 12, 31)) == Week(date(2026, 12, 28), date(2026, 12, 31))
+    assert week_of(date(2027, 1, 2)) == Week(date(2027, 1, 1), date(2027, 1, 3))
+    assert week_of(date(2026, 12, 9)).words == "the week of 7–13 December 2026"
+    october = {week_of(date(2026, 10, d)) for d in range(1, 32)}
+    assert len(october) == 5 and sum(len(w.days()) for w in october) == 31
+
+
+def test_a_week_is_sent_once_it_is_over_or_every_day_is_in():
+    week = Week(date(2026, 12, 7), date(2026, 12, 13))
+    assert not week.ready({date(2026, 12, 7)}, today=date(2026, 12, 13))
+    assert week.ready({date(2026, 12, 7)}, today=date(2026, 12, 14))
+    assert week.ready(set(week.days()), today=date(2026, 12, 13))
+    assert "once the week is over" in week_waits(week, set(), date(2026, 12, 9))
+
+
+def test_plans_with_a_cap_and_the_words_ahead_of_it():
+    assert monthly_cap("STARTER") == ("Starter", 20) and monthly_cap("IGNITE") == ("Ignite", 20)
+    assert monthly_cap("STANDARD") is None and monthly_cap("") is None
+    allowance = PlanAllowance("Starter", 20, (2026, 12), 17)
+    days = [date(2026, 12, d) for d in range(21, 32)]
+    assert first_day_over(days, allowance.left) == date(2026, 12, 24)
+    assert first_day_over(days[:3], allowance.left) is None
+    words = allowance_words(allowance, date(2026, 12, 24), weekly=False)
+    assert words.startswith(
+        "Your Xero plan (Starter) approves 20 sales invoices a month; 3 left for December 2026. "
+        "Sending one invoice a day, from Thursday 24 December Xero would refuse"
+    )
+    assert "weekly summaries" in words
+    assert allowance.with_approved(5).left == 0
+
+
+def test_the_week_invoice_has_each_day_s_lines_and_the_week_s_number():
+    mapping = (
+        Mapping(rounding_account_code="860").with_sales("Paint", "200", "OUTPUT").with_tender("Cash", "090")
+    )
+    week = Week(date(2026, 12, 1), date(2026, 12, 6))
+    days = [
+        Day(date(2026, 12, d), "generic", (SalesLine("Paint", Decimal("10.00"), Decimal("1.00")),),
+            (Tender("Cash", Decimal("11.00")),))
+        for d in (1, 2)
+    ]  # fmt: skip
+    plan = plan_week_invoice(days, week, mapping, {"OUTPUT": Decimal(10)})
+    assert plan.number == "POS-20261201-20261206" and plan.trading_date == date(2026, 12, 1)
+    assert [line.description for line in plan.lines] == ["Tue 1 Dec – Paint sales", "Wed 2 Dec – Paint sales"]
+    assert plan.total == Decimal("22.00")
+    assert mapping.week_invoice_number(week.first, week.last, attempt=2) == "POS-20261201-20261206-2"
+    refunded = Day(date(2026, 12, 3), "generic", days[0].sales, (Tender("Cash", Decimal("-5.00")),))
+    problems = plan_week_invoice([refunded], week, mapping, {"OUTPUT": Decimal(10)})
+    assert isinstance(problems, list) and isinstance(problems[0], PlanProblem)
+
+
+def test_the_weekly_choice_goes_with_the_mapping_file():
+    weekly = Mapping(weekly=True)
+    assert weekly.to_dict()["summary"] == "week"
+    assert Mapping.from_dict(weekly.to_dict()).weekly is True
+    assert Mapping.from_dict(Mapping().to_dict()).weekly is False
