@@ -4,6 +4,7 @@
 #
 #   ./dev.sh demo          install, then open the app on the built-in demo shop
 #   ./dev.sh test [ARGS]   install, then run every test (ARGS go to pytest)
+#   ./dev.sh package       (not a set-up step) build the one-folder app and the .deb into dist/
 #
 # It installs Debian packages with apt-get when they are missing (as root, or through sudo), makes
 # the virtual environment .venv/ and installs xerohelper into it. Running it again only redoes what changed.
@@ -84,8 +85,22 @@ case "${1:-}" in
     make_venv "[test]"
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  package)
+    # PyInstaller one-folder bundle (packaging/xerohelper.spec) and the .deb (packaging/linux/build_deb.py).
+    # binutils: strip; dpkg-deb; desktop-file-validate checks the menu entry.
+    shift
+    install_debs $QT_OFFSCREEN_DEBS binutils dpkg desktop-file-utils
+    make_venv "[package]"
+    rm -rf dist/xerohelper build/pyinstaller
+    say "Building the one-folder app into dist/xerohelper/ (PyInstaller)"
+    "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+      --distpath dist --workpath build/pyinstaller packaging/xerohelper.spec
+    say "Making the .deb"
+    "$VENV/bin/python" packaging/linux/build_deb.py
+    say "Built: dist/xerohelper/ ($(du -sh dist/xerohelper | cut -f1)), $(ls dist/xerohelper_*.deb)"
+    ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

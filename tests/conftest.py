@@ -1,7 +1,7 @@
 """Test set-up shared by every test.
 
 - Qt draws offscreen (no display needed) in a UTF-8 locale, so Qt has nothing to warn about.
-- Each test gets its own empty settings, data, log and cache folders.
+- Each test gets its own empty settings, data, log, cache and runtime folders.
 - The keyring is an in-memory one; only the keyring integration test talks to a real Secret Service.
 - Every request any sandbox receives is checked against Xero's spec (tests/sandbox/request_watch.py).
 """
@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ.get("LC_ALL", os.environ.get("LANG", "C")) in ("", "C", "POSIX"):
@@ -69,4 +71,9 @@ def user_folders(tmp_path, monkeypatch):
         ("XDG_CACHE_HOME", ".cache"),
     ):
         monkeypatch.setenv(var, str(home / sub))
-    return home
+    # The app's single-instance lock and socket (ui/single_instance.py) go here: an app a test starts never
+    # meets one the developer (or another test run) has open. Short, because a socket's path must be.
+    runtime = tempfile.mkdtemp(prefix="xh-")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", runtime)
+    yield home
+    shutil.rmtree(runtime, ignore_errors=True)

@@ -16,7 +16,7 @@ from xerohelper.cli import main
 
 SAMPLES = Path(__file__).parent / "pos" / "samples"
 ITEMS = SAMPLES / "square" / "items-2026-07-18-2026-07-19.csv"
-TEMPLATE = Path(__file__).resolve().parents[1] / "resources" / "generic-day-template.csv"
+TEMPLATE = Path(__file__).resolve().parents[1] / "xerohelper" / "resources" / "generic-day-template.csv"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,7 @@ import pytest
 from xerohelper.adapters.pos.read_export import read_export
 
 SAMPLES = Path(__file__).parent / "samples"
-TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "generic-day-template.csv"
+TEMPLATE = Path(__file__).resolve().parents[2] / "xerohelper" / "resources" / "generic-day-template.csv"
 ITEMS = SAMPLES / "square" / "item_sales_may.csv"  # has a U+2019 in a device name: “Staff’s iPhone (3)”
 
 

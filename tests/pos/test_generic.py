@@ -12,7 +12,7 @@ from xerohelper.adapters.pos.generic import write_generic_csv
 from xerohelper.adapters.pos.read_export import read_export
 from xerohelper.core.day import Day, LineKind, SalesLine, Tender
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "xerohelper" / "resources"
 TEMPLATE = RESOURCES / "generic-day-template.csv"
 HEADER = "Date,Type,Name,Tax rate,Net,Tax,Amount\n"
 

@@ -25,7 +25,7 @@ SOURCES = [
     SAMPLES / "loyverse" / "receipts_slice_TangerineCafe_2026-07_EXTRACTED.csv",
     SAMPLES / "loyverse" / "receipts_and_receipts-by-item_Route98_2026-10_EXTRACTED.txt",
     SAMPLES / "shopify" / "transactions_export_1.csv",
-    Path(__file__).resolve().parents[2] / "resources" / "generic-day-template.csv",
+    Path(__file__).resolve().parents[2] / "xerohelper" / "resources" / "generic-day-template.csv",
 ]
 SHOPIFY_PAYMENTS = SAMPLES / "shopify" / "payment_transactions_export_1.csv"
 MONEY = re.compile(r"^-?\d+\.\d{2}$")

@@ -16,7 +16,7 @@ from xerohelper.services.import_day import import_day_file
 SAMPLES = Path(__file__).resolve().parents[1] / "pos" / "samples"
 ITEMS = SAMPLES / "square" / "items-2026-07-18-2026-07-19.csv"
 MAY = SAMPLES / "square" / "item_sales_may.csv"
-TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "generic-day-template.csv"
+TEMPLATE = Path(__file__).resolve().parents[2] / "xerohelper" / "resources" / "generic-day-template.csv"
 SHOP = {"shop_categories": ["Coffee", "Food"], "shop_tenders": ["Card", "Cash"]}
 
 

@@ -92,6 +92,7 @@ class AppSession:
             )
 
     def _open_demo(self, connection_service):
+        from xerohelper.adapters.demo_sign_in import DemoSignIn
         from xerohelper.sandbox import Sandbox
 
         demo_folders = AppFolders(
@@ -109,7 +110,12 @@ class AppSession:
         environ.pop("XEROHELPER_CLIENT_ID", None)
         log.info("demo: the built-in Xero sandbox is at %s", base_url)
         return connection_service.for_sandbox(
-            base_url, folders=demo_folders, environ=environ, open_browser=_follow_sign_in_link
+            base_url,
+            folders=demo_folders,
+            environ=environ,
+            open_browser=_follow_sign_in_link,
+            # the practice Xero's sign-in stays in the demo's folder: no keyring needed, none touched
+            token_store=DemoSignIn(demo_folders.data),
         )
 
     def stop_waiting(self) -> None:

@@ -1,5 +1,5 @@
 """The demo shop: the built-in sandbox's Harbour Street Hardware, set up and ready, with a day of takings
-to import (resources/demo/harbour-street-day.csv, re-dated to the day being shown)."""
+to import (xerohelper/resources/demo/harbour-street-day.csv, re-dated to the day being shown)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from xerohelper.core.mapping import Mapping
+from xerohelper.resources import resource
 
 DEMO_ORGANISATION = "Harbour Street Hardware"
-DAY_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "demo" / "harbour-street-day.csv"
+DAY_FILE = resource("demo", "harbour-street-day.csv")
 _FILE_DATE = "2026-11-21"  # the date written in the demo file
 
 # How the demo till's categories and tenders go into the sandbox's chart of accounts (demo_seed.py).

@@ -1,6 +1,6 @@
 """How the app looks, in one place: colours for each state that read well on light and dark palettes, the
-icons (resources/icons, drawn in the state's colour), heading fonts, money as $1,234.56, and the badge that
-shows a state with an icon and words (never colour alone).
+icons (xerohelper/resources/icons, drawn in the state's colour), heading fonts, money as $1,234.56, and the
+badge that shows a state with an icon and words (never colour alone).
 
 Colours follow the system palette: text and backgrounds come from palette roles; the few state colours
 here have a light-palette and a dark-palette shade, picked from the palette the widget is drawn with.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 from xerohelper.core.checklist import StepState
 from xerohelper.core.day_status import DayStatus  # the look of each (DAY_LOOKS) is here
 from xerohelper.core.money import money
+from xerohelper.resources import resource
 
-ICON_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "icons"
+ICON_DIR = resource("icons")  # package data: found the same way in a clone, a wheel and the bundle
 
 
 # ---- colours ----------------------------------------------------------------------------------------------
@@ -77,7 +78,7 @@ def blend(under: QColor, over: QColor, amount: float) -> QColor:
 
 
 # ---- icons ------------------------------------------------------------------------------------------------
-def icon_path(name: str) -> Path:
+def icon_path(name: str) -> Traversable:
     return ICON_DIR / f"{name}.svg"
 
 
@@ -122,7 +123,7 @@ def _device_ratio() -> float:
 @dataclass(frozen=True)
 class Look:
     words: str  # what the badge says
-    icon: str  # icon file name (resources/icons/<icon>.svg)
+    icon: str  # icon file name (xerohelper/resources/icons/<icon>.svg)
     tone: Tone
 
 

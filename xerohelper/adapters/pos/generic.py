@@ -4,8 +4,8 @@
     2026-11-21,sale,Coffee,GST 15%,434.78,65.22,
     2026-11-21,tender,Cash,,,,212.60
 
-The layout is documented for owners in resources/generic-day-format.md; the template is
-resources/generic-day-template.csv. `write_generic_csv` writes days back in the same layout.
+The layout is documented for owners in xerohelper/resources/generic-day-format.md; the template is
+xerohelper/resources/generic-day-template.csv. `write_generic_csv` writes days back in the same layout.
 """
 
 from __future__ import annotations
