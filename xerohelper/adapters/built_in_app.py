@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 from xerohelper.core.connection import client_id_problem
 
 BUILD_SETTING = "XEROHELPER_BUILT_IN_CLIENT_ID"
-FILE = Path(__file__).with_name("built_in_client_id.txt")
+FILE = Path(str(resources.files(__package__) / "built_in_client_id.txt"))  # package data, next to this
 
 
 def built_in_client_id(path: Path = FILE) -> str:
