@@ -80,8 +80,8 @@ class SelfTest(QObject):
             return
         wizard = window.wizard
         connect_page = wizard.connect_page
-        if wizard.currentPage() is connect_page and connect_page.problem_title.isVisible():
-            self._finish(connect_page.problem_title.text())
+        if wizard.currentPage() is connect_page and connect_page.problem.isVisible():
+            self._finish(connect_page.problem.title.text())
             return
         if wizard.currentPage() is wizard.setup_page and wizard.setup_page.isComplete():
             self.phase = "setting up the demo shop"
