@@ -57,7 +57,8 @@ class _ThrowawayKeyring(KeyringBackend):
 
 
 def main() -> int:
-    set_keyring(_ThrowawayKeyring())
+    keyring = _ThrowawayKeyring()
+    set_keyring(keyring)
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
 
@@ -76,6 +77,11 @@ def main() -> int:
         path = OUT / f"{name}.png"
         window.grab().save(str(path))
         print(f"saved {path.relative_to(ROOT)}")
+
+    from wizard_screenshots import shoot_wizard
+
+    shoot_wizard(settle, shoot, keyring)
+    set_keyring(keyring)
 
     first = MainWindow()
     first.resize(1280, 720)

@@ -5,7 +5,23 @@ from __future__ import annotations
 
 import pytest
 
-from xerohelper.core.setup_flow import SHOWN_ON, Buttons, Page, SetupFlow, Trouble
+from xerohelper.core.connection import (
+    ClientIdMissing,
+    PasswordStoreProblem,
+    SignInCancelled,
+    SignInRefused,
+    SignInTimedOut,
+    XeroRejectedApp,
+)
+from xerohelper.core.setup_flow import (
+    SHOWN_ON,
+    Buttons,
+    Page,
+    SetupFlow,
+    SignInTrouble,
+    Trouble,
+    sign_in_trouble,
+)
 
 
 def walk(flow: SetupFlow, page: Page = Page.WELCOME) -> list[Page]:
@@ -93,3 +109,41 @@ def test_every_trouble_is_shown_on_a_page_that_has_a_way_out():
 )
 def test_which_buttons_each_page_has(page, buttons):
     assert SetupFlow().buttons(page) is buttons
+
+
+def test_without_a_xero_app_connect_first_registers_one_and_back_returns_to_the_welcome_page():
+    flow = SetupFlow(has_xero_app=False)
+    flow.signed_in(organisations=1)
+    assert walk(flow) == [Page.WELCOME, Page.OWN_APP, Page.CONNECT, Page.SETUP, Page.READY]
+    assert flow.back_to(Page.OWN_APP) is Page.WELCOME
+    assert flow.buttons(Page.OWN_APP) is Buttons.OWN  # its own "Save and connect"
+    assert walk(SetupFlow(has_xero_app=True))[:2] == [Page.WELCOME, Page.CONNECT]
+
+
+@pytest.mark.parametrize(
+    ("problem", "kind", "offers"),
+    [
+        (SignInCancelled(), SignInTrouble.CANCELLED, ("connect", "demo")),
+        (ClientIdMissing("XEROHELPER_CLIENT_ID"), SignInTrouble.XERO_APP, ("own app", "connect", "demo")),
+        (XeroRejectedApp("invalid_client"), SignInTrouble.XERO_APP, ("own app", "connect", "demo")),
+        (SignInRefused("unauthorized_client", "Invalid redirect_uri"), SignInTrouble.XERO_APP, None),
+        (SignInRefused("access_denied"), SignInTrouble.OTHER, ("connect", "demo")),
+        (
+            PasswordStoreProblem("No store.", "Install one."),
+            SignInTrouble.PASSWORD_STORE,
+            ("connect", "demo"),
+        ),
+        (SignInTimedOut(120), SignInTrouble.OTHER, ("connect", "demo")),
+    ],
+)
+def test_every_stopped_sign_in_offers_a_way_forward_and_the_demo_and_back(problem, kind, offers):
+    flow = SetupFlow()
+    flow.connecting()
+    assert sign_in_trouble(problem) is kind
+    flow.failed(Trouble.SIGN_IN, kind)
+    assert flow.failure_offers()[-1] == "demo" and "connect" in flow.failure_offers()
+    if offers is not None:
+        assert flow.failure_offers() == offers
+    assert flow.back_to(Page.CONNECT) is Page.WELCOME
+    flow.connecting()
+    assert flow.failure_offers() == () and flow.sign_in_trouble is None

@@ -195,3 +195,48 @@ def test_a_taken_callback_port_names_the_port_setting_and_variable():
     assert opened == []
     assert f"port {port}" in caught.value.words
     assert "XEROHELPER_CALLBACK_PORT" in caught.value.next_step
+
+
+def test_an_installed_app_carries_a_built_in_client_id_that_the_environment_and_settings_still_beat(
+    folders, tmp_path, monkeypatch
+):
+    from xerohelper.adapters import built_in_app
+
+    written = built_in_app.write_built_in_client_id(
+        " B1B2C3D4E5F60718293A4B5C6D7E8F90\n", tmp_path / "id.txt"
+    )
+    monkeypatch.setattr(built_in_app, "FILE", written)
+    monkeypatch.setattr(
+        "xerohelper.services.connection.built_in_client_id", lambda: built_in_app.built_in_client_id(written)
+    )
+    xero = ConnectionService.for_xero(environ={})
+    assert xero.client_id_source() == ("B1B2C3D4E5F60718293A4B5C6D7E8F90", "built-in")
+    assert ConnectionService.for_xero(environ={"XEROHELPER_CLIENT_ID": "MINE"}).client_id_source() == (
+        "MINE",
+        "environment",
+    )
+    xero.save_client_id("a1b2c3d4e5f60718293a4b5c6d7e8f90")  # the owner's own app, kept as Xero writes it
+    assert ConnectionService.for_xero(environ={}).client_id_source() == (
+        "A1B2C3D4E5F60718293A4B5C6D7E8F90",
+        "settings",
+    )
+    with pytest.raises(ValueError, match="31 characters"):
+        xero.save_client_id("A1B2C3D4E5F60718293A4B5C6D7E8F9")
+    # The sandbox never takes Xero's built-in app: it has its own.
+    assert service().client_id == DEFAULT_CLIENT_ID
+    # No build setting: the packaging step leaves no file, and there is no built-in client id.
+    built_in_app.write_built_in_client_id("", written)
+    assert built_in_app.built_in_client_id(written) == ""
+
+
+def test_the_packaging_hook_writes_the_built_in_client_id_from_the_build_setting(
+    tmp_path, monkeypatch, capsys
+):
+    from xerohelper.adapters import built_in_app
+
+    target = tmp_path / "built_in_client_id.txt"
+    monkeypatch.setattr(built_in_app, "FILE", target)
+    monkeypatch.setattr(built_in_app.write_built_in_client_id, "__defaults__", (target,))
+    monkeypatch.setenv(built_in_app.BUILD_SETTING, "B1B2C3D4E5F60718293A4B5C6D7E8F90")
+    assert built_in_app.main() == 0
+    assert built_in_app.built_in_client_id(target) == "B1B2C3D4E5F60718293A4B5C6D7E8F90"

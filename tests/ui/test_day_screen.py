@@ -359,3 +359,22 @@ def test_figures_changed_after_sending_can_be_sent_again(qtbot, screen, session)
     assert state(screen, Step.SALES_SUMMARY) is StepState.DONE
     assert "POS-" in screen.step_card(Step.SALES_SUMMARY).reason_label.text()
     assert not screen.pos_card.changed_row.isVisible()
+
+
+def test_a_till_name_the_shop_doesnt_use_is_asked_about_remembered_and_used(qtbot, screen, session, tmp_path):
+    from PySide6.QtWidgets import QComboBox
+
+    demo_file = session.demo_day_file(session.today())
+    renamed = tmp_path / demo_file.name
+    renamed.write_text(demo_file.read_text(encoding="utf-8").replace("Amex", "AMEX CARD"), encoding="utf-8")
+    screen.pos_card.import_file(renamed)
+    qtbot.waitUntil(lambda: screen.till_names_dialog is not None, timeout=WAIT)
+    dialog = screen.till_names_dialog
+    combo = dialog.findChild(QComboBox, "till_name_tender_amex_card")
+    combo.setCurrentIndex(combo.findData("Amex"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: not screen.busy and screen.pos_card.day is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: "Amex" in {t.name for t in screen.pos_card.day.tenders}, timeout=WAIT)
+    assert "AMEX CARD" not in {t.name for t in screen.pos_card.day.tenders}
+    # The next import from this till asks nothing.
+    assert session.import_file(renamed).questions == ()

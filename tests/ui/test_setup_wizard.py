@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWizard
 
 from tests.ui.demo_session import demo_session
-from xerohelper.core.setup_flow import Page, Trouble
+from xerohelper.core.setup_flow import Page, SignInTrouble, Trouble
 from xerohelper.ui.setup_wizard import SetupWizard
 from xerohelper.ui.shop_setup_editor import ShopSetupEditor
 
@@ -120,3 +120,83 @@ def test_a_setup_that_could_not_be_saved_comes_back_with_the_problem_and_next_sa
     with qtbot.waitSignal(wizard.setup_done, timeout=1000):
         click(qtbot, wizard.button(NEXT))
     assert wizard.currentId() == Page.READY and not wizard.setup_page.problem.isVisibleTo(wizard.setup_page)
+
+
+def test_enter_in_another_way_of_paying_adds_the_row_and_stays_on_the_setup_page(qtbot, wizard):
+    with demo_session() as session:
+        setup, contact = session.organisation_setup()
+        mapping = session.mapping()
+    wizard.go_to(Page.SETUP)
+    editor = ShopSetupEditor(setup, mapping, contact=contact)
+    wizard.setup_page.show_editor(editor)
+    editor.new_tender.setFocus()
+    qtbot.keyClicks(editor.new_tender, "Afterpay")
+    qtbot.keyClick(editor.new_tender, Qt.Key.Key_Return)
+    assert "Afterpay" in editor.tenders()
+    assert wizard.currentId() == Page.SETUP  # not Next: the shop setup isn't saved behind the owner's back
+
+
+def test_a_cancelled_sign_in_reads_as_cancelled_with_connect_the_demo_and_back(qtbot, wizard):
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    page = wizard.connect_page
+    wizard.sign_in_failed(
+        "Connecting didn't work",
+        "You cancelled the sign-in to Xero.",
+        "Click Connect when you are ready to try again.",
+        SignInTrouble.CANCELLED,
+    )
+    assert page.heading.text() == "Connecting cancelled" and "didn't work" not in page.words.text()
+    assert not page.problem.isVisible()
+    assert page.retry_button.isVisible() and page.retry_button.text().replace("&", "") == "Connect"
+    assert page.demo_button.isVisible() and not page.own_app_button.isVisible()
+    assert shown(wizard, BACK)
+    with qtbot.waitSignal(page.demo_requested, timeout=1000):
+        click(qtbot, page.demo_button)
+
+
+def test_a_refused_xero_app_leads_to_the_own_app_page_and_a_password_store_says_what_to_install(
+    qtbot, wizard
+):
+    wizard.knows_xero_app(True, "http://localhost:8742/callback", built_in=True)
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    page = wizard.connect_page
+    wizard.sign_in_failed(
+        "Connecting didn't work",
+        "Xero does not recognise this app's client id.",
+        "Check your Xero app's client id, then connect again.",
+        SignInTrouble.XERO_APP,
+    )
+    assert page.own_app_button.isVisible() and page.own_app_button.hasFocus()
+    assert page.retry_button.isVisible() and page.demo_button.isVisible() and shown(wizard, BACK)
+
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    wizard.sign_in_failed(
+        "Connecting didn't work",
+        "xerohelper could not find a password store.",
+        "Install one, then try again.",
+        SignInTrouble.PASSWORD_STORE,
+        "Install GNOME Keyring (sudo apt install gnome-keyring).",
+    )
+    assert "What to install: Install GNOME Keyring" in page.problem.text
+    assert page.demo_button.isVisible() and page.retry_button.isVisible() and shown(wizard, BACK)
+
+
+def test_the_own_app_page_checks_the_client_id_before_it_is_used_and_goes_back(qtbot, wizard):
+    wizard.knows_xero_app(False, "http://localhost:8742/callback", built_in=False)
+    wizard.show_own_app()
+    page = wizard.own_app_page
+    assert wizard.currentId() == Page.OWN_APP and shown(wizard, BACK)
+    assert page.redirect.text() == "http://localhost:8742/callback"
+    click(qtbot, page.copy_button)
+    assert QApplication.clipboard().text() == "http://localhost:8742/callback"
+    qtbot.keyClicks(page.client_id, "not-a-client-id")
+    assert not page.use_button.isEnabled() and "0–9" in page.check_words.text()
+    page.client_id.clear()
+    qtbot.keyClicks(page.client_id, "A1B2C3D4E5F60718293A4B5C6D7E8F9")  # 31 characters
+    assert not page.use_button.isEnabled() and "31 characters" in page.check_words.text()
+    with qtbot.waitSignal(page.client_id_entered, timeout=1000) as entered:
+        qtbot.keyClicks(page.client_id, "0")
+        qtbot.keyClick(page.client_id, Qt.Key.Key_Return)
+    assert entered.args == ["A1B2C3D4E5F60718293A4B5C6D7E8F90"]
+    click(qtbot, wizard.button(BACK))
+    assert wizard.currentId() == Page.WELCOME

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QScrollArea
 
 from tests.ui.demo_session import demo_session
 from xerohelper.ui.explanation_card import ExplanationCard
@@ -84,7 +84,11 @@ def test_a_new_kind_of_sale_is_flagged_until_chosen(qtbot, demo):
     account = editor.findChild(QComboBox, "sales_account_coffee")
     with qtbot.waitSignal(editor.changed, timeout=1000):
         choose(account, "210")
-    assert "Choose both the account and the tax rate" in problems.text
+    # The tax rate follows the account's own tax rate in Xero; the owner may still choose another.
+    assert (
+        editor.findChild(QComboBox, "sales_tax_coffee").currentData()
+        == setup.accounts["210"].default_tax_type
+    )
     choose(editor.findChild(QComboBox, "sales_tax_coffee"), "GST Free Income")
     assert not problems.isVisible()
     assert editor.mapping().sales["Coffee"].account_code == "210"
@@ -113,14 +117,14 @@ def test_adding_a_kind_of_sale_and_a_way_of_paying_by_keyboard(qtbot, demo):
 def test_invoice_number_example_follows_typing_and_a_broken_pattern_is_explained(qtbot, demo):
     session, setup, contact = demo
     editor = shown(ShopSetupEditor(setup, session.mapping(), contact=contact, today=TODAY), qtbot)
-    assert editor.number_example.text() == "For example: POS-20261121"
+    assert editor.number_example.text() == "For example: POS-20261121 (for Saturday 21 November 2026)"
     assert editor.reference_example.text() == "For example: Till takings Sat 21 Nov 2026"
     editor.number_edit.clear()
     qtbot.keyClicks(editor.number_edit, "TILL-{yyyymmdd")  # the closing bracket not typed yet
     assert editor.number_example.text() == "For example: —"
     assert "curly bracket out of place" in editor.number_problems.text
     qtbot.keyClicks(editor.number_edit, "}")
-    assert editor.number_example.text() == "For example: TILL-20261121"
+    assert editor.number_example.text() == "For example: TILL-20261121 (for Saturday 21 November 2026)"
     assert not editor.number_problems.isVisible()
     editor.number_edit.setText("TILL")
     assert "must contain the date" in editor.number_problems.text
@@ -311,6 +315,102 @@ def test_tab_goes_along_each_row_then_down(qtbot, demo):
         widget = widget.nextInFocusChain()
         chain.append(widget.objectName())
     assert chain[:2] == ["add_category_button", "tender_account_cash"]
+
+
+def _wheel(widget, steps: int = -3) -> None:
+    """A mouse wheel turned over `widget` (negative: towards the owner, down the page)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_a_closed_drop_down_scrolls_the_page_and_never_changes_the_account(qtbot, demo):
+    session, setup, contact = demo
+    editor = shown(ShopSetupEditor(setup, session.mapping(), contact=contact, today=TODAY), qtbot)
+    editor.resize(700, 300)  # small enough that the rows scroll
+    scroll = editor.findChild(QScrollArea, "shop_setup_scroll")
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0, timeout=2000)
+    before = editor.mapping()
+    bar = scroll.verticalScrollBar()
+    start = bar.value()
+    for combo in editor.findChildren(QComboBox):
+        if combo.isVisible():
+            index = combo.currentIndex()
+            _wheel(combo)
+            assert combo.currentIndex() == index, combo.objectName()
+            combo.setFocus()  # even with focus, inside a scrolling page the wheel scrolls
+            _wheel(combo, 3)
+            assert combo.currentIndex() == index, combo.objectName()
+    assert editor.mapping() == before
+    _wheel(editor.findChild(QComboBox, "rounding_account") or editor.findChildren(QComboBox)[0], -5)
+    assert bar.value() != start or bar.maximum() == 0
+
+
+def test_enter_in_another_way_of_paying_adds_the_row_and_keeps_the_dialog_open(qtbot, demo):
+    session, _, _ = demo
+    dialog = open_dialog(qtbot, session)
+    editor = dialog.editor
+    editor.new_tender.setFocus()
+    qtbot.keyClicks(editor.new_tender, "Afterpay")
+    qtbot.keyClick(editor.new_tender, Qt.Key.Key_Return)
+    assert "Afterpay" in editor.tenders()
+    assert dialog.isVisible() and dialog.result() == 0
+    qtbot.keyClicks(editor.new_category, "Gift wrapping")
+    qtbot.keyClick(editor.new_category, Qt.Key.Key_Enter)
+    assert "Gift wrapping" in editor.categories() and dialog.isVisible()
+
+
+def test_a_sales_rows_tax_rate_defaults_from_the_chosen_accounts_own_tax_rate(qtbot, demo):
+    session, setup, contact = demo
+    editor = shown(
+        ShopSetupEditor(setup, session.mapping(), categories=["Coffee"], contact=contact, today=TODAY), qtbot
+    )
+    account = editor.findChild(QComboBox, "sales_account_coffee")
+    tax = editor.findChild(QComboBox, "sales_tax_coffee")
+    offered = [setup.accounts[account.itemData(i)] for i in range(1, account.count())]
+    with_tax = [a for a in offered if tax.findData(a.default_tax_type) > 0]
+    assert with_tax, "the demo's sales accounts carry their tax rate, as Xero's do"
+    assert tax.currentData() == ""
+    choose(account, with_tax[0].code)
+    assert tax.currentData() == with_tax[0].default_tax_type
+    # Once the owner chooses a rate themselves, another account doesn't change it.
+    other = next(i for i in range(1, tax.count()) if tax.itemData(i) != with_tax[0].default_tax_type)
+    tax.setCurrentIndex(other)
+    chosen = tax.currentData()
+    choose(account, "Choose")
+    choose(account, with_tax[-1].code)
+    assert tax.currentData() == chosen
+
+
+def test_the_tills_new_names_are_asked_about_with_the_likely_answer_chosen(qtbot):
+    from xerohelper.core.pos_source_mapping import NameQuestion
+    from xerohelper.ui.shop_setup_till_names import NEW, TillNamesDialog
+
+    questions = [
+        NameQuestion("square", "tender", "Visa", suggestion="Card"),
+        NameQuestion("square", "category", "Uncategorized"),
+    ]
+    dialog = TillNamesDialog(questions, ["Coffee", "Food"], ["Card", "Cash"])
+    qtbot.addWidget(dialog)
+    visa = dialog.findChild(QComboBox, "till_name_tender_visa")
+    other = dialog.findChild(QComboBox, "till_name_sales_uncategorized")
+    assert visa.currentText() == "Card" and other.currentText() == NEW
+    assert dialog.answers() == ({}, {"Visa": "Card"})
+    choose(other, "Food")
+    assert dialog.answers() == ({"Uncategorized": "Food"}, {"Visa": "Card"})
 
 
 def test_the_till_difference_account_is_suggested_and_saved(qtbot, demo):

@@ -117,6 +117,7 @@ class XeroBooks:
                 status=enum_text(a.status),
                 accepts_payments=enum_text(a.type) == "BANK" or bool(a.enable_payments_to_account),
                 account_id=str(a.account_id or ""),
+                default_tax_type=str(a.tax_type or ""),
             )
             if code:
                 by_code[code] = info

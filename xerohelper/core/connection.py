@@ -14,6 +14,26 @@ from xerohelper.core.plain_text import shown_name
 
 CONNECTED_APPS_IN_XERO = "Settings → Connected apps"
 LOGIN_TIMEOUT_SECONDS = 120
+CLIENT_ID_LENGTH = 32  # Xero's client ids are 32 hexadecimal characters, written in upper case
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def client_id_problem(text: str) -> str:
+    """Why `text` can't be a Xero app's client id, in words ("" when it has the right shape)."""
+    given = "".join(text.split())
+    if not given:
+        return "Paste your Xero app's client id first."
+    if not set(given) <= _HEX:
+        return (
+            "That isn't a client id: a client id has only the digits 0–9 and the letters A–F. On your app's "
+            "Configuration page in Xero, copy the line under “Client id” (a PKCE app has no secret)."
+        )
+    if len(given) != CLIENT_ID_LENGTH:
+        return (
+            f"That has {len(given)} characters; a Xero client id has {CLIENT_ID_LENGTH}. Copy the whole line "
+            "under “Client id” on your app's Configuration page."
+        )
+    return ""
 
 
 class ConnectionState(Enum):

@@ -18,6 +18,7 @@ class AccountInfo:
     status: str  # ACTIVE / ARCHIVED
     accepts_payments: bool  # a bank account, or "Enable payments to this account" ticked
     account_id: str = ""
+    default_tax_type: str = ""  # the account's own tax rate in Xero (its TaxType): a sales row's default
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", shown_name(self.name))

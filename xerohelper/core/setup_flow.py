@@ -2,9 +2,13 @@
 a page has, and what a page whose work failed offers. The wizard's pages only draw and ask this (the idea of
 Electrum's wizard: the flow is a plain class, tested on its own; the screens render it).
 
-    WELCOME ─▶ CONNECT ─┬──────────────▶ SETUP ─▶ READY ─▶ (the day screen)
-                        └─▶ CHOOSE ─────▶┘
-        (CHOOSE only when the sign-in allowed several organisations)
+    WELCOME ─┬──────────────▶ CONNECT ─┬──────────────▶ SETUP ─▶ READY ─▶ (the day screen)
+             └─▶ OWN_APP ─────▶┘         └─▶ CHOOSE ─────▶┘
+        (OWN_APP when no Xero app is built in or saved, or the owner asks for it: register one, paste its
+         client id; CHOOSE only when the sign-in allowed several organisations)
+
+Every page where signing in failed has a way back (Back to the welcome page), a way forward (Connect again,
+or the page that fixes the cause: the Xero app's client id, the password store) and the demo shop.
 
 The flow knows facts, not widgets: connected or not, how many organisations the sign-in offered, and the
 trouble the page shown has run into (a sign-in that failed or was cancelled, accounts that couldn't be read,
@@ -16,6 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 
+from xerohelper.core.connection import (
+    ClientIdMissing,
+    PasswordStoreProblem,
+    SignInCancelled,
+    SignInRefused,
+    XeroRejectedApp,
+)
+
 
 class Page(IntEnum):
     """The wizard's pages (their numbers are the QWizard page ids)."""
@@ -25,6 +37,7 @@ class Page(IntEnum):
     CHOOSE = 2  # the sign-in allowed several organisations: which one is this shop?
     SETUP = 3  # Shop setup: where each kind of sale and each way of paying goes
     READY = 4  # connected and set up; Finish opens the day screen
+    OWN_APP = 5  # no Xero app built in: register your own on Xero's developer site and paste its client id
 
 
 class Trouble(Enum):
@@ -43,6 +56,15 @@ class Buttons(Enum):
     FINISH = "finish"
 
 
+class SignInTrouble(Enum):
+    """What kind of failure a sign-in met: it decides the failure page's ways forward."""
+
+    CANCELLED = "cancelled"  # the owner clicked Cancel: not a failure, nothing to explain
+    XERO_APP = "xero app"  # the Xero app's client id or registration doesn't match: fix it on OWN_APP
+    PASSWORD_STORE = "password store"  # this computer can't keep the sign-in safely: what to install
+    OTHER = "other"  # anything else (no internet, timed out, port taken…): connect again
+
+
 # The page each trouble is shown on.
 SHOWN_ON = {
     Trouble.SIGN_IN: Page.CONNECT,
@@ -58,18 +80,22 @@ class SetupFlow:
     connected: bool = False
     organisations: int = 0  # how many organisations the last sign-in offered (2 or more: the owner chooses)
     trouble: Trouble | None = None
+    has_xero_app: bool = True  # a client id is built in, saved or set: Connect goes straight to signing in
+    sign_in_trouble: SignInTrouble | None = None
 
     # ---- facts ------------------------------------------------------------------------------------------
     def connecting(self) -> None:
         """A sign-in has started (again): nothing is known about it yet."""
         self.connected, self.organisations, self.trouble = False, 0, None
+        self.sign_in_trouble = None
 
     def signed_in(self, organisations: int = 1) -> None:
         """The sign-in worked; `organisations` is how many it offered to choose from."""
         self.connected, self.organisations, self.trouble = True, organisations, None
 
-    def failed(self, trouble: Trouble) -> None:
+    def failed(self, trouble: Trouble, kind: SignInTrouble = SignInTrouble.OTHER) -> None:
         self.trouble = trouble
+        self.sign_in_trouble = kind if trouble is Trouble.SIGN_IN else None
 
     def retrying(self) -> None:
         """The owner asked for the failed work again (Try again, or Next after a failed save)."""
@@ -83,6 +109,8 @@ class SetupFlow:
     def next_page(self, page: Page) -> Page | None:
         """The page Next leads to from `page` (None: `page` is the last)."""
         if page is Page.WELCOME:
+            return Page.CONNECT if self.has_xero_app else Page.OWN_APP
+        if page is Page.OWN_APP:
             return Page.CONNECT
         if page is Page.CONNECT:
             return Page.CHOOSE if self.must_choose else Page.SETUP
@@ -111,10 +139,12 @@ class SetupFlow:
             return Page.CHOOSE if self.must_choose else None
         if page is Page.READY:
             return Page.SETUP
+        if page is Page.OWN_APP:
+            return Page.WELCOME
         return None  # WELCOME is the start; CHOOSE follows a finished sign-in
 
     def buttons(self, page: Page) -> Buttons:
-        if page in (Page.WELCOME, Page.CONNECT):
+        if page in (Page.WELCOME, Page.CONNECT, Page.OWN_APP):
             return Buttons.OWN
         return Buttons.FINISH if self.next_page(page) is None else Buttons.NEXT
 
@@ -125,3 +155,29 @@ class SetupFlow:
             and SHOWN_ON[self.trouble] is page
             and self.trouble is not Trouble.SAVING_SETUP
         )
+
+    # ---- a failed sign-in's ways forward ------------------------------------------------------------
+    def failure_offers(self) -> tuple[str, ...]:
+        """The connect page's buttons after a sign-in stopped, first the one to press (besides Back):
+        "connect" (connect again), "own app" (fix the Xero app's client id), "demo" (try the demo shop).
+        A password store problem adds words on what to install, not a button (ui/setup_pages.py)."""
+        if self.trouble is not Trouble.SIGN_IN:
+            return ()
+        if self.sign_in_trouble is SignInTrouble.XERO_APP:
+            return ("own app", "connect", "demo")
+        return ("connect", "demo")
+
+
+def sign_in_trouble(error: BaseException) -> SignInTrouble:
+    """The kind of a failed sign-in, from the problem core.connection raised."""
+    if isinstance(error, SignInCancelled):
+        return SignInTrouble.CANCELLED
+    if isinstance(error, PasswordStoreProblem):
+        return SignInTrouble.PASSWORD_STORE
+    if isinstance(error, ClientIdMissing):
+        return SignInTrouble.XERO_APP
+    if isinstance(error, XeroRejectedApp) and error.error in ("invalid_client", "unauthorized_client"):
+        return SignInTrouble.XERO_APP
+    if isinstance(error, SignInRefused) and error.error != "access_denied":
+        return SignInTrouble.XERO_APP  # a redirect URI or scope the app's registration doesn't have
+    return SignInTrouble.OTHER

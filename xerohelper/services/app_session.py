@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the window makes the session while it starts: only what tha
     from xerohelper.services.day_history import HistoryRow
     from xerohelper.services.day_snapshot import DaySnapshot, TillNames
     from xerohelper.services.import_day import DayImport
+    from xerohelper.services.xero_app import XeroApp
 
 Progress = Callable[[str], None] | None
 WaitHeard = Callable[[float, str], None] | None  # (seconds, why): Xero asked xerohelper to wait
@@ -52,6 +53,7 @@ class FirstLook:
 
     status: ConnectionStatus
     has_mapping: bool
+    xero_app: XeroApp | None = None  # the Xero app signed in with (no client id: the owner registers one)
 
     @property
     def page(self) -> str:
@@ -87,7 +89,9 @@ class AppSession:
                 else:
                     self.connection = ConnectionService.for_xero(folders=self.folders, environ=self._environ)
             status = self.connection.status()
-            return FirstLook(status, status.organisation is not None and self.has_own_mapping())
+            return FirstLook(
+                status, status.organisation is not None and self.has_own_mapping(), self.xero_app()
+            )
 
     def _open_demo(self, connection_service):
         from xerohelper.services.practice_xero import open_demo
@@ -172,6 +176,24 @@ class AppSession:
         with self._lock:
             self._days = None
         return result
+
+    def xero_app(self) -> XeroApp:
+        """The Xero app signed in with (built in, or the owner's own) and what its registration needs."""
+        from xerohelper.services.xero_app import xero_app
+
+        return xero_app(self.connection)
+
+    def save_own_client_id(self, client_id: str) -> XeroApp:
+        """Keep the owner's own Xero app's client id (ValueError, in words, when it can't be one)."""
+        from xerohelper.services.xero_app import save_own_client_id
+
+        return save_own_client_id(self.connection, client_id)
+
+    def password_store_help(self) -> str:
+        """What to install or turn on for this desktop when the password store can't keep the sign-in."""
+        from xerohelper.services.xero_app import password_store_help
+
+        return password_store_help(self._environ)
 
     def callback_port(self) -> CallbackPortSetting:
         """The sign-in's callback port: the one in use, the saved one, and what fixes it, if anything."""
@@ -295,6 +317,14 @@ class AppSession:
             shop_categories=tuple(mapping.sales),
             shop_tenders=tuple(mapping.tenders),
         )
+
+    def remember_till_names(
+        self, source: str, categories: dict[str, str] | None = None, tenders: dict[str, str] | None = None
+    ) -> None:
+        """The owner's answers to an import's questions ("which of your payment types is “Visa”?")."""
+        from xerohelper.services.till_names import remember_till_names
+
+        remember_till_names(source, categories=categories, tenders=tenders)
 
     def new_places(self, days) -> list[str]:
         """The shops or tills these days name that were never seen for this organisation (asked about before

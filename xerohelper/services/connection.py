@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from xerohelper.adapters.app_folders import AppFolders
+from xerohelper.adapters.built_in_app import built_in_client_id
 from xerohelper.adapters.settings import (
     CALLBACK_PORT_ENV,
     CLIENT_ID_ENV,
@@ -59,6 +60,7 @@ from xerohelper.core.connection import (
     ReconnectNeeded,
     ReconnectReason,
     SignInCancelled,
+    client_id_problem,
 )
 
 log = logging.getLogger(__name__)
@@ -161,13 +163,30 @@ class ConnectionService:
 
     @property
     def client_id(self) -> str:
-        """Given to the service, else XEROHELPER_CLIENT_ID, else the settings, else the default (sandbox)."""
-        return (
-            self._client_id_override
-            or self._environ.get(CLIENT_ID_ENV, "").strip()
-            or self._saved().client_id
-            or self._default_client_id
-        )
+        """Given to the service, else XEROHELPER_CLIENT_ID, else the settings, else the one built into an
+        installed app, else the default (the sandbox's)."""
+        return self.client_id_source()[0]
+
+    def client_id_source(self) -> tuple[str, str]:
+        """The client id and where it comes from: "given", "environment", "settings", "built-in", "default"
+        or "" (none: the owner registers their own Xero app and pastes its client id)."""
+        for client_id, source in (
+            (self._client_id_override, "given"),
+            (self._environ.get(CLIENT_ID_ENV, "").strip(), "environment"),
+            (self._saved().client_id, "settings"),
+            (built_in_client_id() if self.endpoints.name == "xero" else "", "built-in"),
+            (self._default_client_id, "default"),
+        ):
+            if client_id:
+                return client_id, source
+        return "", ""
+
+    def save_client_id(self, client_id: str) -> None:
+        """Keep the owner's own Xero app's client id in the settings (checked for shape: ValueError)."""
+        problem = client_id_problem(client_id)
+        if problem:
+            raise ValueError(problem)
+        self._save(client_id="".join(client_id.split()).upper())  # Xero writes them in upper case
 
     @property
     def callback_port(self) -> int:

@@ -41,6 +41,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("xerohelper")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)  # ties the windows to xerohelper.desktop (its name and icon)
+    from xerohelper.ui.wheel_guard import guard_the_wheel
+
+    guard_the_wheel()  # the wheel scrolls pages, never a closed drop-down's choice
     return app
 
 

@@ -98,6 +98,7 @@ class DayScreen(QWidget):
         self.busy = False
         self._focus_back = False  # the run-next button had the focus when a step started
         self.z_report_dialog: ZReportDialog | None = None
+        self.till_names_dialog = None  # "which of your names is it?" after an import, while open
         self._loads = 0  # each load has a number; only the latest one is shown
         self._running_step: Step | None = None
         self._progress_words = ""
@@ -582,9 +583,10 @@ class DayScreen(QWidget):
         box.exec()
         return box.clickedButton() is keep
 
-    def _imported(self, answer) -> None:
+    def _imported(self, answer, ask: bool = True) -> None:
         """Every day of the file is kept (or left alone, when Xero has it already): say which. A shop or
-        till never seen for this organisation is asked about first."""
+        till never seen for this organisation is asked about first; names the till uses that the shop
+        doesn't are asked about after (`ask`)."""
         outcome, found, new_places = answer
         if not outcome.ok:
             self._pos_card.show_problem(outcome.message())
@@ -601,12 +603,12 @@ class DayScreen(QWidget):
             self._start(
                 lambda _progress: session.keep_days(days),
                 words="Keeping the day's figures…",
-                after=lambda kept: self._say_imported(outcome, kept),
+                after=lambda kept: self._say_imported(outcome, kept, ask),
             )
             return
-        self._say_imported(outcome, found)
+        self._say_imported(outcome, found, ask)
 
-    def _say_imported(self, outcome, found) -> None:
+    def _say_imported(self, outcome, found, ask: bool = True) -> None:
         from xerohelper.services.catch_up import found_words
 
         notes = [*found_words(found, self.trading_date), *outcome.notes]
@@ -614,6 +616,37 @@ class DayScreen(QWidget):
             hint = f" (probably “{question.suggestion}”)" if question.suggestion else ""
             notes.append(question.text() + hint)
         self._pos_card.show_imported(outcome.file.name, notes)
+        if ask and outcome.questions and outcome.source and self.snapshot is not None:
+            self._ask_till_names(outcome)
+
+    def _ask_till_names(self, outcome) -> None:
+        """Which of the shop's names each new till name is: remembered, then the file read again with them."""
+        from xerohelper.ui.shop_setup_till_names import TillNamesDialog
+
+        dialog = TillNamesDialog(outcome.questions, self.snapshot.categories, self.snapshot.tenders, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.till_names_dialog = dialog
+        session, source, path = self.session, outcome.source, outcome.file
+
+        def remember() -> None:
+            categories, tenders = dialog.answers()
+            if not categories and not tenders:
+                return
+
+            def work(_progress):
+                session.remember_till_names(source, categories, tenders)
+                outcome = session.import_file(path)  # read again, in the shop's names now
+                found = session.keep_days(outcome.days) if outcome.ok else []
+                return outcome, found, []
+
+            self._start(
+                work,
+                words="Remembering your till's names…",
+                after=lambda again: self._imported(again, ask=False),  # new names: mapped in Shop setup
+            )
+
+        dialog.accepted.connect(remember)
+        dialog.open()
 
     def _type_z_report(self) -> None:
         if self.busy or self.snapshot is None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from xerohelper.core.setup_flow import Page, Trouble  # plain Python: no Qt, loads in no time
+from xerohelper.core.setup_flow import Page, SignInTrouble, Trouble, sign_in_trouble  # plain Python
 
 if TYPE_CHECKING:
     from xerohelper.services.app_session import AppSession, FirstLook
@@ -106,10 +106,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         welcome = self.wizard.welcome_page
-        welcome.connect_requested.connect(self.start_connecting)
+        welcome.connect_requested.connect(self.connect_clicked)
         welcome.demo_requested.connect(self.switch_to_demo)
-        self.wizard.connect_page.cancel_requested.connect(self.cancel_connecting)
-        self.wizard.connect_page.retry_requested.connect(self.start_connecting)
+        welcome.own_app_requested.connect(self.wizard.show_own_app)
+        connect_page = self.wizard.connect_page
+        connect_page.cancel_requested.connect(self.cancel_connecting)
+        connect_page.retry_requested.connect(self.connect_clicked)
+        connect_page.own_app_requested.connect(self.wizard.show_own_app)
+        connect_page.demo_requested.connect(self.switch_to_demo)  # the demo opens in this window
+        self.wizard.own_app_page.client_id_entered.connect(self.use_own_client_id)
         self.wizard.setup_needed.connect(self._load_setup)
         self.wizard.setup_done.connect(self._save_setup)
         self.wizard.finished.connect(lambda _result: self.show_day_screen())
@@ -142,6 +147,7 @@ class MainWindow(QMainWindow):
         self._listen_for_notices()
         organisation = look.status.organisation
         self.show_organisation(organisation.name if organisation else None, look.status.connected)
+        self._know_xero_app(look.xero_app)
         log.info("first page: %s", look.page)
         if look.status.connected and look.status.reconnect_reason is None:
             QTimer.singleShot(0, self.start_everyday)
@@ -173,6 +179,32 @@ class MainWindow(QMainWindow):
         log.error("opening the session failed: %r", error)
 
     # ---- connecting -------------------------------------------------------------------------------------
+    def _know_xero_app(self, app) -> None:
+        if app is not None:
+            self.wizard.knows_xero_app(app.known, app.redirect_uri, app.source == "built-in")
+
+    def connect_clicked(self) -> None:
+        """Connect: sign in, or first register a Xero app when none is built in or saved."""
+        if self.wizard.flow.has_xero_app:
+            self.start_connecting()
+        else:
+            self.wizard.show_own_app()
+
+    def use_own_client_id(self, client_id: str) -> None:
+        """The owner pasted their own Xero app's client id: keep it in the settings, then connect."""
+
+        def saved(app) -> None:
+            self._know_xero_app(app)
+            self.start_connecting()
+
+        run_in_background(
+            lambda: self.session.save_own_client_id(client_id),
+            on_done=saved,
+            on_failed=lambda error: self.wizard.own_app_page.show_not_saved(
+                str(error) if isinstance(error, ValueError) else _in_words(error)[1]
+            ),
+        )
+
     def start_connecting(self) -> None:
         self.pages.setCurrentWidget(self.wizard)
         self.wizard.connecting("Opening Xero's sign-in page in your web browser…")
@@ -202,10 +234,18 @@ class MainWindow(QMainWindow):
         if choices:  # several organisations: the owner chooses on the next page
             self.wizard.signed_in("Xero", list(choices))
             return
-        self.wizard.sign_in_failed(*_in_words(error))
+        kind = sign_in_trouble(error)
+        advice = self.session.password_store_help() if kind is SignInTrouble.PASSWORD_STORE else ""
+        self.wizard.sign_in_failed(*_in_words(error), kind, advice)
 
     def switch_to_demo(self) -> None:
-        """From the welcome page: swap to the built-in sandbox and connect to the demo shop."""
+        """From the welcome page or a failed sign-in: swap to the built-in sandbox and connect to the demo
+        shop, in this window (no restart: the owner keeps their place, and the real connection's settings
+        are kept apart in the demo's own folders)."""
+        self.wizard.flow.has_xero_app = True  # the demo's practice Xero has its own app
+        self._switch_to_demo()
+
+    def _switch_to_demo(self) -> None:
         if not self.session.demo:
             from xerohelper.services.app_session import AppSession
 
@@ -230,16 +270,17 @@ class MainWindow(QMainWindow):
             organisation = self.session.organisation()
             setup, contact = self.session.organisation_setup()
             mapping = self.session.mapping()
-            return organisation, setup, contact, mapping
+            seen = self.session.till_names_seen()  # the till's names already imported: rows ready to map
+            return organisation, setup, contact, mapping, seen
 
         run_in_background(load, on_done=self._setup_loaded, on_failed=self._setup_failed)
 
     def _setup_loaded(self, loaded) -> None:
         from xerohelper.ui.shop_setup_editor import ShopSetupEditor
 
-        organisation, setup, contact, mapping = loaded
+        organisation, setup, contact, mapping, seen = loaded
         self.show_organisation(organisation.name, True)
-        editor = ShopSetupEditor(setup, mapping, contact=contact)
+        editor = ShopSetupEditor(setup, mapping, seen.categories, seen.tenders, contact=contact)
         self.wizard.setup_page.show_editor(editor)
 
     def _setup_failed(self, error: BaseException, trouble: Trouble = Trouble.READING_SETUP) -> None:
@@ -428,6 +469,8 @@ class MainWindow(QMainWindow):
 
     def _busy(self, busy: bool) -> None:
         self.wizard.welcome_page.setEnabled(not busy)
+        if not busy:
+            self.wizard.focus_page()  # keyboard first: Connect to Xero has the focus once it can be used
 
     # ---- the tray: watched folder, reminder, notifications ----
     def start_everyday(self) -> None:

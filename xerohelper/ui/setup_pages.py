@@ -1,26 +1,34 @@
-"""The set-up wizard's pages: Welcome, Connect, Choose organisation, Shop setup, Ready. They only draw and
-collect; where they lead is core's SetupFlow's business (ui/setup_wizard.py asks it)."""
+"""The set-up wizard's pages: Welcome, Use your own Xero app, Connect, Choose organisation, Shop setup,
+Ready. They only draw and collect; where they lead is core's SetupFlow's business (ui/setup_wizard.py
+asks it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCommandLinkButton,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
-from xerohelper.core.setup_flow import Page, SetupFlow
+from xerohelper.core.connection import client_id_problem
+from xerohelper.core.setup_flow import Page, SetupFlow, SignInTrouble
 from xerohelper.ui.problem_box import ProblemBox
+
+DEVELOPER_PORTAL = "https://developer.xero.com/app/manage"
+DEFAULT_REDIRECT_URI = "http://localhost:8742/callback"
 
 
 def heading(text: str, scale: float = 1.6) -> QLabel:
@@ -61,6 +69,7 @@ class WelcomePage(QWizardPage):
 
     connect_requested = Signal()
     demo_requested = Signal()
+    own_app_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -110,20 +119,48 @@ class WelcomePage(QWizardPage):
             inner.addWidget(widget)
         inner.insertSpacing(2, 12)
         inner.insertSpacing(5, 16)
+        self.own_app_button = QPushButton("Use your own Xero &app…")
+        self.own_app_button.setObjectName("welcome_own_app_button")
+        self.own_app_button.setAccessibleName("Use your own Xero app")
+        self.own_app_button.setFlat(True)
+        self.own_app_button.setAutoDefault(False)
+        self.own_app_button.clicked.connect(self.own_app_requested)
+        own_row = QHBoxLayout()
+        own_row.addWidget(self.own_app_button)
+        own_row.addStretch(1)
+        inner.addLayout(own_row)
         centred(self, column, 640)
+
+    def show_xero_app(self, known: bool) -> None:
+        """Without a Xero app built in or saved, Connect first walks through registering one."""
+        self.connect_button.setDescription(
+            "Sign in to Xero in your web browser and choose your organisation. "
+            "xerohelper never sees your Xero password."
+            if known
+            else "First register xerohelper with Xero (free, about five minutes; the next page shows how), "
+            "then sign in in your web browser. xerohelper never sees your Xero password."
+        )
+        self.own_app_button.setVisible(known)  # without one, Connect leads to that page anyway
+
+    def focus_first(self) -> None:
+        self.connect_button.setFocus()
 
 
 class ConnectPage(QWizardPage):
-    """Waiting for the browser; what is happening in words; Cancel; every failure explained."""
+    """Waiting for the browser; what is happening in words; Cancel. When signing in stopped: what happened,
+    and ways on — Connect (again), fix the Xero app, try the demo shop — besides the wizard's Back."""
 
     cancel_requested = Signal()
     retry_requested = Signal()
+    own_app_requested = Signal()
+    demo_requested = Signal()
 
     def __init__(self, flow: SetupFlow) -> None:
         super().__init__()
         self.setObjectName("connect_page")
         self.flow = flow
         self.heading = heading("Connecting to Xero")
+        self.heading.setObjectName("connect_heading")
         self.words = _words("Opening Xero's sign-in page in your web browser…")
         self.words.setObjectName("connect_words")
         self.busy = QProgressBar()
@@ -139,43 +176,78 @@ class ConnectPage(QWizardPage):
         self.cancel_button.setObjectName("cancel_connect_button")
         self.cancel_button.setAccessibleName("Cancel connecting")
         self.cancel_button.clicked.connect(self.cancel_requested)
-        self.retry_button = QPushButton("&Try again")
+        # "Connect", as the words next to it say ("Click Connect when you are ready…").
+        self.retry_button = QPushButton("&Connect")
         self.retry_button.setObjectName("retry_connect_button")
-        self.retry_button.setAccessibleName("Try connecting again")
+        self.retry_button.setAccessibleName("Connect to Xero again")
         self.retry_button.clicked.connect(self.retry_requested)
+        self.own_app_button = QPushButton("Use your own Xero &app…")
+        self.own_app_button.setObjectName("own_app_button")
+        self.own_app_button.setAccessibleName("Use your own Xero app")
+        self.own_app_button.clicked.connect(self.own_app_requested)
+        self.demo_button = QPushButton("&Try the demo shop")
+        self.demo_button.setObjectName("failure_demo_button")
+        self.demo_button.setAccessibleName("Try the demo shop")
+        self.demo_button.setToolTip("A made-up shop and a practice Xero on this computer: no sign-in needed.")
+        self.demo_button.clicked.connect(self.demo_requested)
+        self._offers = {
+            "connect": self.retry_button,
+            "own app": self.own_app_button,
+            "demo": self.demo_button,
+        }
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
+        self.buttons = QHBoxLayout()
+        for button in (self.retry_button, self.own_app_button, self.demo_button, self.cancel_button):
+            button.setAutoDefault(False)
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
         column = QWidget()
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         for widget in (self.heading, self.words, self.busy, self.link, self.problem):
             inner.addWidget(widget)
-        inner.addLayout(buttons)
+        inner.addLayout(self.buttons)
         centred(self, column)
         self.show_waiting("Opening Xero's sign-in page in your web browser…")
 
     def show_waiting(self, words: str, link: str | None = None, seconds_left: int | None = None) -> None:
+        self.heading.setText("Connecting to Xero")
         self.words.setText(words + (f" (about {seconds_left // 60 or 1} min left)" if seconds_left else ""))
         self.busy.show()
         self.link.setVisible(bool(link))
         if link:
             self.link.setText(f"Browser didn't open? <a href=\"{link}\">Open Xero's sign-in page</a>.")
         self.problem.clear()
-        self.retry_button.hide()
+        for button in self._offers.values():
+            button.hide()
         self.cancel_button.show()
         self.completeChanged.emit()
 
-    def show_problem(self, title: str, words: str, next_step: str) -> None:
+    def show_problem(self, title: str, words: str, next_step: str, advice: str = "") -> None:
+        """Signing in stopped: a deliberate Cancel reads as cancelled; anything else says what happened and
+        what to do (`advice`: what to install for this desktop, when the password store is the cause)."""
         self.busy.hide()
         self.link.hide()
-        self.words.setText("xerohelper couldn't connect to Xero.")
-        self.problem.show_problem(f"{words}\n\n{next_step}".strip(), title)
-        self.retry_button.setVisible(self.flow.offers_try_again(Page.CONNECT))
         self.cancel_button.hide()
-        self.retry_button.setFocus()
+        if self.flow.sign_in_trouble is SignInTrouble.CANCELLED:
+            self.heading.setText("Connecting cancelled")
+            self.words.setText(
+                "You cancelled connecting to Xero. Nothing was changed. Click Connect when you are ready, "
+                "Try the demo shop to look around first, or Back."
+            )
+            self.problem.clear()
+        else:
+            self.heading.setText("Connecting to Xero didn't work")
+            self.words.setText("xerohelper couldn't connect to Xero.")
+            # With advice for this desktop, it replaces the general next step (it says the same, for here).
+            text = f"{words}\n\nWhat to install: {advice}" if advice else f"{words}\n\n{next_step}".strip()
+            self.problem.show_problem(text, title)
+        offers = self.flow.failure_offers()
+        for name, button in self._offers.items():
+            button.setVisible(name in offers)
+        first = self._offers[offers[0]] if offers else None
+        if first is not None:
+            first.setFocus()
         self.completeChanged.emit()
 
     def show_connected(self, organisation_name: str) -> None:
@@ -183,12 +255,157 @@ class ConnectPage(QWizardPage):
         self.link.hide()
         self.problem.clear()
         self.cancel_button.hide()
-        self.retry_button.hide()
+        for button in self._offers.values():
+            button.hide()
+        self.heading.setText("Connecting to Xero")
         self.words.setText(f"Connected to {organisation_name}.")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self.flow.can_go_on(Page.CONNECT)
+
+    def focus_first(self) -> None:
+        """Cancel while waiting; after a failure, the first way forward (it has focus already)."""
+        if self.cancel_button.isVisibleTo(self):
+            self.cancel_button.setFocus()
+        else:
+            visible = [b for b in self._offers.values() if b.isVisibleTo(self)]
+            if visible and not any(b.hasFocus() for b in visible):
+                visible[0].setFocus()
+
+
+class OwnAppPage(QWizardPage):
+    """No Xero app built in (or the owner's bookkeeper wants their own): how to register one, step by step,
+    the redirect URI to copy, and the client id pasted and checked before it is kept."""
+
+    client_id_entered = Signal(str)  # a client id of the right shape: save it and connect
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("own_app_page")
+        title = heading("Use your own Xero app")
+        title.setObjectName("own_app_heading")
+        self.intro = _words()
+        self.intro.setObjectName("own_app_intro")
+        self.steps = QLabel()
+        self.steps.setObjectName("own_app_steps")
+        self.steps.setWordWrap(True)
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.steps.setOpenExternalLinks(True)
+        self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.portal_button = QPushButton("&Open Xero's developer site")
+        self.portal_button.setObjectName("developer_portal_button")
+        self.portal_button.setAccessibleName("Open Xero's developer site in your web browser")
+        self.portal_button.setAutoDefault(False)
+        self.portal_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(self.portal)))
+        self.redirect = QLineEdit()
+        self.redirect.setObjectName("redirect_uri")
+        self.redirect.setReadOnly(True)
+        self.redirect.setAccessibleName("Redirect URI to register")
+        self.copy_button = QPushButton("Co&py")
+        self.copy_button.setObjectName("copy_redirect_button")
+        self.copy_button.setAccessibleName("Copy the redirect URI")
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.clicked.connect(self._copy)
+        self.client_id = QLineEdit()
+        self.client_id.setObjectName("client_id_edit")
+        self.client_id.setAccessibleName("Your Xero app's client id")
+        self.client_id.setPlaceholderText("32 characters, 0–9 and A–F")
+        self.client_id.textChanged.connect(self._check)
+        self.client_id.returnPressed.connect(self._use)
+        self.step_four = _words()
+        self.step_four.setObjectName("own_app_step_four")
+        self.step_four.setTextFormat(Qt.TextFormat.RichText)
+        self.step_four.setText(
+            "&nbsp;&nbsp;&nbsp;4.&nbsp;On the app's <b>Configuration</b> page, copy the <b>Client id</b> and "
+            "paste it here (a PKCE app has no secret: nothing else is needed)."
+        )
+        self.check_words = _words(secondary=True)
+        self.check_words.setObjectName("client_id_check")
+        self.use_button = QPushButton("Save and &connect")
+        self.use_button.setObjectName("use_client_id_button")
+        self.use_button.setAccessibleName("Save the client id and connect to Xero")
+        self.use_button.setAutoDefault(False)
+        self.use_button.clicked.connect(self._use)
+        self.portal = DEVELOPER_PORTAL
+
+        redirect_row = QHBoxLayout()
+        redirect_row.addWidget(self.redirect, 1)
+        redirect_row.addWidget(self.copy_button)
+        id_label = QLabel("Client &id:")
+        id_label.setBuddy(self.client_id)
+        id_row = QHBoxLayout()
+        id_row.addWidget(id_label)
+        id_row.addWidget(self.client_id, 1)
+        id_row.addWidget(self.use_button)
+        portal_row = QHBoxLayout()
+        portal_row.addWidget(self.portal_button)
+        portal_row.addStretch(1)
+        column = QWidget()
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(title)
+        inner.addWidget(self.intro)
+        inner.addLayout(portal_row)
+        inner.addWidget(self.steps)
+        inner.addLayout(redirect_row)
+        inner.addWidget(self.step_four)
+        inner.addLayout(id_row)
+        inner.addWidget(self.check_words)
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        holder = QWidget()
+        centred(holder, column, 720)
+        scroll.setWidget(holder)
+        QVBoxLayout(self).addWidget(scroll)
+        self.show_app(DEFAULT_REDIRECT_URI, built_in=False)
+        self._check()
+
+    def show_app(self, redirect_uri: str, built_in: bool, portal: str = DEVELOPER_PORTAL) -> None:
+        self.portal = portal
+        self.redirect.setText(redirect_uri)
+        self.intro.setText(
+            "This copy of xerohelper has a Xero app built in: use your own only if you or your bookkeeper "
+            "registered one for your shop."
+            if built_in
+            else "xerohelper signs in to Xero through a Xero app. This copy has none built in, so register "
+            "one for your shop: it is free and takes about five minutes (your bookkeeper can do it for you)."
+        )
+        self.steps.setText(
+            "<ol>"
+            f'<li>Open <a href="{portal}">Xero\'s developer site</a> and sign in with your Xero login.</li>'
+            "<li>Click <b>New app</b>. Name it (for example “xerohelper for my shop”), choose "
+            "<b>Mobile or desktop app</b> (Auth code with PKCE), and type any web address for the "
+            "company URL.</li>"
+            "<li>As the <b>Redirect URI</b>, paste exactly this address (Copy puts it on the clipboard), "
+            "then click <b>Create app</b>:</li>"
+            "</ol>"
+        )
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.redirect.text())
+        self.copy_button.setText("Co&pied")
+
+    def _check(self, *_args) -> bool:
+        text = self.client_id.text()
+        problem = client_id_problem(text) if text.strip() else ""
+        self.check_words.setText(problem)
+        self.check_words.setVisible(bool(problem))
+        self.use_button.setEnabled(bool(text.strip()) and not problem)
+        return bool(text.strip()) and not problem
+
+    def show_not_saved(self, words: str) -> None:
+        """The client id couldn't be kept (the settings file): the words say why; the id stays typed."""
+        self.check_words.setText(words)
+        self.check_words.setVisible(bool(words))
+
+    def _use(self) -> None:
+        if self._check():
+            self.client_id_entered.emit("".join(self.client_id.text().split()).upper())
+
+    def focus_first(self) -> None:
+        self.client_id.setFocus()
 
 
 class ChooseOrganisationPage(QWizardPage):

@@ -1,4 +1,5 @@
-"""The first-run wizard: Welcome → Connect → Choose organisation → Shop setup → Ready.
+"""The first-run wizard: Welcome → (Use your own Xero app) → Connect → Choose organisation → Shop setup →
+Ready.
 
 Pages (ui/setup_pages.py) only draw and collect. Which page comes next, when Back makes sense and what a
 failed page offers is decided by core's SetupFlow (no Qt, tested on its own); the work (signing in, reading
@@ -8,19 +9,20 @@ asks for it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWizard
 
-from xerohelper.core.setup_flow import Buttons, Page, SetupFlow, Trouble
+from xerohelper.core.setup_flow import Buttons, Page, SetupFlow, SignInTrouble, Trouble
 from xerohelper.ui.setup_pages import (
     ChooseOrganisationPage,
     ConnectPage,
+    OwnAppPage,
     ReadyPage,
     ShopSetupPage,
     WelcomePage,
 )
 
-WELCOME, CONNECT, CHOOSE, SETUP, READY = (int(page) for page in Page)
+WELCOME, CONNECT, CHOOSE, SETUP, READY, OWN_APP = (int(page) for page in Page)
 
 
 class SetupWizard(QWizard):
@@ -44,15 +46,24 @@ class SetupWizard(QWizard):
         self.choose_page = ChooseOrganisationPage()
         self.setup_page = ShopSetupPage(self.flow)
         self.ready_page = ReadyPage()
+        self.own_app_page = OwnAppPage()
         for page_id, page in zip(
             Page,
-            (self.welcome_page, self.connect_page, self.choose_page, self.setup_page, self.ready_page),
+            (
+                self.welcome_page,
+                self.connect_page,
+                self.choose_page,
+                self.setup_page,
+                self.ready_page,
+                self.own_app_page,
+            ),
             strict=True,
         ):
             self.setPage(page_id, page)
         self.setStartId(WELCOME)
         self.setup_page.retry_requested.connect(self._retry_setup)
         self.currentIdChanged.connect(lambda _page_id: self._update_buttons())
+        self.currentIdChanged.connect(lambda _page_id: QTimer.singleShot(0, self, self.focus_page))
         self._update_buttons()
 
     # ---- what the window tells the wizard ----------------------------------------------------------------
@@ -73,10 +84,31 @@ class SetupWizard(QWizard):
             self.next()
         self._update_buttons()
 
-    def sign_in_failed(self, title: str, words: str, next_step: str) -> None:
-        self.flow.failed(Trouble.SIGN_IN)
-        self.connect_page.show_problem(title, words, next_step)
+    def sign_in_failed(
+        self,
+        title: str,
+        words: str,
+        next_step: str,
+        kind: SignInTrouble = SignInTrouble.OTHER,
+        advice: str = "",
+    ) -> None:
+        """Signing in stopped (`kind`: cancelled, the Xero app, the password store, anything else);
+        `advice`: what to install for this desktop when the password store is the cause."""
+        self.flow.failed(Trouble.SIGN_IN, kind)
+        self.connect_page.show_problem(title, words, next_step, advice)
         self._update_buttons()
+
+    def knows_xero_app(self, known: bool, redirect_uri: str, built_in: bool) -> None:
+        """Whether a Xero app's client id is built in, saved or set (without one, Connect leads to the
+        "Use your own Xero app" page), and the redirect URI a registration must list."""
+        self.flow.has_xero_app = known
+        self.own_app_page.show_app(redirect_uri, built_in)
+        self.welcome_page.show_xero_app(known)
+
+    def show_own_app(self, problem: str = "") -> None:
+        self.go_to(Page.OWN_APP)
+        if problem:
+            self.own_app_page.show_not_saved(problem)
 
     def setup_failed(self, trouble: Trouble, title: str, words: str) -> None:
         """Reading the accounts or saving the setup didn't work: say so on the Shop setup page."""
@@ -92,10 +124,11 @@ class SetupWizard(QWizard):
 
     # ---- moving between pages ---------------------------------------------------------------------------
     def go_to(self, page: Page) -> None:
-        """Show `page` (the window moves the wizard itself: at start, to connect, after a disconnect)."""
+        """Show `page` (the window moves the wizard itself: at start, to connect, after a disconnect).
+        Connecting and the own-app page always follow the welcome page directly, so Back leads there."""
         if self.currentId() == page:
             return
-        if self.currentId() == -1 or self.currentId() > page:
+        if self.currentId() == -1 or page in self.visitedIds() or page in (Page.CONNECT, Page.OWN_APP):
             self.restart()
         if self.currentId() != page:
             self._jump = page  # nextId() answers `page` for this one step
@@ -128,6 +161,15 @@ class SetupWizard(QWizard):
         self.setup_page.show_loading()
         self._update_buttons()
         self.setup_needed.emit()
+
+    def focus_page(self) -> None:
+        """Keyboard first: the page shown has focus on what the owner does next."""
+        page = self.currentPage()
+        focus = getattr(page, "focus_first", None)
+        if focus is not None:
+            focus()
+        elif page is not None and not page.isAncestorOf(self.focusWidget()):
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_buttons(self) -> None:
         """The wizard's buttons for the page shown, as the flow says (Back only where it makes sense)."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from xerohelper.core.booking_rules import category_accounts, suggested_sales, suggested_tender_account
+from xerohelper.core.dates import long_date
 from xerohelper.core.explain import SetupRow
 from xerohelper.core.mapping import Mapping, SalesAccount
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
@@ -43,6 +44,7 @@ from xerohelper.core.shop_setup_check import (
     till_difference_accounts,
 )
 from xerohelper.ui import look
+from xerohelper.ui.shop_setup_help import EnterAdds, invoice_number_words, pattern_words, tax_follows_account
 from xerohelper.ui.shop_setup_rows import (
     AccountCombo,
     FittingScrollArea,
@@ -56,6 +58,7 @@ from xerohelper.ui.shop_setup_rows import (
     slug,
     stacked,
 )
+from xerohelper.ui.wheel_guard import guard_the_wheel
 
 
 class ShopSetupEditor(QWidget):
@@ -86,6 +89,7 @@ class ShopSetupEditor(QWidget):
         offer_recheck: bool = False,
     ) -> None:
         super().__init__(parent)
+        guard_the_wheel()  # the wheel over a row's drop-down scrolls the rows, never changes an account
         self.setObjectName("shop_setup_editor")
         self.setAccessibleName("Shop setup")
         self._setup = setup
@@ -150,7 +154,7 @@ class ShopSetupEditor(QWidget):
         self.add_category_button.setAccessibleName("Add kind of sale")
         self.add_category_button.setAutoDefault(False)
         self.add_category_button.clicked.connect(self._add_category_clicked)
-        self.new_category.returnPressed.connect(self._add_category_clicked)
+        EnterAdds(self.new_category, self._add_category_clicked)  # never the dialog's Save or wizard's Next
         adder = QHBoxLayout()
         adder.addWidget(self.new_category, 1)
         adder.addWidget(self.add_category_button)
@@ -177,7 +181,7 @@ class ShopSetupEditor(QWidget):
         self.add_tender_button.setAccessibleName("Add way of paying")
         self.add_tender_button.setAutoDefault(False)
         self.add_tender_button.clicked.connect(self._add_tender_clicked)
-        self.new_tender.returnPressed.connect(self._add_tender_clicked)
+        EnterAdds(self.new_tender, self._add_tender_clicked)
         adder = QHBoxLayout()
         adder.addWidget(self.new_tender, 1)
         adder.addWidget(self.add_tender_button)
@@ -214,7 +218,9 @@ class ShopSetupEditor(QWidget):
         self.number_problems = RowProblems("invoice_number_problems", self._recheck_hook)
         form.addRow(
             buddy("&Invoice number:", self.number_edit),
-            stacked(self.number_edit, self.number_example, self.number_problems),
+            stacked(
+                self.number_edit, self.number_example, invoice_number_words(self._today), self.number_problems
+            ),
         )
 
         self.reference_edit = QLineEdit(mapping.reference_pattern)
@@ -224,13 +230,7 @@ class ShopSetupEditor(QWidget):
         self.reference_example.setObjectName("reference_example")
         self.reference_example.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.reference_problems = RowProblems("reference_problems", self._recheck_hook)
-        hint = QLabel(
-            "In the number and reference, {yyyymmdd} becomes the date (20261121); you can also use "
-            "{d} {month} {yyyy} (21 Nov 2026), {weekday} (Sat), {yyyy} {mm} {dd}, and {location}."
-        )
-        hint.setObjectName("pattern_hint")
-        hint.setWordWrap(True)
-        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint = pattern_words(self._today)
         form.addRow(
             buddy("&Reference:", self.reference_edit),
             stacked(self.reference_edit, self.reference_example, self.reference_problems, hint),
@@ -347,8 +347,10 @@ class ShopSetupEditor(QWidget):
             self._sales_grid.addWidget(remove, row, 3)
         self._sales_grid.addWidget(problems, row + 1, 0, 1, 4)
         self._sales_next_row += 2
+        account.currentIndexChanged.connect(lambda _index: tax_follows_account(self._setup, account, tax))
         account.currentIndexChanged.connect(self._recheck)
         tax.currentIndexChanged.connect(self._recheck)
+        tax.setProperty("follows_account", account.code())
         self._sales[category] = RowWidgets("sales", category, [name, account, tax], problems, remove)
         self._fix_tab_order()
 
@@ -531,7 +533,9 @@ class ShopSetupEditor(QWidget):
         self._show(REFERENCE, self.reference_problems)
         self._show(ROUNDING, self.rounding_problems)
         self._show(TILL_DIFFERENCE, self.till_difference_problems)
-        self.number_example.setText(example(lambda: mapping.invoice_number(self._today)))
+        self.number_example.setText(
+            example(lambda: mapping.invoice_number(self._today), f" (for {long_date(self._today)})")
+        )
         self.reference_example.setText(example(lambda: mapping.reference(self._today)))
         if announce:
             self.changed.emit()

@@ -212,10 +212,11 @@ def remove_button(object_name: str, accessible: str) -> QToolButton:
     return button
 
 
-def example(fill) -> str:
-    """“For example: …” for a pattern being typed (a dash while it can't be filled in)."""
+def example(fill, after: str = "") -> str:
+    """“For example: …” for a pattern being typed (a dash while it can't be filled in); `after` follows a
+    filled-in example (the day it is for)."""
     try:
-        return f"For example: {fill()}"
+        return f"For example: {fill()}{after}"
     except (KeyError, ValueError, IndexError, AttributeError, TypeError):
         return "For example: —"
 
