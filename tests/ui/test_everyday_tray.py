@@ -120,3 +120,15 @@ def test_reconnect_while_in_the_tray_is_a_notification_that_opens_the_reconnect_
     assert len(reconnects) == 1
     window.everyday_watch.tray.click(reconnects[0])
     assert window.isVisible() and window.pages.currentWidget() is window.reconnect_page
+
+
+def test_work_from_the_tray_that_fails_is_a_notification_in_words_not_only_a_log_line(qtbot, window):
+    from xerohelper.core.connection import XeroUnreachable
+
+    tray = window.everyday_watch.tray
+    before = len(tray.notifications)
+    window.everyday_watch._failed(XeroUnreachable("no route to host"))  # what Send today's worker hands back
+    (said,) = tray.notifications[before:]
+    assert said.kind == "needs you"
+    assert "couldn't reach Xero" in said.title and "nothing was sent" in said.words
+    assert said.card is not None and said.card.steps  # the card, with how to fix it, goes with it

@@ -90,6 +90,12 @@ class EverydayWatch(QObject):
 
         if needs_reconnect(error):
             self.reconnect_needed.emit(error)  # the window shows its page, and notifies from the tray
+            return
+        from xerohelper.services.export_folder import OwnerAlert
+        from xerohelper.ui.failure_words import explain_failure
+
+        card = explain_failure(error)  # never only a log line: the owner hears what stopped, and what to do
+        self.tray.notify(OwnerAlert("needs you", card.title, card.what_happened, card=card))
 
     def notify_reconnect(self) -> None:
         from xerohelper.services.export_folder import OwnerAlert
