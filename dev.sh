@@ -99,6 +99,8 @@ case "${1:-}" in
     install_debs $QT_OFFSCREEN_DEBS binutils dpkg desktop-file-utils
     make_venv "[package]"
     rm -rf dist/xerohelper build/pyinstaller
+    # XEROHELPER_BUILT_IN_CLIENT_ID (the distributor's Xero app): checked and kept as package data; unset: none.
+    "$VENV/bin/python" -m xerohelper.adapters.built_in_app
     say "Building the one-folder app into dist/xerohelper/ (PyInstaller)"
     "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
       --distpath dist --workpath build/pyinstaller packaging/xerohelper.spec
