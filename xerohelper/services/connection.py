@@ -21,66 +21,37 @@ import contextlib
 import logging
 import os
 import threading
-import webbrowser
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from xerohelper.adapters.app_folders import AppFolders
 from xerohelper.adapters.built_in_app import built_in_client_id
 from xerohelper.adapters.settings import (
-    CALLBACK_PORT_ENV,
     CLIENT_ID_ENV,
-    DEFAULT_CALLBACK_PORT,
-    ConnectionSettings,
     Settings,
 )
 from xerohelper.adapters.settings import SettingsFileDamaged as SettingsFileDamaged  # the commands catch it
 from xerohelper.adapters.token_store import SavedSignIn, TokenStore
 from xerohelper.adapters.xero_api import TokenEndpoint, Tokens, TokenSet, XeroApi, XeroEndpoints
-from xerohelper.adapters.xero_login import (
-    CallbackListener,
-    authorize_url,
-    code_challenge,
-    new_code_verifier,
-    new_state,
-)
 from xerohelper.core.connection import (
     LOGIN_TIMEOUT_SECONDS,
     ClientIdMissing,
     ConnectionProblem,
     ConnectionState,
     ConnectionStatus,
-    ConnectProgress,
-    ConnectStep,
-    NoOrganisationAllowed,
     NotConnected,
-    Organisation,
     OrganisationChoice,
     ReconnectNeeded,
     ReconnectReason,
-    SignInCancelled,
-    client_id_problem,
 )
+from xerohelper.services.connection_settings import ConnectionSettingsKept
+from xerohelper.services.signing_in import Chooser as Chooser  # the names the callers import from here
+from xerohelper.services.signing_in import OrganisationChoiceNeeded as OrganisationChoiceNeeded
+from xerohelper.services.signing_in import Progress as Progress
+from xerohelper.services.signing_in import SigningIn, _open_in_system_browser
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[ConnectProgress], None]
-Chooser = Callable[[list[OrganisationChoice]], OrganisationChoice | None]
-
-
-class OrganisationChoiceNeeded(ConnectionProblem):
-    """Several organisations (or not the one we had) and nobody to ask: the caller must choose."""
-
-    def __init__(self, choices: list[OrganisationChoice], missing: str = "") -> None:
-        names = ", ".join(c.name for c in choices)
-        words = (
-            f"{missing} is not among the organisations you allowed xerohelper into ({names})."
-            if missing
-            else f"You allowed xerohelper into several organisations: {names}."
-        )
-        super().__init__(words, "Choose the organisation xerohelper should post your takings to.")
-        self.choices = choices
 
 
 class NotASandboxAddress(ValueError):
@@ -97,7 +68,7 @@ class DisconnectResult:
     words: str
 
 
-class ConnectionService:
+class ConnectionService(ConnectionSettingsKept, SigningIn):
     def __init__(
         self,
         endpoints: XeroEndpoints,
@@ -146,21 +117,7 @@ class ConnectionService:
             raise NotASandboxAddress(sandbox)
         return cls.for_sandbox(sandbox, **kwargs)
 
-    # ---- what the app knows --------------------------------------------------------------------------
-    def _saved(self) -> ConnectionSettings:
-        return self._settings.connection(self.endpoints.name)
-
-    def _reload(self) -> ConnectionSettings:
-        """Read the settings file again: another xerohelper window may have changed it."""
-        with self._lock:
-            self._settings = Settings.load(self.folders.settings)
-            return self._saved()
-
-    def _save(self, **changes) -> None:
-        with self._lock:
-            self._settings.set_connection(replace(self._saved(), **changes), self.endpoints.name)
-            self._settings.save()
-
+    # ---- the client id (the test of an installed app replaces built_in_client_id here) ----------------
     @property
     def client_id(self) -> str:
         """Given to the service, else XEROHELPER_CLIENT_ID, else the settings, else the one built into an
@@ -180,61 +137,6 @@ class ConnectionService:
             if client_id:
                 return client_id, source
         return "", ""
-
-    def save_client_id(self, client_id: str) -> None:
-        """Keep the owner's own Xero app's client id in the settings (checked for shape: ValueError)."""
-        problem = client_id_problem(client_id)
-        if problem:
-            raise ValueError(problem)
-        self._save(client_id="".join(client_id.split()).upper())  # Xero writes them in upper case
-
-    @property
-    def callback_port(self) -> int:
-        """XEROHELPER_CALLBACK_PORT, else the settings' callback_port, else 8742."""
-        raw = self._environ.get(CALLBACK_PORT_ENV, "").strip()
-        if not raw:
-            return self._saved().callback_port or DEFAULT_CALLBACK_PORT
-        if raw.isdigit() and 0 <= int(raw) <= 65535:
-            return int(raw)
-        raise ConnectionProblem(
-            f"{CALLBACK_PORT_ENV} is set to {raw!r}, which is not a port number.",
-            f"Set {CALLBACK_PORT_ENV} to a number between 1024 and 65535 (the port registered in your "
-            f"Xero app's redirect URI), or remove it to use {DEFAULT_CALLBACK_PORT}.",
-        )
-
-    @property
-    def tenant_id(self) -> str:
-        return self._saved().tenant_id
-
-    def saved_organisation(self) -> Organisation | None:
-        saved = self._saved()
-        if not saved.tenant_id:
-            return None
-        return Organisation(
-            tenant_id=saved.tenant_id,
-            name=saved.organisation_name,
-            short_code=saved.short_code,
-            connection_id=saved.connection_id,
-        )
-
-    def status(self) -> ConnectionStatus:
-        """What the app knows without asking Xero (quick; reads the settings and the keyring)."""
-        with self._lock:
-            saved = self._reload()
-            organisation = self.saved_organisation()
-            if organisation is None:
-                return ConnectionStatus(ConnectionState.NOT_CONNECTED)
-            if saved.reconnect_reason:
-                try:
-                    reason = ReconnectReason(saved.reconnect_reason)
-                except ValueError:
-                    reason = ReconnectReason.SIGN_IN_ENDED
-                return ConnectionStatus(ConnectionState.RECONNECT_NEEDED, organisation, reason)
-            if self._api is None and self._store.load() is None:
-                return ConnectionStatus(
-                    ConnectionState.RECONNECT_NEEDED, organisation, ReconnectReason.SIGN_IN_NOT_SAVED
-                )
-            return ConnectionStatus(ConnectionState.CONNECTED, organisation)
 
     def check(self) -> ConnectionStatus:
         """Ask Xero: is the sign-in still good and the organisation still connected? (1–2 calls.)"""
@@ -313,130 +215,6 @@ class ConnectionService:
                         self._store.delete()  # a refresh token Xero refuses is of no use to anyone
             self._save(reconnect_reason=reason.value)
 
-    # ---- signing in -------------------------------------------------------------------------------------
-    def cancel(self) -> None:
-        """Cancel the sign-in that is waiting for the browser (from any thread)."""
-        with self._lock:
-            if self._cancel is not None:
-                self._cancel.set()
-
-    def sign_in(
-        self, progress: Progress | None = None, cancel: threading.Event | None = None
-    ) -> list[OrganisationChoice]:
-        """Sign in to Xero in the system browser; returns the organisations the user allowed.
-
-        Raises SignInCancelled, SignInTimedOut, SignInRefused, CallbackPortTaken, ClientIdMissing,
-        NoOrganisationAllowed, XeroUnreachable, XeroRejectedApp or PasswordStoreProblem.
-        """
-        report = progress or (lambda _p: None)
-        endpoint = self._token_endpoint()
-        self._store.check()  # say now, not after the browser, if the sign-in can't be kept safely
-        cancel = cancel or threading.Event()
-        with self._lock:
-            self._cancel = cancel
-        try:
-            verifier, state = new_code_verifier(), new_state()
-            with CallbackListener(self.callback_port, state) as listener:
-                link = authorize_url(
-                    self.endpoints.authorize,
-                    endpoint.client_id,
-                    listener.redirect_uri,
-                    state,
-                    code_challenge(verifier),
-                )
-                report(ConnectProgress(ConnectStep.OPENING_BROWSER, "Opening Xero's sign-in page…", link))
-                if cancel.is_set():
-                    raise SignInCancelled()
-                opened = self._try_open_browser(link)
-                seconds = int(self._login_timeout)
-                report(
-                    ConnectProgress(
-                        ConnectStep.WAITING_FOR_BROWSER,
-                        "Sign in to Xero in your browser, choose your organisation and click Allow access."
-                        if opened
-                        else "Your browser did not open. Copy this link into your browser to sign in to "
-                        f"Xero: {link}",
-                        link,
-                        seconds,
-                    )
-                )
-                code = listener.wait(self._login_timeout, cancel)
-                redirect = listener.redirect_uri
-        finally:
-            with self._lock:
-                self._cancel = None
-        report(ConnectProgress(ConnectStep.CHECKING_SIGN_IN, "Checking the sign-in with Xero…"))
-        first = endpoint.exchange_code(code, redirect, verifier)
-        with self._lock:
-            self._persist(first)  # the code is spent: keep its refresh token before anything else
-            self._api = api = self._new_api(endpoint, first)
-        report(ConnectProgress(ConnectStep.READING_ORGANISATIONS, "Reading your Xero organisations…"))
-        choices = api.organisations_allowed()
-        if not choices:
-            raise NoOrganisationAllowed()
-        with self._lock:
-            self._choices = choices
-        log.info("signed in to Xero; %d organisation(s) allowed", len(choices))
-        return choices
-
-    def choose_organisation(self, tenant_id: str, progress: Progress | None = None) -> Organisation:
-        """Connect to one of the organisations from sign_in(): read it and remember it."""
-        report = progress or (lambda _p: None)
-        with self._lock:
-            api = self._api
-            choice = next((c for c in self._choices if c.tenant_id == tenant_id), None)
-        if api is None or choice is None:
-            raise ConnectionProblem(
-                "That organisation is not one you allowed xerohelper into in this sign-in.",
-                "Click Connect and sign in to Xero again.",
-            )
-        report(ConnectProgress(ConnectStep.READING_ORGANISATION, f"Reading {choice.name} from Xero…"))
-        organisation = api.organisation(choice.tenant_id, choice.connection_id)
-        with self._lock:
-            self._save(
-                client_id=api.tokens.client_id,
-                tenant_id=organisation.tenant_id,
-                organisation_name=organisation.name,
-                short_code=organisation.short_code,
-                connection_id=organisation.connection_id,
-                reconnect_reason="",
-            )
-            api.tokens.save_again()  # the keyring entry now names this organisation
-        log.info("connected to Xero organisation %s", organisation.name)
-        report(ConnectProgress(ConnectStep.DONE, f"Connected to {organisation.name}."))
-        return organisation
-
-    def connect(
-        self,
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-        choose: Chooser | None = None,
-        organisation: str | None = None,
-    ) -> Organisation:
-        """sign_in() and choose_organisation() in one go.
-
-        With `organisation` (a name or tenant id), connects that one. Otherwise goes back to the organisation
-        it had, if the user allowed it again (that is Reconnect), or takes the only one allowed, or asks
-        `choose(choices)`; without `choose`, OrganisationChoiceNeeded. It never switches silently to
-        another organisation than the one it had.
-        """
-        had = self.saved_organisation()
-        choices = self.sign_in(progress, cancel)
-        if organisation:
-            return self.choose_organisation(_named(choices, organisation).tenant_id, progress)
-        pick = next((c for c in choices if had and c.tenant_id == had.tenant_id), None)
-        if pick is None and had is None and len(choices) == 1:
-            pick = choices[0]
-        if pick is None:
-            if progress is not None:
-                progress(ConnectProgress(ConnectStep.CHOOSING_ORGANISATION, "Choose your organisation."))
-            if choose is None:
-                raise OrganisationChoiceNeeded(choices, had.name if had else "")
-            pick = choose(choices)
-            if pick is None:
-                raise SignInCancelled()
-        return self.choose_organisation(pick.tenant_id, progress)
-
     # ---- disconnecting --------------------------------------------------------------------------------
     def disconnect(self) -> DisconnectResult:
         """Remove the connection in Xero, revoke the sign-in, and forget it on this computer."""
@@ -480,27 +258,3 @@ class ConnectionService:
                 "xerohelper."
             )
         return DisconnectResult(told_xero, words)
-
-    def _try_open_browser(self, link: str) -> bool:
-        try:
-            return bool(self._open_browser(link))
-        except Exception as err:  # a browser that fails to start: show the link instead
-            log.info("could not open the browser: %s", type(err).__name__)
-            return False
-
-
-def _named(choices: list[OrganisationChoice], organisation: str) -> OrganisationChoice:
-    wanted = organisation.strip().lower()
-    for choice in choices:
-        if wanted in (choice.name.lower(), choice.tenant_id.lower()):
-            return choice
-    names = ", ".join(c.name for c in choices)
-    raise ConnectionProblem(
-        f"'{organisation}' is not one of the organisations you allowed xerohelper into: {names}.",
-        "Choose one of those, or connect again and allow that organisation on Xero's page.",
-    )
-
-
-def _open_in_system_browser(link: str) -> bool:
-    """The system browser (honours $BROWSER). Never an embedded web view: Xero's login page blocks them."""
-    return webbrowser.open(link, new=1)
