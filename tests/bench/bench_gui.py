@@ -69,7 +69,7 @@ def start_sandbox(callback_port: int) -> tuple[subprocess.Popen, str]:
 
 def sandbox_session(base_url: str, callback_port: int):
     """The app's session, wired to the sandbox at base_url as the demo wires its own."""
-    from xerohelper.services import app_session
+    from xerohelper.services import app_session, practice_xero
     from xerohelper.services.connection import ConnectionService
 
     class SandboxSession(app_session.AppSession):
@@ -80,7 +80,7 @@ def sandbox_session(base_url: str, callback_port: int):
                         base_url,
                         folders=self.folders,
                         environ={**self._environ, "XEROHELPER_CALLBACK_PORT": str(callback_port)},
-                        open_browser=app_session._follow_sign_in_link,
+                        open_browser=practice_xero._follow_sign_in_link,
                     )
             return super().open()
 

@@ -274,3 +274,20 @@ def test_a_chosen_format_that_does_not_fit_names_the_missing_columns():
     assert read_export(data, "receipts.csv", format="loyverse-receipts").days
     (unknown,) = read_export(data, "receipts.csv", format="clover").problems
     assert "Use one of: auto, generic, square-items" in str(unknown)
+
+
+def test_a_tender_name_with_an_invisible_character_adds_up_with_the_same_name():
+    """Found by the mangled-samples test: "\\x00american_express" and "american_express" are one tender once
+    the invisible character is gone, not a day with the same payment type listed twice."""
+    from datetime import date
+    from decimal import Decimal
+
+    from xerohelper.adapters.pos.day_book import DayBook
+
+    book = DayBook("shopify-payments")
+    book.add_tender(date(2026, 7, 18), "\x00Amex", Decimal("10.00"))
+    book.add_tender(date(2026, 7, 18), "Amex", Decimal("5.50"))
+    book.add_sale(date(2026, 7, 18), "Coffee\x1b", Decimal("15.50"))
+    (day,) = book.days()
+    assert [(t.name, t.amount) for t in day.tenders] == [("Amex", Decimal("15.50"))]
+    assert day.problems() == []

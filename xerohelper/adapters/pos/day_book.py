@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from xerohelper.core.day import Day, LineKind, SalesLine, Tender
 from xerohelper.core.money import money
+from xerohelper.core.plain_text import shown_name
 
 UNCATEGORISED = "Uncategorized"  # the word Square and Loyverse use for sales without a category
 _KIND_ORDER = {LineKind.SALE: 0, LineKind.DISCOUNT: 1, LineKind.REFUND: 2}
@@ -50,8 +51,9 @@ class DayBook:
         location: str = "",
         tax_included: bool = False,
     ) -> None:
-        category = category.strip() or UNCATEGORISED
-        tax_rate = tax_rate.strip()
+        # names as the Day will keep them (no invisible characters), so names alike add up
+        category = shown_name(category).strip() or UNCATEGORISED
+        tax_rate = shown_name(tax_rate).strip()
         key = (category.casefold(), kind, tax_rate.casefold(), tax_included)
         entry = self._parts(day, location).sales.get(key)
         if entry is None:
@@ -61,7 +63,7 @@ class DayBook:
             entry[4] += tax
 
     def add_tender(self, day: date, name: str, amount: Decimal, *, location: str = "") -> None:
-        name = name.strip() or "Other"
+        name = shown_name(name).strip() or "Other"  # "\x00Visa" and "Visa" are one tender once shown
         tenders = self._parts(day, location).tenders
         entry = tenders.get(name.casefold())
         if entry is None:
