@@ -41,7 +41,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("xerohelper")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)  # ties the windows to xerohelper.desktop (its name and icon)
+    from xerohelper.ui.look import use_palette
     from xerohelper.ui.wheel_guard import guard_the_wheel
+
+    use_palette(app)  # the desktop's, readable; dark when the desktop says so (and when it switches)
 
     guard_the_wheel()  # the wheel scrolls pages, never a closed drop-down's choice
     return app

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from xerohelper.core.connection import client_id_problem
 from xerohelper.core.setup_flow import Page, SetupFlow, SignInTrouble
+from xerohelper.ui import look
 from xerohelper.ui.problem_box import ProblemBox
 
 DEVELOPER_PORTAL = "https://developer.xero.com/app/manage"
@@ -108,6 +109,8 @@ class WelcomePage(QWizardPage):
         self.demo_button.setObjectName("demo_button")
         self.demo_button.setAccessibleName("Try the demo shop")
         self.demo_button.clicked.connect(self.demo_requested)
+        for button in (self.connect_button, self.demo_button):
+            button.setIcon(look.icon("expand", size=20))  # the style's own arrow is black, lost on dark
         privacy = _words(
             "Your Xero sign-in is remembered in this computer's password store, never in a plain file.", True
         )
