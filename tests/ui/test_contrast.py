@@ -220,3 +220,26 @@ def test_the_day_screen_and_its_dialogs_read_well(qtbot, palette, session):
     catch_up.close()
     settle(qtbot, lambda: jobs_running() == 0)
     assert not found, found
+
+
+def test_windows_open_when_the_desktop_turns_dark_are_drawn_dark_and_read_well(qtbot, session, qapp):
+    look.use_palette(qapp, dark=False)
+    try:
+        screen = DayScreen(session)
+        qtbot.addWidget(screen)
+        screen.resize(1024, 600)
+        screen.show()
+        qtbot.waitExposed(screen)
+        settle(qtbot, lambda: screen.snapshot is not None)
+        card = screen.step_card(Step.SALES_SUMMARY)
+        assert background(screen.grab().toImage(), card.title_label, screen).lightness() > 200
+
+        look.use_palette(qapp, dark=True)  # what the desktop's switch to dark does (colorSchemeChanged)
+        settle(qtbot)
+        picture = screen.grab().toImage()
+        assert background(picture, card.title_label, screen).lightness() < 80  # the card, dark too
+        assert background(picture, card.badge.findChild(QLabel, "badge_words"), screen).lightness() < 100
+        assert not hard_to_read(screen)
+        settle(qtbot, lambda: jobs_running() == 0)
+    finally:
+        qapp.setPalette(QPalette())

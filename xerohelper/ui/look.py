@@ -204,6 +204,7 @@ def use_palette(app: QGuiApplication, dark: bool | None = None) -> QPalette:
     style still draws light; and again whenever the desktop switches. True/False: dark, or the desktop's
     light one, whatever the desktop says (the screenshots, the tests). Only the roles that need it are set,
     so the rest goes on following the desktop."""
+    before = palette_key()
     app.setPalette(QPalette())  # back to the desktop's own
     if dark is None:
         hints = app.styleHints()
@@ -221,7 +222,26 @@ def use_palette(app: QGuiApplication, dark: bool | None = None) -> QPalette:
         chosen.setColor(group, role, colour)
     if chosen.resolveMask():
         app.setPalette(chosen)
+    if palette_key() != before:
+        restyle_everything()
     return app.palette()
+
+
+def restyle_everything() -> None:
+    """After the palette changed under open windows (the desktop went dark at dusk): widgets with colours
+    worked out from the palette (badges, step cards, problem boxes) get a palette change and work theirs
+    out again; and every style sheet is set again, since its palette(…) colours were read when it was set."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    widgets = QApplication.allWidgets()
+    for widget in widgets:
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.PaletteChange))
+    for widget in widgets:
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
 
 
 def light_palette(app: QGuiApplication) -> QPalette:
