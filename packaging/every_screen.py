@@ -3,7 +3,7 @@
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python packaging/every_screen.py --dark --out /tmp/shots
     xvfb-run -a -s "-screen 0 1024x600x24" .venv/bin/python packaging/every_screen.py --out /tmp/shots
 
-The palette is given to the application before any window is built (look.use_palette), as the app does at
+The palette is given to the application before any window is built (palette.use_palette), as the app does at
 start. The demo shop against the built-in sandbox, in a throwaway home folder (as take_screenshots.py):
 the wizard's pages; the day screen fresh, ready, a step that needs attention, a payment step where one
 tender was refused, done, a till difference, two tills; the reconnect page; and the dialogs: Shop setup,
@@ -32,7 +32,7 @@ from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.mapping import Tracking
 from xerohelper.sandbox.testing import control
 from xerohelper.services.demo_shop import DEMO_MAPPING
-from xerohelper.ui import look
+from xerohelper.ui import palette
 from xerohelper.ui.app import create_application
 from xerohelper.ui.main_window import MainWindow
 from xerohelper.ui.open_link import LinkDialog
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     set_keyring(keyring)
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    look.use_palette(app, dark=args.dark)
+    palette.use_palette(app, dark=args.dark)
     screen = app.primaryScreen().geometry()
     width, height = screen.width(), screen.height()
     prefix = f"{'dark' if args.dark else 'light'}-{width}x{height}"

@@ -40,6 +40,7 @@ from xerohelper.sandbox.testing import control  # noqa: E402
 from xerohelper.ui import look  # noqa: E402
 from xerohelper.ui.app import create_application  # noqa: E402
 from xerohelper.ui.main_window import MainWindow  # noqa: E402
+from xerohelper.ui.palette import use_palette  # noqa: E402
 from xerohelper.ui.setup_wizard import READY, SETUP  # noqa: E402
 
 
@@ -72,7 +73,7 @@ def main() -> int:
     set_keyring(keyring)
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    look.use_palette(app, dark=dark)
+    use_palette(app, dark=dark)
 
     def settle(condition=lambda: True, seconds: float = 30) -> None:
         deadline = time.monotonic() + seconds

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QW
 from tests.ui.demo_session import demo_session, import_demo_day
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.sandbox.testing import control
-from xerohelper.ui import look
+from xerohelper.ui import palette as palette_
 from xerohelper.ui.about_dialog import AboutDialog
 from xerohelper.ui.catch_up_dialog import CatchUpDialog
 from xerohelper.ui.day_screen import DayScreen
@@ -40,7 +40,7 @@ WAIT = 15_000
 
 @pytest.fixture(params=["light", "dark"])
 def palette(request, qapp):
-    look.use_palette(qapp, dark=request.param == "dark")
+    palette_.use_palette(qapp, dark=request.param == "dark")
     yield request.param
     qapp.setPalette(QPalette())  # the desktop's again, for the tests that follow
 
@@ -93,8 +93,8 @@ def hard_to_read(top: QWidget) -> list[str]:
         if widget.visibleRegion().isEmpty():
             continue  # scrolled out of sight
         colour, under = ink(widget), background(picture, widget, top)
-        ratio = look.contrast_ratio(colour, under)
-        if ratio < look.READABLE:
+        ratio = palette_.contrast_ratio(colour, under)
+        if ratio < palette_.READABLE:
             found.append(
                 f"{type(widget).__name__} {widget.objectName() or '-'} “{words[:40]}”: "
                 f"{colour.name(QColor.NameFormat.HexArgb)} on {under.name()} reads at {ratio:.2f}:1"
@@ -223,7 +223,7 @@ def test_the_day_screen_and_its_dialogs_read_well(qtbot, palette, session):
 
 
 def test_windows_open_when_the_desktop_turns_dark_are_drawn_dark_and_read_well(qtbot, session, qapp):
-    look.use_palette(qapp, dark=False)
+    palette_.use_palette(qapp, dark=False)
     try:
         screen = DayScreen(session)
         qtbot.addWidget(screen)
@@ -234,7 +234,7 @@ def test_windows_open_when_the_desktop_turns_dark_are_drawn_dark_and_read_well(q
         card = screen.step_card(Step.SALES_SUMMARY)
         assert background(screen.grab().toImage(), card.title_label, screen).lightness() > 200
 
-        look.use_palette(qapp, dark=True)  # what the desktop's switch to dark does (colorSchemeChanged)
+        palette_.use_palette(qapp, dark=True)  # what the desktop's switch to dark does (colorSchemeChanged)
         settle(qtbot)
         picture = screen.grab().toImage()
         assert background(picture, card.title_label, screen).lightness() < 80  # the card, dark too

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from xerohelper.core.checklist import StepState
 from xerohelper.ui import look
+from xerohelper.ui import palette as palette_
 
 
 @pytest.mark.parametrize(
@@ -58,17 +59,17 @@ def test_a_badge_says_its_state_in_words(qtbot):
 
 
 def test_contrast_is_worked_out_as_wcag_says(qapp):
-    assert look.contrast_ratio(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21)
-    assert look.contrast_ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
+    assert palette_.contrast_ratio(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21)
+    assert palette_.contrast_ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
     half_black = QColor(0, 0, 0, 128)  # how Qt draws placeholder text: see-through
-    assert look.contrast_ratio(half_black, QColor("#ffffff")) == pytest.approx(4.00, abs=0.01)
+    assert palette_.contrast_ratio(half_black, QColor("#ffffff")) == pytest.approx(4.00, abs=0.01)
 
 
 def test_the_palette_given_reads_well_light_and_dark(qapp):
     roles = QPalette.ColorRole
     try:
         for dark in (False, True):
-            given = look.use_palette(qapp, dark=dark)
+            given = palette_.use_palette(qapp, dark=dark)
             assert look.is_dark(given) is dark
             for words, under in (
                 (roles.PlaceholderText, roles.Window),
@@ -78,21 +79,40 @@ def test_the_palette_given_reads_well_light_and_dark(qapp):
                 (roles.WindowText, roles.Window),
                 (roles.ButtonText, roles.Button),
             ):
-                assert look.contrast_ratio(given.color(words), given.color(under)) >= look.READABLE, words
+                assert palette_.contrast_ratio(given.color(words), given.color(under)) >= palette_.READABLE, (
+                    words
+                )
             for tone in look.Tone:  # a badge's words on its own tint, a state's words on a card
                 colour = look.tone_colour(tone, given)
-                assert look.contrast_ratio(colour, look.tone_background(tone, given)) >= look.READABLE
-                assert look.contrast_ratio(colour, given.color(roles.Window)) >= look.READABLE
+                assert palette_.contrast_ratio(colour, look.tone_background(tone, given)) >= palette_.READABLE
+                assert palette_.contrast_ratio(colour, given.color(roles.Window)) >= palette_.READABLE
     finally:
         qapp.setPalette(QPalette())
 
 
 def test_only_what_reads_badly_is_changed_the_rest_follows_the_desktop(qapp):
     try:
-        given = look.use_palette(qapp, dark=False)
-        changed = look.readable_changes(QPalette(QColor("#efefef")))
+        given = palette_.use_palette(qapp, dark=False)
+        changed = palette_.readable_changes(QPalette(QColor("#efefef")))
         assert changed and all(role != QPalette.ColorRole.Window for _group, role in changed)
         assert given.color(QPalette.ColorRole.Window) == QPalette().color(QPalette.ColorRole.Window)
-        assert look.readable_changes(given) == {}  # nothing left to change
+        assert palette_.readable_changes(given) == {}  # nothing left to change
     finally:
+        qapp.setPalette(QPalette())
+
+
+def test_the_app_turns_dark_and_light_with_the_desktop(qapp):
+    from PySide6.QtCore import Qt
+
+    hints = qapp.styleHints()
+    try:
+        palette_.use_palette(qapp)
+        palette_.follow_the_desktop(qapp)
+        assert not look.is_dark(qapp.palette())  # the desktop here says nothing (offscreen)
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # what Qt says when the desktop goes dark
+        assert look.is_dark(qapp.palette())
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert not look.is_dark(qapp.palette())
+    finally:
+        hints.colorSchemeChanged.disconnect()
         qapp.setPalette(QPalette())

@@ -41,10 +41,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("xerohelper")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)  # ties the windows to xerohelper.desktop (its name and icon)
-    from xerohelper.ui.look import use_palette
+    from xerohelper.ui.palette import use_palette
     from xerohelper.ui.wheel_guard import guard_the_wheel
 
-    use_palette(app)  # the desktop's, readable; dark when the desktop says so (and when it switches)
+    use_palette(app)  # the desktop's, readable (dark when the desktop says so: follow_the_desktop)
 
     guard_the_wheel()  # the wheel scrolls pages, never a closed drop-down's choice
     return app
@@ -87,6 +87,7 @@ def run_app(demo: bool = False, self_test: bool = False) -> int:
         from xerohelper.ui.self_test import run_self_test
 
         return run_self_test(app)
+    from xerohelper.ui.palette import follow_the_desktop
     from xerohelper.ui.single_instance import SingleInstance
 
     instance = SingleInstance.claim(f"{APP_NAME}-demo" if demo else APP_NAME)
@@ -99,6 +100,9 @@ def run_app(demo: bool = False, self_test: bool = False) -> int:
     # The icon is given once the first frames are drawn: decoding its sizes for the window manager takes
     # ~20-30 ms that the window shouldn't wait for (until then the desktop shows the menu entry's icon).
     QTimer.singleShot(ICON_AFTER_MS, lambda: app.setWindowIcon(app_icon()))
+    # Dark when the desktop is (and when it switches), for a style that draws light: Qt's answer costs a
+    # frame's time the first time, so it is asked once the first frames are drawn.
+    QTimer.singleShot(ICON_AFTER_MS, lambda: follow_the_desktop(app))
     # Later launches are answered once the first frames are drawn (loading QtNetwork takes ~17 ms); until
     # then a second launch keeps knocking (single_instance.CONNECT_TRIES_SECONDS).
     QTimer.singleShot(LISTEN_AFTER_MS, instance.listen)

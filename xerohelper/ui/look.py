@@ -4,9 +4,7 @@ badge that shows a state with an icon and words (never colour alone).
 
 Colours follow the system palette: text and backgrounds come from palette roles; the few state colours
 here have a light-palette and a dark-palette shade, picked from the palette the widget is drawn with.
-The palette itself is chosen here too (use_palette): the desktop's, made readable (quiet words, the
-selection and links at least 4.5:1 against what they are drawn on, as WCAG asks), or xerohelper's own dark
-one when the desktop says it is dark but the style draws light.
+The palette itself is chosen in palette.py (before the first window, so without this module's weight).
 """
 
 from __future__ import annotations
@@ -26,6 +24,7 @@ from xerohelper.core.checklist import StepState
 from xerohelper.core.day_status import DayStatus  # the look of each (DAY_LOOKS) is here
 from xerohelper.core.money import money_words as core_money_words
 from xerohelper.resources import resource
+from xerohelper.ui.palette import blend, is_dark, palette_key  # the palette itself: chosen there
 
 ICON_DIR = resource("icons")  # package data: found the same way in a clone, a wheel and the bundle
 
@@ -57,11 +56,6 @@ def current_palette() -> QPalette:
     return QGuiApplication.palette()
 
 
-def is_dark(palette: QPalette | None = None) -> bool:
-    palette = palette or current_palette()
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
 def tone_colour(tone: Tone, palette: QPalette | None = None) -> QColor:
     light, dark = _TONES[tone]
     return QColor(dark if is_dark(palette) else light)
@@ -71,186 +65,6 @@ def tone_background(tone: Tone, palette: QPalette | None = None, strength: float
     """A soft tint of the tone over the palette's base colour (for badges, calendar days, card edges)."""
     palette = palette or current_palette()
     return blend(palette.color(QPalette.ColorRole.Base), tone_colour(tone, palette), strength)
-
-
-def blend(under: QColor, over: QColor, amount: float) -> QColor:
-    return QColor(
-        round(under.red() + (over.red() - under.red()) * amount),
-        round(under.green() + (over.green() - under.green()) * amount),
-        round(under.blue() + (over.blue() - under.blue()) * amount),
-    )
-
-
-# ---- reading well: contrast and the palette ----------------------------------------------------------------
-READABLE = 4.5  # WCAG 2's least contrast for words (level AA)
-
-
-def luminance(colour: QColor) -> float:
-    """WCAG 2's relative luminance of an opaque colour (0 black … 1 white)."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
-
-
-def drawn_over(colour: QColor, background: QColor) -> QColor:
-    """What `colour` looks like drawn on `background` (it may be see-through, as placeholder text is)."""
-    alpha = colour.alphaF()
-    return blend(background, QColor(colour.red(), colour.green(), colour.blue()), alpha)
-
-
-def contrast_ratio(ink: QColor, background: QColor) -> float:
-    """WCAG 2's contrast ratio of words in `ink` on `background`: 1 (none) to 21 (black on white)."""
-    lighter, darker = sorted((luminance(drawn_over(ink, background)), luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def readable_on(ink: QColor, *backgrounds: QColor, least: float = READABLE) -> QColor:
-    """`ink`, moved towards black or white (whichever the backgrounds are further from) only as far as it
-    takes to read at `least`:1 on every one of `backgrounds` (or to be read under, when they are words)."""
-    darkest = min(luminance(b) for b in backgrounds)
-    target = QColor("#ffffff") if darkest < 0.18 else QColor("#000000")
-    opaque = drawn_over(ink, backgrounds[0])
-    for step in range(21):
-        moved = blend(opaque, target, step / 20)
-        if all(contrast_ratio(moved, b) >= least for b in backgrounds):
-            return moved
-    return target
-
-
-Role = QPalette.ColorRole
-# (words, what they are drawn on, which of the two is changed when they don't read well)
-_PAIRS: tuple[tuple[Role, tuple[Role, ...], Role], ...] = (
-    # quiet words: hints, and the placeholder text (Qt draws it half see-through: 3.8:1 on a light window)
-    (Role.PlaceholderText, (Role.Window, Role.Base), Role.PlaceholderText),
-    # the selection, and the day screen's main button (Fusion's light blue under white is 3.7:1)
-    (Role.HighlightedText, (Role.Highlight,), Role.Highlight),
-    (Role.Link, (Role.Window, Role.Base), Role.Link),
-)
-_GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
-Changes = dict[tuple[QPalette.ColorGroup, QPalette.ColorRole], QColor]
-
-
-def readable_changes(palette: QPalette) -> Changes:
-    """The colours of `palette` whose words don't read at 4.5:1, made to: the words moved towards black or
-    white, or (the selection) the colour under them, only as far as it takes."""
-    changes: Changes = {}
-    for group in _GROUPS:
-        for words, under, changed in _PAIRS:
-            ink = palette.color(group, words)
-            grounds = [palette.color(group, role) for role in under]
-            if min(contrast_ratio(ink, ground) for ground in grounds) >= READABLE:
-                continue
-            if changed == words:
-                changes[group, changed] = readable_on(ink, *grounds)
-            else:  # the one colour under the words moves away from them
-                changes[group, changed] = readable_on(grounds[0], drawn_over(ink, grounds[0]))
-    return changes
-
-
-# Every role of xerohelper's own dark palette, for the active and inactive windows; disabled words are
-# quieter on purpose (WCAG leaves out what can't be used). Words read at 4.5:1 or more where they're drawn.
-_DARK: dict[QPalette.ColorRole, str] = {
-    # the base (cards, fields, the wizard's pages) a step lighter than the window: Fusion outlines a field
-    # in a shade darker than the window, which a base as dark as that would swallow
-    QPalette.ColorRole.Window: "#262626",
-    QPalette.ColorRole.WindowText: "#e8e8e8",
-    QPalette.ColorRole.Base: "#333333",
-    QPalette.ColorRole.AlternateBase: "#3a3a3a",
-    QPalette.ColorRole.ToolTipBase: "#3a3a3a",
-    QPalette.ColorRole.ToolTipText: "#f0f0f0",
-    QPalette.ColorRole.PlaceholderText: "#a8a8a8",
-    QPalette.ColorRole.Text: "#e8e8e8",
-    QPalette.ColorRole.Button: "#3c3c3c",
-    QPalette.ColorRole.ButtonText: "#e8e8e8",
-    QPalette.ColorRole.BrightText: "#ff8080",
-    QPalette.ColorRole.Light: "#505050",
-    QPalette.ColorRole.Midlight: "#464646",
-    QPalette.ColorRole.Mid: "#666666",
-    QPalette.ColorRole.Dark: "#1b1b1b",
-    QPalette.ColorRole.Shadow: "#0d0d0d",
-    QPalette.ColorRole.Highlight: "#2f6fc0",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.Link: "#8ab4ff",
-    QPalette.ColorRole.LinkVisited: "#c29cff",
-    QPalette.ColorRole.Accent: "#2f6fc0",
-}
-_DARK_DISABLED: dict[QPalette.ColorRole, str] = {
-    QPalette.ColorRole.WindowText: "#999999",
-    QPalette.ColorRole.Text: "#999999",
-    QPalette.ColorRole.ButtonText: "#999999",
-    QPalette.ColorRole.PlaceholderText: "#7a7a7a",
-    QPalette.ColorRole.Highlight: "#4a4a4a",
-    QPalette.ColorRole.HighlightedText: "#b0b0b0",
-}
-
-
-def dark_palette() -> QPalette:
-    """xerohelper's dark palette: for a desktop that asks for dark while the style draws light, and for
-    looking at every screen in the dark (packaging/take_screenshots.py --dark)."""
-    palette = QPalette()
-    for role, colour in _DARK.items():
-        palette.setColor(role, QColor(colour))  # all three groups
-    for role, colour in _DARK_DISABLED.items():
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
-    return palette
-
-
-def use_palette(app: QGuiApplication, dark: bool | None = None) -> QPalette:
-    """Give the application its palette, before any window is built. `dark` None: follow the desktop — its
-    own palette, but xerohelper's dark one when Qt says the desktop is dark (Qt.ColorScheme.Dark) and the
-    style still draws light; and again whenever the desktop switches. True/False: dark, or the desktop's
-    light one, whatever the desktop says (the screenshots, the tests). Only the roles that need it are set,
-    so the rest goes on following the desktop."""
-    before = palette_key()
-    app.setPalette(QPalette())  # back to the desktop's own
-    if dark is None:
-        hints = app.styleHints()
-        if not app.property("xerohelper_follows_scheme"):
-            app.setProperty("xerohelper_follows_scheme", True)
-            hints.colorSchemeChanged.connect(lambda _scheme: use_palette(app))
-        dark = hints.colorScheme() == Qt.ColorScheme.Dark
-    chosen = QPalette()  # no role set: the desktop's
-    if dark and not is_dark(app.palette()):
-        chosen = dark_palette()
-    elif not dark and is_dark(app.palette()):
-        chosen = light_palette(app)
-    drawn = chosen if chosen.resolveMask() else app.palette()
-    for (group, role), colour in readable_changes(drawn).items():
-        chosen.setColor(group, role, colour)
-    if chosen.resolveMask():
-        app.setPalette(chosen)
-    if palette_key() != before:
-        restyle_everything()
-    return app.palette()
-
-
-def restyle_everything() -> None:
-    """After the palette changed under open windows (the desktop went dark at dusk): widgets with colours
-    worked out from the palette (badges, step cards, problem boxes) get a palette change and work theirs
-    out again; and every style sheet is set again, since its palette(…) colours were read when it was set."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication
-
-    widgets = QApplication.allWidgets()
-    for widget in widgets:
-        QApplication.sendEvent(widget, QEvent(QEvent.Type.PaletteChange))
-    for widget in widgets:
-        sheet = widget.styleSheet()
-        if sheet:
-            widget.setStyleSheet("")
-            widget.setStyleSheet(sheet)
-
-
-def light_palette(app: QGuiApplication) -> QPalette:
-    """The style's own light palette (Fusion's, where the desktop gives none)."""
-    style = getattr(app, "style", None)
-    palette = style().standardPalette() if style is not None else QPalette()
-    if is_dark(palette):
-        palette = QPalette(QColor("#efefef"))  # a light palette worked out from a light grey window
-    return palette
 
 
 # ---- icons ------------------------------------------------------------------------------------------------
@@ -436,14 +250,6 @@ def secondary(label: QLabel) -> QLabel:
     """Quieter words (hints, menus): the palette's placeholder colour, which follows light and dark."""
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
-
-
-def palette_key() -> tuple[str, ...]:
-    """The system palette's main colours: restyle a widget only when these change (a style sheet changes
-    the widget's own palette and sends a palette change itself, so that can't be the trigger)."""
-    palette = QGuiApplication.palette()
-    roles = (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Text)
-    return tuple(palette.color(role).name() for role in roles)
 
 
 def style_card(frame: QFrame, tone: Tone | None = None) -> None:
