@@ -7,8 +7,8 @@ The palette is given to the application before any window is built (palette.use_
 start. The demo shop against the built-in sandbox, in a throwaway home folder (as take_screenshots.py):
 the wizard's pages; the day screen fresh, ready, a step that needs attention, a payment step where one
 tender was refused, done, a till difference, two tills; the reconnect page; and the dialogs: Shop setup,
-Settings (with its everyday box), catch-up, the Z report, re-send, the link dialog and About. Dialogs open
-over the main window and are fitted to the screen as the app fits them; each is saved on its own.
+Settings (with its everyday box), History, catch-up, the Z report, re-send, the link dialog and About.
+Dialogs open over the main window and are fitted to the screen as the app fits them; each is saved alone.
 Files: <out>/<light|dark>-<WxH>-<screen>.png.
 """
 
@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     link = "https://go.xero.com/AccountsReceivable/View.aspx"
     shots.dialog(window, lambda: LinkDialog(link, window), "link")
     shots.dialog(window, window.show_about, "about")
+    shots.dialog(window, window.show_history, "history")
+    shots.last.reject()
     shots.dialog(window, window.show_settings, "settings")
     settings = shots.last
     settings.everyday_box.setFocus()
