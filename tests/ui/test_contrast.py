@@ -233,12 +233,14 @@ def test_windows_open_when_the_desktop_turns_dark_are_drawn_dark_and_read_well(q
         settle(qtbot, lambda: screen.snapshot is not None)
         card = screen.step_card(Step.SALES_SUMMARY)
         assert background(screen.grab().toImage(), card.title_label, screen).lightness() > 200
+        card_edge = screen.pos_card.styleSheet()  # the till's card: its border worked out from the palette
 
         palette_.use_palette(qapp, dark=True)  # what the desktop's switch to dark does (colorSchemeChanged)
         settle(qtbot)
         picture = screen.grab().toImage()
         assert background(picture, card.title_label, screen).lightness() < 80  # the card, dark too
         assert background(picture, card.badge.findChild(QLabel, "badge_words"), screen).lightness() < 100
+        assert screen.pos_card.styleSheet() != card_edge
         assert not hard_to_read(screen)
         settle(qtbot, lambda: jobs_running() == 0)
     finally:

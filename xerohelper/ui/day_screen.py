@@ -85,6 +85,7 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
         self._last_action = None
         self._reconnect: ReconnectNeeded | None = None
         self._warmed_up = False
+        self._painted_for = look.palette_key()  # the palette the marks were drawn for
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_AFTER_MS)
@@ -169,6 +170,15 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
             self._warm_up()
         else:
             self._check_plan()
+
+    def changeEvent(self, event) -> None:
+        """A new palette under the screen (the desktop turned dark): marks drawn in the old colours again."""
+        super().changeEvent(event)
+        changed = event.type() == event.Type.PaletteChange and look.palette_key() != self._painted_for
+        if changed and self.snapshot is not None:
+            self._painted_for = look.palette_key()
+            self._show_next(self.snapshot)
+            self._pos_card.show_day(self.snapshot.day, self.snapshot.figures_changed)
 
     def _load_failed(self, number: int, error: BaseException) -> None:
         if not shiboken6.isValid(self) or number != self._loads:

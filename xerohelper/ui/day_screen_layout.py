@@ -191,7 +191,7 @@ class DayScreenLayout:
             " border: 1px solid palette(highlight); border-radius: 6px; padding: 6px 18px; }"
             " QPushButton#run_next_button:focus { border: 2px solid palette(text); }"
             " QPushButton#run_next_button:disabled { background: palette(button);"
-            " color: palette(mid); border: 1px solid palette(mid); }"
+            " color: palette(placeholder-text); border: 1px solid palette(mid); }"
         )
         action_bar = QFrame()
         action_bar.setObjectName("action_bar")

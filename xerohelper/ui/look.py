@@ -253,8 +253,10 @@ def secondary(label: QLabel) -> QLabel:
 
 
 def style_card(frame: QFrame, tone: Tone | None = None) -> None:
-    """A card: the palette's base colour, a thin border, rounded corners; a coloured edge for a tone."""
+    """A card: the palette's base colour, a thin border, rounded corners; a coloured edge for a tone.
+    Styled again, in the new colours, when the palette changes under it (palette.restyle_everything)."""
     frame.setFrameShape(QFrame.Shape.NoFrame)
+    frame.setProperty(CARD_TONE, tone.value if tone is not None else "")
     palette = current_palette()
     name = frame.objectName() or "card"
     frame.setObjectName(name)
@@ -269,6 +271,19 @@ def style_card(frame: QFrame, tone: Tone | None = None) -> None:
         f"QFrame#{name} {{ background: palette(base); border: 1px solid {border};"
         f" border-radius: 8px;{edge} }}",
     )
+
+
+CARD_TONE = "card_tone"  # a card's property: the tone style_card drew its edge in ("" none)
+
+
+def restyle_card(frame: QWidget) -> bool:
+    """Style a card drawn by style_card again in the palette's colours now (False: `frame` is no card)."""
+    tone = frame.property(CARD_TONE)
+    if tone is None or not isinstance(frame, QFrame):
+        return False
+    frame.setStyleSheet("")
+    style_card(frame, Tone(tone) if tone else None)
+    return True
 
 
 def style_toned_card(frame: QFrame, tones: tuple[Tone, ...]) -> None:

@@ -193,16 +193,19 @@ def follow_the_desktop(app: QGuiApplication) -> None:
 def restyle_everything() -> None:
     """After the palette changed under open windows (the desktop went dark at dusk): widgets with colours
     worked out from the palette (badges, step cards, problem boxes) get a palette change and work theirs
-    out again; and every style sheet is set again, since its palette(…) colours were read when it was set."""
+    out again; cards are styled again; and every other style sheet is set again, since its palette(…)
+    colours were read when it was set."""
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
+
+    from xerohelper.ui.look import restyle_card  # loaded by then: there are windows
 
     widgets = QApplication.allWidgets()
     for widget in widgets:
         QApplication.sendEvent(widget, QEvent(QEvent.Type.PaletteChange))
     for widget in widgets:
         sheet = widget.styleSheet()
-        if sheet:
+        if sheet and not restyle_card(widget):
             widget.setStyleSheet("")
             widget.setStyleSheet(sheet)
 
