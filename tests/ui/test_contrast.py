@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QW
 
 from tests.ui.demo_session import demo_session, import_demo_day
 from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.setup_flow import Page
 from xerohelper.sandbox.testing import control
 from xerohelper.ui import palette as palette_
 from xerohelper.ui.about_dialog import AboutDialog
@@ -125,6 +126,9 @@ def test_the_wizard_reads_well(qtbot, palette):
     first.show()
     settle(qtbot, lambda: first.first_look is not None)
     look_at(qtbot, found, "welcome", first)
+    first.wizard.welcome_page.connect_button.click()  # no Xero app built in here: the own-app page
+    settle(qtbot, lambda: first.wizard.currentId() == Page.OWN_APP)
+    look_at(qtbot, found, "use your own Xero app", first)
     first.close()
 
     window = MainWindow(demo=True)
@@ -209,7 +213,12 @@ def test_the_day_screen_and_its_dialogs_read_well(qtbot, palette, session):
     z.tender_rows[0].amount.setText("12.345")  # not an amount: the problem box and a marked field
     z.save_button.click()
     look_at(qtbot, found, "Z report, a problem", z)
-    z.close()
+    z.tender_rows[0].amount.setText("100.00")  # $10 short: the day waits for the owner's decision
+    z.save_button.click()
+    assert z.day is not None
+    screen.keep_day(z.day)  # what Save does on the day screen: the day sent already, its figures now differ
+    settle(qtbot, lambda: not screen.busy and screen.pos_card.accept_difference_button.isVisible())
+    look_at(qtbot, found, "day, the till short and the figures changed", screen)
 
     missed = [today - timedelta(days=6), today - timedelta(days=5)]
     for day in missed:
