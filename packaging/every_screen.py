@@ -3,12 +3,13 @@
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python packaging/every_screen.py --dark --out /tmp/shots
     xvfb-run -a -s "-screen 0 1024x600x24" .venv/bin/python packaging/every_screen.py --out /tmp/shots
 
-The palette is given to the application before any window is built (palette.use_palette), as the app does at
-start. The demo shop against the built-in sandbox, in a throwaway home folder (as take_screenshots.py):
-the wizard's pages; the day screen fresh, ready, a step that needs attention, a payment step where one
-tender was refused, done, a till difference, two tills; the reconnect page; and the dialogs: Shop setup,
-Settings (with its everyday box), History, catch-up, the Z report, re-send, the link dialog and About.
-Dialogs open over the main window and are fitted to the screen as the app fits them; each is saved alone.
+The palette is given to the application before any window is built (palette.use_palette), as the app
+does at start. The demo shop against the built-in sandbox, in a throwaway home folder (as
+take_screenshots.py): the wizard's pages; the day screen fresh, ready (and Skip), a step that needs
+attention (and its Details), a payment step where one tender was refused, done, a till difference, two
+tills; the reconnect page; and the dialogs: Shop setup, Settings (with its everyday box), History,
+catch-up, the Z report, re-send, the link dialog and About. Dialogs open over the main window and are
+fitted to the screen as the app fits them; each is saved alone.
 Files: <out>/<light|dark>-<WxH>-<screen>.png.
 """
 
@@ -144,12 +145,19 @@ def the_day(shots: Shots, window: MainWindow, session) -> None:
     day.pos_card.import_file(session.demo_day_file(session.today()))
     shots.settle(lambda: day.step_card(Step.SALES_SUMMARY).state is StepState.READY)
     shots.save(window, "day-ready")
+    shots.dialog(window, day.step_card(Step.SALES_SUMMARY).skip_button.click, "skip")
+    shots.last.reject()
     base = session.sandbox.base_url
     control(base, "contacts/archive", {"tenant": SHOP, "contact": "POS Sales"})
     session.day_service().forget_setup()
     day.run_next_button.click()
     shots.settle(lambda: day.step_card(Step.SALES_SUMMARY).state is StepState.NEEDS_ATTENTION)
     shots.save(window, "day-needs-attention")
+    card = day.explanation_cards[Step.SALES_SUMMARY]
+    card.details_button.click()  # Xero's own words, for the bookkeeper
+    shots.settle()
+    shots.save(card, "explanation-details")
+    card.details_button.click()
     control(base, "contacts/restore", {"tenant": SHOP, "contact": "POS Sales"})
     session.day_service().forget_setup()
     for step in (Step.SALES_SUMMARY, Step.APPROVE):

@@ -116,3 +116,26 @@ def test_the_app_turns_dark_and_light_with_the_desktop(qapp):
     finally:
         hints.colorSchemeChanged.disconnect()
         qapp.setPalette(QPalette())
+
+
+def test_a_desktop_that_brings_its_own_dark_palette_gets_readable_colours_and_restyled_windows(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QFrame
+
+    app = QApplication.instance()
+    hints = app.styleHints()
+    card = QFrame()
+    qtbot.addWidget(card)
+    try:
+        palette_.follow_the_desktop(app)
+        look.style_card(card)
+        light_sheet = card.styleSheet()
+        app.setPalette(palette_.dark_palette())  # the desktop's own dark palette, given by Qt first…
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # …then the news that it is dark
+        given = app.palette()
+        assert look.is_dark(given) and card.styleSheet() != light_sheet  # the card in dark colours
+        quiet = given.color(QPalette.ColorRole.PlaceholderText)
+        assert palette_.contrast_ratio(quiet, given.color(QPalette.ColorRole.Base)) >= palette_.READABLE
+    finally:
+        hints.colorSchemeChanged.disconnect()
+        app.setPalette(QPalette())

@@ -180,11 +180,15 @@ def follow_the_desktop(app: QGuiApplication) -> None:
     whenever the desktop switches. Called once the first frame is drawn: the first look at the colour
     scheme loads Qt's namespace of enums (~60 ms), which the first frame shouldn't wait for."""
     hints = app.styleHints()
+    shown = [palette_key()]  # the colours the windows were last styled in
 
     def follow(scheme) -> None:
-        dark = scheme.name == "Dark"
-        if dark != is_dark(app.palette()):
-            use_palette(app, dark=dark)
+        # always worked out again: a desktop that brings its own dark palette needs other readable colours
+        before = palette_key()
+        use_palette(app, dark={"Dark": True, "Light": False}.get(scheme.name))
+        if palette_key() == before != shown[0]:
+            restyle_everything()  # the desktop changed the palette itself, before Qt told of the switch
+        shown[0] = palette_key()
 
     hints.colorSchemeChanged.connect(follow)
     follow(hints.colorScheme())
