@@ -6,7 +6,7 @@ nothing."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from tests.services.day.test_plan_cap_and_weeks import (
@@ -179,3 +179,39 @@ def test_a_week_s_credit_note_is_counted_against_the_cap_to_be_safe(shop):
     assert card.key == "plan-cap-ahead" and card.predicted
     assert all(shop.journal.attempts(shop.tenant_id, d) == [] for d in week.days())  # nothing sent
     assert refusals(shop, week.days()) == []
+
+
+def test_a_lost_journal_is_rebuilt_with_the_week_s_credit_note_on_the_days_that_paid_refunds(shop, tmp_path):
+    from xerohelper.adapters.journal import Journal
+    from xerohelper.adapters.xero_past_days import XeroPastDays
+    from xerohelper.services.journal_rebuild import rebuild_from_xero
+
+    shop.mapping = replace(shop.mapping, weekly=True, approve_automatically=True)
+    week = week_of(shop.today - timedelta(days=7))
+    if len(week.days()) < 4:  # cut short at a month's end: the week before it
+        week = week_of(week.first - timedelta(days=1))
+    a_week_with_a_cash_and_a_card_refund(shop, week)
+    assert all(c.is_finished for c in shop.service.catch_up(week.days(), approve=True))
+
+    fresh = Journal(tmp_path / "rebuilt.sqlite3")
+    try:
+        past = XeroPastDays(shop.connection.api(), shop.tenant_id, shop.pacer)
+        rebuild_from_xero(fresh, shop.tenant_id, past, shop.mapping, today=shop.today)
+        number = f"POS-{week.first:%Y%m%d}-{week.last:%Y%m%d}"
+        tuesday, thursday = week.days()[1], week.days()[3]
+        for d in week.days():
+            record = fresh.record(shop.tenant_id, d)
+            assert record.invoice.number == number
+            if d in (tuesday, thursday):
+                assert record.credit_note.number == f"{number}-CN"
+            else:
+                assert record.credit_note is None
+        refunds = {
+            (d, p.tender, p.amount)
+            for d in (tuesday, thursday)
+            for p in fresh.record(shop.tenant_id, d).payments
+            if p.invoice_id == fresh.record(shop.tenant_id, d).credit_note.invoice_id
+        }
+        assert refunds == {(tuesday, "Cash", Decimal("20.00")), (thursday, "Amex", Decimal("30.00"))}
+    finally:
+        fresh.close()
