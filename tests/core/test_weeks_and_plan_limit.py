@@ -7,7 +7,13 @@ from decimal import Decimal
 
 from xerohelper.core.day import Day, SalesLine, Tender
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.plan_limit import PlanAllowance, allowance_words, first_day_over, monthly_cap
+from xerohelper.core.plan_limit import (
+    PlanAllowance,
+    allowance_words,
+    first_day_over,
+    first_week_over,
+    monthly_cap,
+)
 from xerohelper.core.sales_invoice import PlanProblem
 from xerohelper.core.week_invoice import plan_week_credit_note, plan_week_invoice
 from xerohelper.core.weeks import Week, week_of, week_waits
@@ -129,3 +135,14 @@ def test_the_weekly_choice_goes_with_the_mapping_file():
     assert weekly.to_dict()["summary"] == "week"
     assert Mapping.from_dict(weekly.to_dict()).weekly is True
     assert Mapping.from_dict(Mapping().to_dict()).weekly is False
+
+
+def test_weekly_words_name_the_first_week_the_plan_would_refuse():
+    allowance = PlanAllowance("Starter", 20, (2026, 12), 17)
+    weeks = [(date(2026, 12, 7), 2), (date(2026, 12, 14), 1), (date(2026, 12, 21), 1)]  # the 7th paid refunds
+    assert first_week_over(weeks, allowance.left) == date(2026, 12, 21)
+    assert first_week_over(weeks[1:], allowance.left) is None
+    words = allowance_words(allowance, date(2026, 12, 21), weekly=True)
+    assert "3 left for December 2026" in words
+    assert "from the week of 21–27 December 2026 Xero would refuse to approve the week's invoice" in words
+    assert allowance_words(allowance, None, weekly=True).endswith("so every day fits.")

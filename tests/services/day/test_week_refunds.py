@@ -215,3 +215,21 @@ def test_a_lost_journal_is_rebuilt_with_the_week_s_credit_note_on_the_days_that_
         assert refunds == {(tuesday, "Cash", Decimal("20.00")), (thursday, "Amex", Decimal("30.00"))}
     finally:
         fresh.close()
+
+
+def test_the_weekly_warning_names_the_week_the_plan_would_refuse_counting_a_refund_week_twice(shop):
+    shop.control("organisation", STARTER)
+    shop.mapping = replace(shop.mapping, weekly=True)
+    month = a_past_month_of_31_days(shop.today)
+    books = shop.service.books
+    already = books.approved_sales_invoices(month[0].year, month[0].month)
+    already += books.approved_sales_credit_notes(month[0].year, month[0].month)
+    approved_by_hand(shop, month[0], 18 - already)  # 2 left
+    weeks = sorted({week_of(d) for d in month if d >= week_of(month[9]).first})
+
+    words = shop.service.plan_warning(month[9])
+    assert "2 left for" in words and f"from {weeks[2].words} Xero would refuse" in words
+
+    shop.service.save_day(paying_back(shop.the_day(month[9]), "Cash", "5.00", instead="EFTPOS"))
+    words = shop.service.plan_warning(month[9])  # that week's credit note counts too
+    assert f"from {weeks[1].words} Xero would refuse" in words
