@@ -79,6 +79,11 @@ def test_a_week_with_a_cash_and_a_card_refund_posts_paid_with_each_refund_on_its
         (week.days()[1].isoformat(), Decimal("20.00"), shop.mapping.tenders["Cash"]),
         (week.days()[3].isoformat(), Decimal("30.00"), shop.mapping.tenders["Amex"]),
     ]
+    tuesday = shop.service.checklist(week.days()[1])[Step.PAYMENTS].reason
+    assert (
+        tuesday
+        == f"Invoice {number} is paid in full, and the refunds are paid out of credit note {number}-CN."
+    )
     # The days that paid refunds have the week's credit note in the journal; the others have none.
     for d in week.days():
         record = shop.journal.record(shop.tenant_id, d)
