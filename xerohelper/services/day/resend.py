@@ -14,6 +14,7 @@ from xerohelper.adapters.xero_shapes import PaymentSeen, answer_ids
 from xerohelper.core.checklist import GONE, Checklist, InvoiceFacts, Step
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO, money_words
+from xerohelper.core.sales_invoice import refunds_paid_out
 from xerohelper.core.till_difference import undecided_card
 from xerohelper.core.weeks import week_of
 from xerohelper.services.day.checklist_runner import ChecklistRunner
@@ -90,7 +91,9 @@ class Resend:
             new_number=new_number,
             new_total=sum(
                 (
-                    r.day.totals.gross + (r.day.till_difference if r.day.difference_decided else 0)
+                    r.day.totals.gross
+                    + (r.day.till_difference if r.day.difference_decided else 0)
+                    + refunds_paid_out(r.day)  # the invoice's "refunds paid out" line (see its credit note)
                     for r in records
                     if r.day is not None
                 ),
