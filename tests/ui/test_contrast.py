@@ -28,6 +28,7 @@ from xerohelper.ui.catch_up_dialog import CatchUpDialog
 from xerohelper.ui.day_screen import DayScreen
 from xerohelper.ui.main_window import MainWindow
 from xerohelper.ui.open_link import LinkDialog
+from xerohelper.ui.reconnect_page import ReconnectPage
 from xerohelper.ui.resend_dialog import ResendDialog
 from xerohelper.ui.settings_dialog import SettingsDialog
 from xerohelper.ui.setup_wizard import READY, SETUP
@@ -146,6 +147,13 @@ def test_the_wizard_reads_well(qtbot, palette):
     assert not found, found
 
 
+def reconnect_page() -> ReconnectPage:
+    page = ReconnectPage()
+    page.show_reason("Xero has ended xerohelper's sign-in.", "Click Reconnect and sign in to Xero again.")
+    page.resize(1024, 600)
+    return page
+
+
 @pytest.fixture
 def session():
     with demo_session() as session:
@@ -195,6 +203,7 @@ def test_the_day_screen_and_its_dialogs_read_well(qtbot, palette, session):
         "link": lambda: LinkDialog("https://go.xero.com/AccountsReceivable/View.aspx", screen),
         "about": lambda: AboutDialog(session, screen),
         "settings": lambda: SettingsDialog(session, screen),
+        "reconnect": reconnect_page,
     }
     for name, make in dialogs.items():
         dialog = make()
