@@ -1,5 +1,6 @@
-"""Catch up: the kept days not (all) in Xero yet, listed first for the owner to tick, then sent till by till,
-each till's days in date order, batched — and each day's state at the end. Also what importing a file does with every day it holds.
+"""Catch up: the kept days not (all) in Xero yet, listed first for the owner to tick, then sent till by
+till, each till's days in date order, batched — and each day's state at the end. Also what importing a file
+does with every day it holds.
 
 Used by the app (the catch-up list, the day screen's import), the command line (`catch-up`, `import --save`)
 and, later, the folder watcher: nothing here knows of Qt. The selection itself is core's (core/catch_up.py).
@@ -106,7 +107,7 @@ def send_ticked(
             on_till(till, index, len(tills))
         try:
             checklists = days.run(keys, approve=approve, progress=progress, cancel=cancel, on_wait=on_wait)
-        except Exception as problem:  # Cancelled, ReconnectNeeded…: what went in stays in; the caller says why
+        except Exception as problem:  # Cancelled, ReconnectNeeded…: what went in stays in; caller says why
             stopped = problem
             break
         if any(stops_every_till(card) for card in _attention_cards(checklists)):

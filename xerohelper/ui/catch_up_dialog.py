@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import date
-
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -298,9 +297,7 @@ class CatchUpDialog(QDialog):
         left = [r for r in self.rows if not r.ticked]
         lines = outcome.summary_lines(self._year)
         if left and not outcome.cancelled:
-            names = ", ".join(
-                day_words(r.trading_date, self._year) + (f" ({r.location})" if r.location else "") for r in left
-            )
+            names = ", ".join(self._where(r) for r in left)
             lines.append(f"Not ticked, left for the next catch-up: {names}.")
         self.summary_label.setText("\n".join(lines))
         self.total_label.setVisible(False)
@@ -365,6 +362,10 @@ class CatchUpDialog(QDialog):
         """The day (and, in the Day column of a one-till list, its place when it has one)."""
         where = f" — {row.location}" if row.location and not self.tills else ""
         return day_words(row.trading_date, self._year) + where
+
+    def _where(self, row: CatchUpRow) -> str:
+        """'Tuesday 18 November (Front)': the day and its till."""
+        return day_words(row.trading_date, self._year) + (f" ({row.location})" if row.location else "")
 
     def _days_words(self, sending: bool = True) -> str:
         dates = self.dates
