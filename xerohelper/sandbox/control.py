@@ -13,7 +13,8 @@ POST /_sandbox/connections/remove     {"tenant"}: disconnect that organisation (
 POST /_sandbox/contacts/archive       {"tenant", "contact": id or name}
 POST /_sandbox/contacts/restore       {"tenant", "contact": id or name}
 POST /_sandbox/tracking/archive       {"tenant", "category": id or name, "option": id or name}; also restore,
-                                      delete (the option is gone, as when it is deleted in Xero)
+                                      delete (the option is gone, as when it is deleted in Xero); without
+                                      "option", the category itself
 POST /_sandbox/lock-dates             {"tenant", "period_lock_date", "end_of_year_lock_date"}
 POST /_sandbox/accounts/remove-code   {"tenant", "code"}: the account keeps its id, loses its code
 POST /_sandbox/accounts/disable-payments   {"tenant", "code" or "account_id"}; also enable-payments
@@ -99,7 +100,7 @@ def _account(ledger: Ledger, body: dict) -> Account:
 
 
 def _tracking_option(ledger: Ledger, body: dict, action: str) -> dict:
-    """Archive, restore or delete one option of a tracking category (by id or name)."""
+    """Archive, restore or delete one option of a tracking category, or the category (by id or name)."""
     wanted = str(body.get("category", "")).strip().casefold()
     category = next(
         (
@@ -111,6 +112,12 @@ def _tracking_option(ledger: Ledger, body: dict, action: str) -> dict:
     )
     if category is None:
         raise ControlError(f"no tracking category {body.get('category')!r}")
+    if "option" not in body:
+        if action == "delete":
+            ledger.tracking_categories.remove(category)
+            return {"tracking_category_id": category.tracking_category_id, "status": "DELETED"}
+        category.status = "ARCHIVED" if action == "archive" else "ACTIVE"
+        return {"tracking_category_id": category.tracking_category_id, "status": category.status}
     named = str(body.get("option", "")).strip().casefold()
     option = next(
         (o for o in category.options if named in (o.tracking_option_id.casefold(), o.name.casefold())), None
