@@ -282,7 +282,9 @@ class CatchUpDialog(QDialog):
         if outcome.rows:
             self.rows = list(outcome.rows)
         for index, row in enumerate(self.rows):
-            self.day_list.topLevelItem(index).setText(self.state_column, _state_words(row))
+            item = self.day_list.topLevelItem(index)
+            item.setText(self.state_column, _state_words(row))
+            item.setToolTip(self.state_column, _state_words(row))  # in full, when the column is narrow
         self.bar.setValue(self.bar.maximum())
         self.bar.setVisible(False)
         self.step_label.setVisible(False)
@@ -319,8 +321,10 @@ class CatchUpDialog(QDialog):
         self.cancel_button.setAccessibleName("Close")
         self.cancel_button.setEnabled(True)
         log.info("catch-up: %s", outcome.summary(self._year))
-        self.adjustSize()
-        look.fit_to_screen(self, self.width(), self.height())  # never taller than the screen
+        before = self.size()
+        self.adjustSize()  # room for the summary; never narrower than it was (the states are longer now)
+        width, height = max(before.width(), self.width()), max(before.height(), self.height())
+        look.fit_to_screen(self, width, height)  # never taller than the screen
         self.caught_up.emit(outcome)
 
     def _failed(self, error: BaseException) -> None:

@@ -7,6 +7,8 @@ categories is told what tracking is for and where in Xero to add one. (The rules
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -162,8 +164,8 @@ class TillTrackingBox(QGroupBox):
     def _recheck(self, *_args, announce: bool = True) -> None:
         found = till_problems(self.tracking(), self._choices, self._short_code)
         for till, problems in self.problems.items():
-            card = found.get(till)
-            problems.show_problems([], [card] if card is not None else [])
+            card = found.get(till)  # (no “Open Shop setup” on it: this is Shop setup)
+            problems.show_problems([], [replace(card, setup_row=None)] if card is not None else [])
         if announce:
             self.changed.emit()
 
