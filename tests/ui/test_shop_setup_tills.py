@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QScrollArea
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
 
 from tests.ui.demo_session import demo_session
 from tests.ui.test_shop_setup import _wheel, items
@@ -147,3 +147,21 @@ def test_fits_a_small_screen(qtbot, session):
     assert dialog.minimumSizeHint().width() <= 1024 and dialog.minimumSizeHint().height() <= 560
     for combo in dialog.editor.tills_box.findChildren(QComboBox):
         assert combo.minimumSizeHint().width() < 500
+
+
+def test_a_days_tracking_card_opens_shop_setup_at_its_till(qtbot, session):
+    from xerohelper.core.explain import SetupRow
+
+    session.save_mapping(
+        replace(DEMO_MAPPING, tracking=Tracking("Till", {"Front": "Till 1", "Back": "Till 9"}))
+    )
+    dialog = ShopSetupDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.show_row(SetupRow(SetupRow.TILLS, "Back"))  # before the accounts are read: once they are
+    qtbot.waitUntil(lambda: dialog.editor is not None and dialog.editor.isVisible(), timeout=10000)
+    back = dialog.editor.tills_box.options["Back"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is back, timeout=3000)
+    assert not back.visibleRegion().isEmpty()
