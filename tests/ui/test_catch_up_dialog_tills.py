@@ -92,7 +92,11 @@ def test_one_tills_archived_option_stops_only_that_till_and_goes_to_its_day(qtbo
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     states = column(dialog, 3)
     assert states[0] == "Needs attention: Xero has no tracking option “Till 2” under “Till”"
-    assert states[1:] == ["Not sent", "Sent as a draft", "Sent as a draft"]
+    assert states[1:] == [
+        f"Waits until {day_words(dates[0])} (Back) is fixed",
+        "Sent as a draft",
+        "Sent as a draft",
+    ]
     assert dialog.heading.text() == "Catch-up needs you"
     assert dialog.summary_label.text().splitlines() == [
         "2 days sent. 2 drafts wait for your approval in Xero.",
@@ -103,3 +107,21 @@ def test_one_tills_archived_option_stops_only_that_till_and_goes_to_its_day(qtbo
     with qtbot.waitSignal(dialog.go_to_till_day, timeout=1000) as went:
         qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     assert went.args == [dates[0], "Back"]
+
+
+def test_a_problem_of_the_whole_organisation_stops_every_till(qtbot, session):
+    dates = missed_days_at_two_tills(session, 2)
+    control(
+        session.sandbox.base_url,
+        "lock-dates",
+        {"tenant": "Harbour Street Hardware", "period_lock_date": dates[-1].isoformat()},
+    )
+    session.day_service().forget_setup()
+    dialog = open_dialog(qtbot, session)
+    with qtbot.waitSignal(dialog.caught_up, timeout=30000):
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    states = column(dialog, 3)
+    first = f"{day_words(dates[0])} (Back)"
+    assert states[0].startswith("Needs attention")
+    assert states[1:] == [f"Waits until {first} is fixed"] * 3  # the front till's days too: nothing sent
+    assert dialog.outcome.sent == []

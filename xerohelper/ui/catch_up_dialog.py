@@ -281,10 +281,12 @@ class CatchUpDialog(QDialog):
         self.countdown.stop()
         if outcome.rows:
             self.rows = list(outcome.rows)
+        behind = self._behind(outcome)
         for index, row in enumerate(self.rows):
             item = self.day_list.topLevelItem(index)
-            item.setText(self.state_column, _state_words(row))
-            item.setToolTip(self.state_column, _state_words(row))  # in full, when the column is narrow
+            words = behind.get(index) or _state_words(row)
+            item.setText(self.state_column, words)
+            item.setToolTip(self.state_column, words)  # in full, when the column is narrow
         self.bar.setValue(self.bar.maximum())
         self.bar.setVisible(False)
         self.step_label.setVisible(False)
@@ -366,6 +368,25 @@ class CatchUpDialog(QDialog):
         """The day (and, in the Day column of a one-till list, its place when it has one)."""
         where = f" — {row.location}" if row.location and not self.tills else ""
         return day_words(row.trading_date, self._year) + where
+
+    def _behind(self, outcome: CatchUpOutcome) -> dict[int, str]:
+        """Ticked days not sent because a day before them needs attention (its till's first, or the
+        organisation's problem on another till): "Waits until Monday 30 November (Back) is fixed"."""
+        if outcome.cancelled or outcome.error is not None:
+            return {}
+        firsts = {till: when for when, till, _ in outcome.attentions}
+        if not firsts:
+            return {}
+        first = next(iter(firsts.items()))
+        waits = {}
+        for index, row in enumerate(self.rows):
+            if not row.ticked or row.outcome != "not sent":
+                continue
+            till, when = (row.location, firsts[row.location]) if row.location in firsts else first
+            if (till, when) != (row.location, row.trading_date):
+                where = day_words(when, self._year) + (f" ({till})" if till else "")
+                waits[index] = f"Waits until {where} is fixed"
+        return waits
 
     def _where(self, row: CatchUpRow) -> str:
         """'Tuesday 18 November (Front)': the day and its till."""
