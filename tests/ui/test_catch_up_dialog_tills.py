@@ -125,3 +125,36 @@ def test_a_problem_of_the_whole_organisation_stops_every_till(qtbot, session):
     assert states[0].startswith("Needs attention")
     assert states[1:] == [f"Waits until {first} is fixed"] * 3  # the front till's days too: nothing sent
     assert dialog.outcome.sent == []
+
+
+def test_go_to_opens_the_day_screen_at_that_tills_day(qtbot):
+    from tests.ui.test_demo_journey import WAIT, open_demo_to_the_day
+
+    window = open_demo_to_the_day(qtbot)
+    session = window.session
+    session.save_mapping(replace(DEMO_MAPPING, tracking=Tracking("Till", TILLS)))
+    dates = missed_days_at_two_tills(session, 2)
+    control(
+        session.sandbox.base_url,
+        "tracking/archive",
+        {"tenant": "Harbour Street Hardware", "category": "Till", "option": "Till 1"},
+    )
+    window.catch_up()
+    qtbot.waitUntil(lambda: window.findChild(CatchUpDialog) is not None, timeout=WAIT)
+    dialog = window.findChild(CatchUpDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
+    with qtbot.waitSignal(dialog.caught_up, timeout=30000):
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert dialog.go_button.text() == f"&Go to {day_words(dates[0])} (Front)"  # the back till went in
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    screen = window.day_screen
+    qtbot.waitUntil(
+        lambda: (
+            screen.snapshot is not None
+            and screen.snapshot.trading_date == dates[0]
+            and screen.snapshot.location == "Front"
+        ),
+        timeout=WAIT,
+    )
+    assert screen.till_picker.currentText() == "Front"
+    window.close()
