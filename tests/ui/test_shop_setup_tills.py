@@ -165,3 +165,22 @@ def test_a_days_tracking_card_opens_shop_setup_at_its_till(qtbot, session):
     back = dialog.editor.tills_box.options["Back"]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is back, timeout=3000)
     assert not back.visibleRegion().isEmpty()
+
+
+def test_every_tills_control_is_named_for_tests_and_screen_readers(qtbot, session):
+    from PySide6.QtWidgets import QAbstractButton
+
+    session.save_mapping(
+        replace(DEMO_MAPPING, tracking=Tracking("Till", {"Front": "Till 1", "Back": "Till 9"}))
+    )
+    box = open_dialog(qtbot, session).editor.tills_box
+    controls = [
+        w
+        for kind in (QComboBox, QAbstractButton)
+        for w in box.findChildren(kind)
+        if w.isVisibleTo(box) and not isinstance(w.parent(), QComboBox)
+    ]
+    assert len(controls) >= 5  # the category, two tills, the card's buttons
+    assert [
+        (w.objectName(), w.accessibleName()) for w in controls if not w.objectName() or not w.accessibleName()
+    ] == []
