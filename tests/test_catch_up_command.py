@@ -160,7 +160,7 @@ def test_catch_up_of_two_tills_names_each_till_and_one_tills_refusal_leaves_the_
             *(("Front", "Front", d.isoformat()) for d in dates),
         ]
         outcomes = [d["outcome"] for d in report["days"]]
-        assert outcomes[0].startswith("needs attention: Xero has no tracking option “Till 2”")
+        assert outcomes[0].startswith("needs attention: The tracking option “Till 2” was archived in Xero")
         assert outcomes[1:] == ["not sent", "sent as a draft", "sent as a draft"]
         numbers = {i["invoice_number"] for i in _live_invoices(shop)}
         assert {f"POS-{d:%Y%m%d}-FRONT" for d in dates} <= numbers

@@ -13,6 +13,7 @@ import pytest
 from tests.days_file import days_file
 from tests.services.connected_shop import connected_shop
 from xerohelper.core.checklist import Step
+from xerohelper.core.explain import SetupRow
 from xerohelper.core.mapping import Tracking
 from xerohelper.services.catch_up import CatchUpStopped, catch_up_list, keep_days, send_ticked
 from xerohelper.services.import_day import import_day_file
@@ -112,7 +113,7 @@ def test_a_till_whose_option_was_archived_stops_before_any_write_and_the_other_t
     done = send_ticked(shop.service, catch_up_list(shop.service))
 
     back = [r.outcome for r in done if r.location == "Back"]
-    assert back[0] == "needs attention: Xero has no tracking option “Till 2” under “Till”"
+    assert back[0] == "needs attention: The tracking option “Till 2” was archived in Xero"
     assert back[1:] == ["not sent", "not sent"]  # its later days wait for it
     assert [r.outcome for r in done if r.location == "Front"] == ["sent"] * 3
     found = invoices_of(shop, dates)
@@ -121,7 +122,8 @@ def test_a_till_whose_option_was_archived_stops_before_any_write_and_the_other_t
 
     card = shop.service.checklist(dates[0], "Back")[Step.SALES_SUMMARY].attention
     assert card.predicted and "archived" in card.why
-    assert card.screen is not None and card.screen.screen.key == "tracking_categories"
+    assert card.screen is not None and card.screen.screen.key == "tracking_category"  # the category itself
+    assert card.setup_row == SetupRow(SetupRow.TILLS, "Back")  # and Shop setup at the till
 
 
 def test_a_locked_period_stops_every_till(shop, tmp_path):

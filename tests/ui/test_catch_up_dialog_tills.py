@@ -91,7 +91,7 @@ def test_one_tills_archived_option_stops_only_that_till_and_goes_to_its_day(qtbo
     with qtbot.waitSignal(dialog.caught_up, timeout=30000):
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     states = column(dialog, 3)
-    assert states[0] == "Needs attention: Xero has no tracking option “Till 2” under “Till”"
+    assert states[0] == "Needs attention: The tracking option “Till 2” was archived in Xero"
     assert states[1:] == [
         f"Waits until {day_words(dates[0])} (Back) is fixed",
         "Sent as a draft",
@@ -100,7 +100,7 @@ def test_one_tills_archived_option_stops_only_that_till_and_goes_to_its_day(qtbo
     assert dialog.heading.text() == "Catch-up needs you"
     assert dialog.summary_label.text().splitlines() == [
         "2 days sent. 2 drafts wait for your approval in Xero.",
-        f"{day_words(dates[0])} (Back) needs attention: Xero has no tracking option “Till 2” under “Till”. "
+        f"{day_words(dates[0])} (Back) needs attention: The tracking option “Till 2” was archived in Xero. "
         "1 later day waits until it is fixed.",
     ]
     assert dialog.go_button.text() == f"&Go to {day_words(dates[0])} (Back)"

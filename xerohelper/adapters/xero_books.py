@@ -166,17 +166,6 @@ class XeroBooks:
             return int(pagination.item_count)
         return len(answer.invoices or [])
 
-    def read_tracking(self) -> dict[str, tuple[str, ...]]:
-        """The organisation's active tracking categories and their active options, by name."""
-        categories = self._run("read tracking categories", self._accounting.get_tracking_categories)
-        return {
-            str(c.name or ""): tuple(
-                str(o.name or "") for o in (c.options or []) if enum_text(o.status) in ("ACTIVE", "")
-            )
-            for c in (categories.tracking_categories or [])
-            if enum_text(c.status) in ("ACTIVE", "")
-        }
-
     def read_tracking_choices(self) -> list[TrackingCategoryInfo]:
         """Every tracking category with its options, archived ones included (so Shop setup can say an
         option a till uses was archived, rather than only that it is missing)."""

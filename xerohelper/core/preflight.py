@@ -20,7 +20,7 @@ from xerohelper.core.money import ZERO, money_words
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.sales_invoice import PlanProblem
 from xerohelper.core.till_difference import undecided_card
-from xerohelper.core.till_tracking import tracking_missing
+from xerohelper.core.till_tracking import option_problem, tracking_missing
 
 
 def preflight(
@@ -120,7 +120,10 @@ def preflight(
         option = mapping.tracking.option_by_location.get(day.location)
         category = mapping.tracking.category_name
         if option and option not in setup.tracking.get(category, ()):
-            found.append((Step.SALES_SUMMARY, tracking_missing(category, option, day.location, short_code)))
+            card = option_problem(setup.tracking_choices, category, option, day.location, short_code)
+            found.append(
+                (Step.SALES_SUMMARY, card or tracking_missing(category, option, day.location, short_code))
+            )
 
     # Where each tender is paid into: exists, has a code, isn't archived, accepts payments.
     for tender in sorted({t.name for t in day.tenders if t.name in mapping.tenders and t.amount != ZERO}):
