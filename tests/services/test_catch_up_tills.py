@@ -135,3 +135,23 @@ def test_a_locked_period_stops_every_till(shop, tmp_path):
     assert {r.outcome for r in done if r.location == "Front"} == {"not sent"}  # the organisation's problem
     assert invoices_of(shop, dates) == {}
     assert not [e for e in shop.calls() if not e.startswith("GET ")]  # no write at all
+
+
+def test_weekly_summaries_of_two_tills_one_invoice_a_week_each(shop):
+    from xerohelper.core.weeks import week_of
+
+    shop.mapping = replace(shop.mapping, weekly=True)
+    week = week_of(week_of(shop.today).first - timedelta(days=8))  # a week that is over
+    for d in week.days():
+        day = shop.the_day(d)
+        for till in TILLS:
+            shop.service.save_day(replace(day, location=till))
+    rows = catch_up_list(shop.service)
+    assert {r.location for r in rows} == set(TILLS) and len(rows) == 2 * len(week.days())
+    done = send_ticked(shop.service, rows)
+    assert {r.outcome for r in done} == {"sent"}
+    number = f"POS-{week.first:%Y%m%d}-{week.last:%Y%m%d}"
+    for till, option in TILLS.items():
+        (invoice,) = shop.invoices_numbered(f"{number}-{till.upper()}")
+        assert invoice["status"] == "PAID" and invoice["reference"].endswith(f"({till})")
+        assert {t["Option"] for line in invoice["line_items"] for t in line["tracking"]} == {option}
