@@ -34,7 +34,9 @@ class SetupCache:
         setup = books.read_setup()
         mapping = self._mapping()
         if mapping.tracking is not None:  # tills tracked: Xero drops an option it doesn't know, silently
-            setup = replace(setup, tracking=books.read_tracking())
+            choices = tuple(books.read_tracking_choices())
+            active = {c.name: c.options for c in choices if c.active}
+            setup = replace(setup, tracking=active, tracking_choices=choices)
         contact = books.find_contact(mapping.customer_contact)
         self._kept = (self._clock(), setup, contact)
         return setup, contact
@@ -49,7 +51,8 @@ class SetupCache:
         kept = self._counted.get(month)
         if kept is not None and self._clock() - kept[0] < SETUP_MAX_AGE:
             return kept[1]
-        approved = books.approved_sales_invoices(*month)
+        # Credit notes counted too: Xero doesn't say whether its cap counts them, so to be safe they do.
+        approved = books.approved_sales_invoices(*month) + books.approved_sales_credit_notes(*month)
         allowance = PlanAllowance(cap[0], cap[1], month, approved)
         self._counted[month] = (self._clock(), allowance)
         return allowance
