@@ -154,9 +154,9 @@ def test_the_calendar_shows_a_week_s_state_on_each_of_its_days(shop):
     month = (week.first.year, week.first.month)
 
     daily = month_statuses(shop.service, month)
-    assert daily[week.days()[1]] is DayStatus.SKIPPED and daily[week.days()[0]] is DayStatus.NOT_POSTED
+    assert daily[week.days()[1]] is DayStatus.SKIPPED and daily[week.days()[0]] is DayStatus.IMPORTED
     weekly = month_statuses(shop.service, month, weekly=True)
-    assert {weekly[d] for d in week.days()} == {DayStatus.NOT_POSTED}  # the week's state, on every day
+    assert {weekly[d] for d in week.days()} == {DayStatus.IMPORTED}  # the week's state, on every day
     assert month_weeks(month)[week.days()[3]] == week.words
 
 
