@@ -63,7 +63,7 @@ class DaysInXero:
         self._mapping = mapping
         self._months: dict[tuple[int, int], XeroMonth] = {}
         self._lock = threading.Lock()
-        self.reads = 0  # months read from Xero (for the tests and the support report)
+        self.reads = 0  # months read from Xero (the tests count them: one read a month)
 
     def month(self, month: tuple[int, int], today: date, cancel: threading.Event | None = None) -> XeroMonth:
         """`month` (year, month) as Xero holds it; nothing for a month after `today` (no call)."""
@@ -88,11 +88,6 @@ class DaysInXero:
                     days.append(XeroDay(day, place, document.facts.number, status))
             self._months[month] = XeroMonth(month, tuple(days))
             return self._months[month]
-
-    def forget(self) -> None:
-        """Read every month again when next shown (the owner asked Xero again)."""
-        with self._lock:
-            self._months.clear()
 
 
 def _not_read_words(problem: BaseException) -> str:

@@ -68,6 +68,8 @@ class StatusCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):  # Qt's red weekends read as a problem
+            self.setWeekdayTextFormat(weekend, QTextCharFormat())
         # typing digits into the days would open Qt's date editor and jump to year 1206: arrows pick days
         self.setDateEditEnabled(False)
         for name, words in (
@@ -185,6 +187,7 @@ class DayCalendar(QWidget):
         self._xero_reader: Callable | None = None
         self._xero: dict[tuple[int, int], object] = {}  # month → its XeroMonth, as read
         self._reading: set[tuple[int, int]] = set()
+        self._generation = 0  # a new reader (organisation) makes reads still under way for the last one moot
 
         legend = QGridLayout()
         legend.setHorizontalSpacing(8)
@@ -238,8 +241,14 @@ class DayCalendar(QWidget):
 
     def read_from_xero(self, reader: Callable) -> None:
         """From now on, read the month shown from Xero in the background: `reader((year, month))` returns
-        the month's XeroMonth (AppSession.days_in_xero). The month shown now is read at once."""
+        the month's XeroMonth (AppSession.days_in_xero). The month shown now is read at once. Given again
+        (another organisation, a new connection), what was read before is forgotten."""
         self._xero_reader = reader
+        self._generation += 1
+        self._xero.clear()
+        self._reading.clear()
+        self._say_not_read("")
+        self._show_days()
         self._read_xero(self.shown_month())
 
     def _read_xero(self, month: tuple[int, int]) -> None:
@@ -247,15 +256,16 @@ class DayCalendar(QWidget):
         if reader is None or month in self._xero or month in self._reading:
             return
         self._reading.add(month)
+        generation = self._generation
         run_in_background(
             lambda: reader(month),
-            on_done=lambda found: self._xero_read(month, found),
-            on_failed=lambda error: self._xero_not_read(month, error),
+            on_done=lambda found: self._xero_read(generation, month, found),
+            on_failed=lambda error: self._xero_not_read(generation, month, error),
         )
 
-    def _xero_read(self, month: tuple[int, int], found) -> None:
-        if not still_open(self):
-            return
+    def _xero_read(self, generation: int, month: tuple[int, int], found) -> None:
+        if not still_open(self) or generation != self._generation:
+            return  # closed, or read for the organisation before
         self._reading.discard(month)
         if found.note:  # not read (offline, say): said quietly; tried again when the month is shown again
             self._say_not_read(found.note)
@@ -264,8 +274,8 @@ class DayCalendar(QWidget):
         self._say_not_read("")
         self._show_days()
 
-    def _xero_not_read(self, month: tuple[int, int], error: BaseException) -> None:
-        if not still_open(self):
+    def _xero_not_read(self, generation: int, month: tuple[int, int], error: BaseException) -> None:
+        if not still_open(self) or generation != self._generation:
             return
         self._reading.discard(month)
         why = explain_failure(error).title.rstrip(".")
