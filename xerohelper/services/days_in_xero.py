@@ -80,7 +80,7 @@ class DaysInXero:
                 documents = past.sales_invoices(first, until=last)
             except (PastDaysNotRead, ConnectionProblem, Cancelled, OSError) as problem:
                 log.info("the days in Xero for %s-%s weren't read: %r", year, number, problem)
-                return XeroMonth(month, note=_not_read_words(problem))
+                return XeroMonth(month, note=not_read_words(problem))
             days = []
             for (day, place), document in sorted(days_of(documents, self._mapping()).items()):
                 status = from_xero_status(document.facts.status)
@@ -90,10 +90,14 @@ class DaysInXero:
             return self._months[month]
 
 
-def _not_read_words(problem: BaseException) -> str:
-    why = "" if isinstance(problem, Cancelled) else explain_error(getattr(problem, "error", problem))[0].title
-    return (
-        "xerohelper couldn't look in Xero just now for days sent from another computer"
-        + (f" ({why.rstrip('.')})" if why else "")
-        + ". The calendar shows what this computer knows; it looks again when the month is shown again."
-    )
+def not_read_words(problem: BaseException) -> str:
+    """The calendar's quiet note when Xero couldn't be read: "Days sent from another computer may be
+    missing here: xerohelper couldn't reach Xero." """
+    if isinstance(problem, Cancelled):
+        why = "the look in Xero was stopped"
+    else:
+        why = explain_error(getattr(problem, "error", problem))[0].title.rstrip(".")
+    return f"{MISSING_HERE} {why}."
+
+
+MISSING_HERE = "Days sent from another computer may be missing here:"

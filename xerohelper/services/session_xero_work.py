@@ -107,8 +107,15 @@ class XeroWorkCalls:
     def days_in_xero(self, month: tuple[int, int], *, cancel=None) -> XeroMonth:
         """The days of `month` (year, month) whose invoices are in Xero, for the calendar: read once a month
         for the session; when Xero can't be read, none, with a quiet note in words (tried again next time)."""
+        from xerohelper.core.connection import ConnectionProblem
+        from xerohelper.services.days_in_xero import XeroMonth, not_read_words
+
         with self._cancellable(cancel) as cancel:
-            return self.day_service().days_in_xero.month(month, self.today(), cancel)
+            try:
+                days = self.day_service()
+            except ConnectionProblem as problem:  # not connected, or Xero asks to sign in again
+                return XeroMonth(month, note=not_read_words(problem))
+            return days.days_in_xero.month(month, self.today(), cancel)
 
     def catch_up_list(self, since: date | None = None) -> list[CatchUpRow]:
         """The days imported but not (all) in Xero, oldest first, each ticked, with their totals (the

@@ -279,10 +279,7 @@ class DayCalendar(QWidget):
             return
         self._reading.discard(month)
         why = explain_failure(error).title.rstrip(".")
-        self._say_not_read(
-            f"xerohelper couldn't look in Xero just now for days sent from another computer ({why}). "
-            "The calendar shows what this computer knows."
-        )
+        self._say_not_read(f"Days sent from another computer may be missing here: {why}.")
 
     def _say_not_read(self, words: str) -> None:
         self.xero_note.setText(words)
