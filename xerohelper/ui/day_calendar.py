@@ -172,6 +172,7 @@ class DayCalendar(QWidget):
 
     date_chosen = Signal(object)  # datetime.date
     month_shown = Signal(int, int)
+    xero_days_read = Signal()  # a month's days in Xero came in (some days may show another state now)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -273,6 +274,7 @@ class DayCalendar(QWidget):
         self._xero[month] = found
         self._say_not_read("")
         self._show_days()
+        self.xero_days_read.emit()
 
     def _xero_not_read(self, generation: int, month: tuple[int, int], error: BaseException) -> None:
         if not still_open(self) or generation != self._generation:
