@@ -14,7 +14,7 @@ from tests.ui.demo_session import demo_session, import_demo_day
 from xerohelper.core.day_status import DayStatus
 from xerohelper.sandbox.testing import control
 from xerohelper.ui import look
-from xerohelper.ui.day_calendar import LEGEND, DayCalendar, qdate
+from xerohelper.ui.day_calendar import LEGEND, NOT_READ_WORDS, DayCalendar, qdate
 
 WAIT = 20_000
 MARCH = {date(2027, 3, n + 1): status for n, status in enumerate(LEGEND)}  # Monday 1 March 2027 …
@@ -59,7 +59,7 @@ def test_each_day_says_its_state_in_words_for_the_tooltip_and_a_screen_reader(ca
     calendar.set_selected(date(2027, 3, 6))  # the chosen day's words are the calendar's description
     assert (
         calendar.calendar.accessibleDescription()
-        == "Saturday 6 March: needs attention, something to fix or decide"
+        == "Saturday 6 March: needs attention, something to sort out"
     )
     calendar.set_statuses({})  # gone from the journal: no state, no tooltip, the date alone
     assert (
@@ -120,8 +120,10 @@ def test_offline_the_calendar_says_so_quietly_and_still_shows_what_is_known(qtbo
     calendar.set_statuses(session.day_snapshot(today, "", (today.year, today.month)).statuses)
     calendar.read_from_xero(lambda month: session.days_in_xero(month))
     qtbot.waitUntil(calendar.xero_note.isVisible, timeout=WAIT)
-    note = calendar.xero_note.text()
-    assert note.startswith("Days sent from another computer may be missing here: ") and "503" not in note
+    assert calendar.xero_note.text() == NOT_READ_WORDS  # one short line: the calendar keeps its room
+    why = calendar.xero_note.toolTip()  # the full words: why, for the tooltip and a screen reader
+    assert why.startswith("Days sent from another computer may be missing here: ") and "503" not in why
+    assert calendar.xero_note.accessibleDescription() == why
     assert calendar.status_of(today) is DayStatus.IMPORTED  # what the journal knows is still shown
 
     control(session.sandbox.base_url, "faults", method="DELETE")

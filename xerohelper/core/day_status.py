@@ -57,7 +57,7 @@ _WORDS = {
     DayStatus.SENT_AS_DRAFT: ("Sent as draft", "waiting for approval"),
     DayStatus.APPROVED: ("Approved", "not paid yet"),
     DayStatus.PAID: ("Paid", "done"),
-    DayStatus.NEEDS_ATTENTION: ("Needs attention", "something to fix or decide"),
+    DayStatus.NEEDS_ATTENTION: ("Needs attention", "something to sort out"),
     DayStatus.SKIPPED: ("Skipped", "not sent, on purpose"),
 }
 

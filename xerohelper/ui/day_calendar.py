@@ -36,6 +36,8 @@ LEGEND = (
     DayStatus.SKIPPED,
 )
 FROM_XERO_WORDS = "Dashed line: found in Xero, not sent from this computer"
+# When Xero couldn't be read: said in one short line (why, in its tooltip), so the calendar keeps its room.
+NOT_READ_WORDS = "Xero couldn't be read: days sent from another computer may be missing."
 
 
 def qdate(d: date) -> QDate:
@@ -180,7 +182,7 @@ class DayCalendar(QWidget):
         self.calendar = StatusCalendar()
         self.calendar.selectionChanged.connect(self._selection_changed)
         self.calendar.currentPageChanged.connect(self.month_shown)
-        self.calendar.currentPageChanged.connect(lambda year, month: self._read_xero((year, month)))
+        self.calendar.currentPageChanged.connect(lambda year, month: self._month_changed((year, month)))
         self._quiet = False
         self._journal: dict[date, DayStatus] = {}
         self._weeks: dict[date, str] = {}
@@ -252,6 +254,10 @@ class DayCalendar(QWidget):
         self._show_days()
         self._read_xero(self.shown_month())
 
+    def _month_changed(self, month: tuple[int, int]) -> None:
+        self._show_days()  # its days in Xero, if read already; the journal's come with the snapshot
+        self._read_xero(month)
+
     def _read_xero(self, month: tuple[int, int]) -> None:
         reader = self._xero_reader
         if reader is None or month in self._xero or month in self._reading:
@@ -273,8 +279,9 @@ class DayCalendar(QWidget):
             return
         self._xero[month] = found
         self._say_not_read("")
-        self._show_days()
-        self.xero_days_read.emit()
+        if month == self.shown_month():
+            self._show_days()
+            self.xero_days_read.emit()
 
     def _xero_not_read(self, generation: int, month: tuple[int, int], error: BaseException) -> None:
         if not still_open(self) or generation != self._generation:
@@ -283,14 +290,17 @@ class DayCalendar(QWidget):
         why = explain_failure(error).title.rstrip(".")
         self._say_not_read(f"Days sent from another computer may be missing here: {why}.")
 
-    def _say_not_read(self, words: str) -> None:
-        self.xero_note.setText(words)
-        self.xero_note.setVisible(bool(words))
+    def _say_not_read(self, why: str) -> None:
+        """`why`: the full words (the tooltip, and what a screen reader says); "" when Xero was read."""
+        self.xero_note.setText(NOT_READ_WORDS if why else "")
+        self.xero_note.setToolTip(why)
+        self.xero_note.setAccessibleDescription(why)
+        self.xero_note.setVisible(bool(why))
 
     def _show_days(self) -> None:
-        in_xero: dict[date, DayStatus] = {}
-        for found in self._xero.values():
-            in_xero.update(found.statuses(self._till))
+        """The journal's states with the month's days in Xero (the month shown: as the journal's are)."""
+        found = self._xero.get(self.shown_month())
+        in_xero = found.statuses(self._till) if found is not None else {}
         self.calendar.set_days(shown_days(self._journal, in_xero), self._weeks)
 
     def status_of(self, day: date) -> DayStatus | None:
