@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.demo_session import demo_session, import_demo_day
 from xerohelper.core.dates import short_date
@@ -60,6 +61,11 @@ def test_days_newest_first_in_words(qtbot, session):
     assert view.table.columnWidth(4) >= max(metrics.horizontalAdvance(line) for line in lines)
     assert not view.table.item(0, 3).icon().isNull()
     assert day_history(days)[2].payments == view.rows[2].payments
+    view.resize(840, 500)  # narrower: the payments column and its heading stay whole, the states wrap
+    QApplication.processEvents()
+    header = view.table.horizontalHeader()
+    assert header.sectionSize(4) >= header.fontMetrics().horizontalAdvance(COLUMNS[4])
+    assert view.table.columnWidth(4) >= max(metrics.horizontalAdvance(line) for line in lines)
 
 
 def test_double_click_or_enter_opens_the_day(qtbot, session):
