@@ -89,10 +89,6 @@ class StatusCalendar(QCalendarWidget):
         self.selectionChanged.connect(self._describe_selected)
         self._describe_selected()
 
-    @property
-    def statuses(self) -> dict[date, DayStatus]:
-        return {day: shown.status for day, shown in self.days.items()}
-
     def _show_focus(self) -> None:
         """While the keyboard is in the days, the chosen day has a ring (drawn in paintCell), so the owner
         sees where the arrows act; the days are redrawn when the focus comes or goes."""
