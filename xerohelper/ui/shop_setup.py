@@ -119,12 +119,14 @@ class ShopSetupDialog(QDialog):
         again = keep is not None
 
         def work():
-            setup, contact = session.organisation_setup(fresh=again)
+            setup, contact = session.organisation_setup(fresh=again, with_tracking=False)
             saved = session.mapping()
             seen = session.till_names_seen()
             tills = list(session.shop_tills())
             choices, problem = None, None
-            if tills:  # a shop with several tills or locations: each till's tracking option
+            if tills and setup.tracking is not None:  # already read with the set-up kept a while
+                choices = list(setup.tracking_choices)
+            elif tills:  # a shop with several tills or locations: each till's tracking option
                 try:
                     choices = session.tracking_choices()
                 except Exception as error:  # the rest of Shop setup still works: the Tills section says why
