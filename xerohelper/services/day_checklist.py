@@ -27,6 +27,7 @@ from xerohelper.core.checklist import Checklist, DayFacts, Step
 from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+from xerohelper.core.till_tracking import TrackingCategoryInfo
 from xerohelper.services.connection import ConnectionService
 from xerohelper.services.day.checklist_runner import ChecklistRunner
 from xerohelper.services.day.day_key import DayKey
@@ -290,6 +291,11 @@ class DayChecklistService:
         except (XeroRefused, DailyLimitReached) as problem:
             log.info("no plan warning now: %s", type(problem).__name__)
             return ""
+
+    def tracking_choices(self, *, cancel: threading.Event | None = None) -> list[TrackingCategoryInfo]:
+        """The organisation's tracking categories and their options, archived ones included (read from
+        Xero each time: Shop setup checks each till's option against them). Raises what Xero raised."""
+        return self.books.with_cancel(cancel).read_tracking_choices()
 
     def forget_setup(self) -> None:
         self._setup.forget()

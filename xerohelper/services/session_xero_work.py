@@ -117,10 +117,15 @@ class XeroWorkCalls:
         progress: Progress = None,
         cancel=None,
         on_wait: WaitHeard = None,
+        on_till: Callable[[str, int, int], None] | None = None,
     ) -> list[CatchUpRow]:
-        """Send the ticked rows' days in date order, batched; the rows back with each day's outcome.
-        Raises CatchUpStopped (with the rows as they ended) after Cancel or a lost connection."""
+        """Send the ticked rows' days till by till, each till's in date order, batched; the rows back with
+        each day's outcome (`on_till(till, index, count)` hears each till's days begin). One till's refusal
+        doesn't stop the other tills' days, a problem of the whole organisation does. Raises CatchUpStopped
+        (with the rows as they ended) after Cancel or a lost connection."""
         from xerohelper.services.catch_up import send_ticked
 
         with self._cancellable(cancel) as cancel:
-            return send_ticked(self.day_service(), rows, progress=progress, cancel=cancel, on_wait=on_wait)
+            return send_ticked(
+                self.day_service(), rows, progress=progress, cancel=cancel, on_wait=on_wait, on_till=on_till
+            )
