@@ -144,5 +144,9 @@ def _save(found_days, args, out) -> int:
                 f"'xerohelper day resend --date {when} --from {args.file}'.",
                 file=out,
             )
-    print("Kept. 'xerohelper catch-up' sends the days not yet in Xero.", file=out)
+    from xerohelper.commands._kept_days import organisation_name
+
+    name = organisation_name(args.sandbox)
+    print(f"Kept for {name}. " if name else "Kept. ", end="", file=out)
+    print("'xerohelper catch-up' sends the days not yet in Xero.", file=out)
     return 0
