@@ -20,11 +20,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from xerohelper.core.mapping import Mapping, SalesAccount, Tracking
 from xerohelper.core.weeks import Week, week_of
 
 FRONT, GARDEN, ONLINE = "Front counter", "Garden centre", ""
@@ -232,6 +234,38 @@ class UntidyMonth:
         path = folder / "shopify-payments.csv"
         path.write_text(out.getvalue(), encoding="utf-8")
         return path
+
+
+def the_shops_setup(base: Mapping, tips: SalesAccount, gift_cards: SalesAccount, gift_card_tender: str):
+    """Shop setup as the owner finishes it: a week's invoice per till, tracked by till, tips and gift cards
+    on their liability accounts, the online store's names — and Afterpay sent, by mistake, to an account that
+    doesn't take payments (617, Till Float Clearing: “Enable payments to this account” is off)."""
+    weekly = replace(
+        base,
+        weekly=True,
+        approve_automatically=True,
+        tracking=Tracking("Till", {FRONT: "Till 1", GARDEN: "Till 2"}),
+    )
+    return (
+        weekly.with_sales("Tips", tips.account_code, tips.tax_type)
+        .with_sales("Gift card sales", gift_cards.account_code, gift_cards.tax_type)
+        .with_tender("Gift card", gift_card_tender)
+        .with_sales("Shopify POS", "200", "OUTPUT")
+        .with_sales("Shopify online store", "200", "OUTPUT")
+        .with_tender("Shop Cash", "615")
+        .with_tender("Afterpay", "617")
+    )
+
+
+_NOT_PLAIN = re.compile(
+    r"Traceback|HTTP|[Ss]tatus:? \d{3}|\b\d{3} (Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Too Many)"
+    r"|Error:|Exception|xerohelper\.\w+\.|object at 0x"
+)
+
+
+def plain_words(text: str) -> bool:
+    """No traceback, no HTTP status, no Python names or reprs: words a shop owner reads."""
+    return not _NOT_PLAIN.search(text)
 
 
 def _write_csv(path: Path, rows: list[list[str]]) -> Path:
