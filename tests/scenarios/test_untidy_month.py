@@ -145,6 +145,11 @@ def test_an_untidy_month_of_two_tills_on_a_capped_plan_ends_with_every_day_in_xe
             assert outcome.ok and kept == [] and new == [PIER]
             stops.append("a till never seen")
 
+        if week == month.weeks[0]:  # the day screen's warning ahead of the plan's cap, for both tills
+            warning = session.plan_warning(week.first, FRONT)
+            assert "approves 20 sales invoices a month" in warning
+            assert warning.endswith("about five a month for each till, so every day fits.")
+
         for d, till, over_or_short in ((month.over, FRONT, "over"), (month.short, GARDEN, "short")):
             if d not in week:
                 continue
