@@ -142,4 +142,5 @@ def test_a_file_of_one_of_the_shops_several_tills_keeps_its_days_at_that_till():
     one_till = Day(date(2026, 10, 2), "generic", place="Front counter")  # the file names one till only
     assert at_its_till(one_till, {"Front counter", "Garden centre"}).location == "Front counter"
     assert at_its_till(one_till, set()).location == ""  # a shop with one till: its day, as before
-    assert at_its_till(one_till, {"Garden centre"}).location == ""  # not a till of this shop: asked first
+    new_till = at_its_till(one_till, {"Garden centre"})  # a till never seen: its own (asked about first)
+    assert new_till.location == new_till.place == "Front counter"

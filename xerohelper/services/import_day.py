@@ -180,10 +180,11 @@ def import_day_file(
 
 
 def at_its_till(day: Day, shop_tills: Collection[str]) -> Day:
-    """A day read from a file that names one till only is read as a single till's day (location ""). For a
-    shop with several tills (`shop_tills`: the tills it tracks or has sent before) a file that names one of
-    them is that till's: its days are kept at that till — not as the shop's one till, where each till's
-    file would take the place of the other's figures for the same day."""
-    if not day.location and day.place and day.place in shop_tills:
+    """A day read from a file that names one shop or till only is read as a single till's day (location
+    ""). For a shop with several tills (`shop_tills`: the tills it tracks or has kept days of) such a file
+    is that till's: its days are kept at that till — a till never seen is asked about first, as for any
+    shop — never as the shop's one till, where one till's file would take the place of another's figures
+    for the same day."""
+    if not day.location and day.place and shop_tills:
         return replace(day, location=day.place)
     return day
