@@ -11,7 +11,8 @@ online through Shopify. In the month:
   * the Garden centre takes Afterpay for the first time, and Shop setup sent it to an account that doesn't
     take payments (“Till Float Clearing”);
   * the bookkeeper sends a shop setup file that was made for another organisation (Pier Nine Café);
-  * Pier Nine Café's till file is imported by mistake (a till name never seen here);
+  * Pier Nine Café's till file is imported by mistake (a till name never seen here), and the shop's own
+    new market stall sends its first day (never seen either: the owner says yes, it is this shop's);
   * one export comes out with a doubled minus sign (“--150.00”), which the importer refuses.
 """
 
@@ -29,7 +30,7 @@ from pathlib import Path
 from xerohelper.core.mapping import Mapping, SalesAccount, Tracking
 from xerohelper.core.weeks import Week, week_of
 
-FRONT, GARDEN, ONLINE = "Front counter", "Garden centre", ""
+FRONT, GARDEN, ONLINE, MARKET = "Front counter", "Garden centre", "", "Market stall"
 TILLS = (FRONT, GARDEN)
 PIER = "Pier Nine Café"
 STARTER = {"approved_invoice_limit": 20, "plan": "STARTER"}
@@ -119,6 +120,10 @@ class UntidyMonth:
         return self.days[27]
 
     @property
+    def market(self) -> date:  # the market stall's first day, the month's last
+        return self.days[30]
+
+    @property
     def weeks(self) -> list[Week]:
         return sorted({week_of(d) for d in self.days})
 
@@ -167,17 +172,29 @@ class UntidyMonth:
         return [self.till_day(d, location) for d in week.days()]
 
     def expected_days(self) -> list[tuple[date, str]]:
-        """Every day Xero should hold at the end: each till's every day, and the online store's one day."""
-        return sorted([(d, till) for d in self.days for till in TILLS] + [(self.shopify, ONLINE)])
+        """Every day Xero should hold at the end: each till's every day, the online store's one day and the
+        market stall's."""
+        extra = [(self.shopify, ONLINE), (self.market, MARKET)]
+        return sorted([(d, till) for d in self.days for till in TILLS] + extra)
+
+    def places(self) -> list[tuple[str, list[Week]]]:
+        """Each place that sends, with the weeks it sends an invoice for."""
+        return [
+            *((till, self.weeks) for till in TILLS),
+            (ONLINE, [week_of(self.shopify)]),
+            (MARKET, [week_of(self.market)]),
+        ]
 
     def money_taken(self, location: str) -> Decimal:
         """What the place took in the month, by its tenders (Shopify: the day's card and Shop Cash)."""
         if location == ONLINE:
             return Decimal("164.00")
+        if location == MARKET:
+            return Decimal("110.00")
         return sum((self.till_day(d, location).money_taken for d in self.days), Decimal("0.00"))
 
     def refunds_paid_out(self, location: str) -> Decimal:
-        if location == ONLINE:
+        if location in (ONLINE, MARKET):
             return Decimal("0.00")
         return sum((self.till_day(d, location).refunds_paid_out for d in self.days), Decimal("0.00"))
 
@@ -203,6 +220,15 @@ class UntidyMonth:
             [d.isoformat(), "tender", "EFTPOS", "", "", "", "330.00", PIER],
         ]
         return _write_csv(folder / "pier-nine-till.csv", rows)
+
+    def market_file(self, folder: Path) -> Path:
+        """The new market stall's till export: its first day."""
+        d = self.market.isoformat()
+        rows = [
+            [d, "sale", "Garden", "GST 10%", "100.00", "10.00", "", MARKET],
+            [d, "tender", "Cash", "", "", "", "110.00", MARKET],
+        ]
+        return _write_csv(folder / "market-stall.csv", rows)
 
     def shopify_file(self, folder: Path) -> Path:
         """Shopify Payments' transactions export of the online store's day (amounts include GST)."""
