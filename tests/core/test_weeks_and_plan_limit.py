@@ -37,8 +37,9 @@ def test_a_week_is_sent_once_it_is_over_or_every_day_is_in():
     assert "once the week is over" in week_waits(week, set(), date(2026, 12, 9))
     assert week_waits(week, set(), date(2026, 12, 14)) == ""
     held = week_waits(week, set(), date(2026, 12, 14), held_by=date(2026, 12, 9))
-    assert held.endswith(
-        "the week of 7–13 December 2026 goes to Xero with Wed 9 Dec 2026, which needs you first."
+    assert held == (
+        "Waits for Wed 9 Dec 2026, which needs you first: the week of 7–13 December 2026 goes to Xero as one "
+        "invoice."
     )
 
 

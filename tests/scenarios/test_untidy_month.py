@@ -30,6 +30,7 @@ from tests.scenarios.untidy_month import (
 from tests.ui.demo_session import demo_session
 from xerohelper.core.booking_rules import suggested_sales, suggested_tender_account
 from xerohelper.core.checklist import Step, StepState
+from xerohelper.core.dates import short_date
 from xerohelper.core.weeks import Week, week_of
 from xerohelper.sandbox.testing import control
 from xerohelper.services.demo_shop import DEMO_ORGANISATION
@@ -180,7 +181,8 @@ def test_an_untidy_month_of_two_tills_on_a_capped_plan_ends_with_every_day_in_xe
             }
             assert outcomes.pop(month.afterpay) == "needs attention: Xero won't use account 617 for this"
             assert all(
-                "goes to Xero with" in words and "needs you first" in words for words in outcomes.values()
+                f"Waits for {short_date(month.afterpay)}, which needs you first" in words
+                for words in outcomes.values()
             )
             card = session.checklist(month.afterpay, GARDEN)[Step.SALES_SUMMARY].attention
             assert card.key == "account-not-valid" and card.where == "Afterpay" and card.predicted

@@ -62,8 +62,6 @@ def week_waits(week: Week, figures: set[date], today: date, held_by: date | None
             "(or once every day of it is in)."
         )
     if held_by is not None:
-        return (
-            f"This shop sends one invoice a week: {week.words} goes to Xero with {short_date(held_by)}, "
-            "which needs you first."
-        )
+        first = f"Waits for {short_date(held_by)}, which needs you first"
+        return f"{first}: {week.words} goes to Xero as one invoice."
     return ""
