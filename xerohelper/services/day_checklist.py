@@ -37,6 +37,7 @@ from xerohelper.services.day.needs_attention import NeedsAttention
 from xerohelper.services.day.plan_warning import plan_warning
 from xerohelper.services.day.resend import Resend, ResendPreview
 from xerohelper.services.day.setup_cache import SetupCache
+from xerohelper.services.days_in_xero import DaysInXero
 from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
 from xerohelper.services.explaining import Explainer
 from xerohelper.services.journal_rebuild import open_journal
@@ -75,6 +76,7 @@ class DayChecklistService:
         self._setup = SetupCache(mapping, clock)
         self._runner = ChecklistRunner()
         self._resend = Resend(journal, organisation_id, mapping, self._runner)
+        self.days_in_xero = DaysInXero(books, mapping)  # the calendar's months as Xero holds them (cached)
 
     @classmethod
     def for_connection(
