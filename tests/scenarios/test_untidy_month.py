@@ -36,6 +36,8 @@ from xerohelper.sandbox.testing import control
 from xerohelper.services.demo_shop import DEMO_ORGANISATION
 from xerohelper.services.shop_mapping import export_mapping
 
+# Xero's 60 calls a minute would have the demo's pacer wait real seconds: the month's calls are counted, not
+# paced (the rate limits have tests of their own).
 ROOMY = {"minute": 100_000, "day": 1_000_000, "concurrent": 100}
 
 
