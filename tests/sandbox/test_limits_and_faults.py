@@ -195,6 +195,17 @@ def test_maintenance_503(connected):
     assert (status, body) == (503, b"The Xero API is currently offline for maintenance")
 
 
+def test_daily_limit_429_and_disconnected_403_only_on_matching_paths(connected):
+    control(connected.base_url, "faults", {"kind": "429-day", "count": 1, "path_contains": "Tracking"})
+    control(connected.base_url, "faults", {"kind": "403", "count": 1, "path_contains": "Tracking"})
+    assert _organisation(connected)[0] == 200
+    status, headers, body = connected.raw("GET", "/api.xro/2.0/TrackingCategories")
+    assert (status, headers["x-rate-limit-problem"], body) == (429, "day", b"")
+    status, _, body = connected.raw("GET", "/api.xro/2.0/TrackingCategories")
+    assert status == 403 and json.loads(body)["Detail"] == "AuthenticationUnsuccessful"
+    assert connected.raw("GET", "/api.xro/2.0/TrackingCategories")[0] == 200
+
+
 def test_dropped_connection(connected):
     control(connected.base_url, "faults", {"kind": "drop", "count": 1, "method": "PUT"})
     with pytest.raises((urllib3.exceptions.HTTPError, ConnectionError)):
@@ -261,6 +272,24 @@ def test_requests_are_counted_per_endpoint(connected):
     counts = control(connected.base_url, "requests")
     assert counts["by_endpoint"] == {"GET /api.xro/2.0/accounts": 2, "GET /api.xro/2.0/organisation": 1}
     assert counts["total"] == 3
+
+
+def test_calls_answered_with_an_error_are_counted_by_endpoint_and_status(connected):
+    control(connected.base_url, "requests", method="DELETE")
+    connected.accounting.get_organisations(connected.tenant_id)
+    assert control(connected.base_url, "requests")["refused"] == {}
+    invoice = invoices(day_invoice(connected.contact_id(), "R-1", day=connected.today))
+    connected.accounting.create_invoices(connected.tenant_id, invoice)
+    refused(connected.accounting.create_invoices, connected.tenant_id, invoice)  # the number is taken
+    control(connected.base_url, "faults", {"kind": "500", "count": 1})
+    with pytest.raises(HTTPStatusException):
+        connected.accounting.get_organisations(connected.tenant_id)
+    assert control(connected.base_url, "requests")["refused"] == {
+        "GET /api.xro/2.0/organisation 500": 1,
+        "PUT /api.xro/2.0/invoices 400": 1,
+    }
+    control(connected.base_url, "requests", method="DELETE")
+    assert control(connected.base_url, "requests")["refused"] == {}
 
 
 def test_state_dump_holds_everything(connected):

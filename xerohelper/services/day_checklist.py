@@ -37,6 +37,7 @@ from xerohelper.services.day.needs_attention import NeedsAttention
 from xerohelper.services.day.plan_warning import plan_warning
 from xerohelper.services.day.resend import Resend, ResendPreview
 from xerohelper.services.day.setup_cache import SetupCache
+from xerohelper.services.days_in_xero import DaysInXero
 from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
 from xerohelper.services.explaining import Explainer
 from xerohelper.services.journal_rebuild import open_journal
@@ -75,6 +76,7 @@ class DayChecklistService:
         self._setup = SetupCache(mapping, clock)
         self._runner = ChecklistRunner()
         self._resend = Resend(journal, organisation_id, mapping, self._runner)
+        self.days_in_xero = DaysInXero(books, mapping)  # the calendar's months as Xero holds them (cached)
 
     @classmethod
     def for_connection(
@@ -138,6 +140,13 @@ class DayChecklistService:
             if kept is not None and kept.place == place:
                 return False
         return True
+
+    def tills(self) -> frozenset[str]:
+        """The shop's tills, when it has several: those Shop setup tracks, and those it has kept days of."""
+        tracking = self._mapping().tracking
+        tracked = set(tracking.option_by_location) if tracking is not None else set()
+        seen = self.journal.days_between(self.organisation_id, date(1, 1, 1), date(9999, 12, 31))
+        return frozenset(tracked | {location for _, location in seen if location})
 
     def facts(self, trading_date: date, location: str = "") -> DayFacts:
         return self._status.facts(trading_date, location)
@@ -248,13 +257,15 @@ class DayChecklistService:
 
     # ---- the organisation's set-up ------------------------------------------------------------------------
     def organisation_setup(
-        self, *, cancel: threading.Event | None = None
+        self, *, cancel: threading.Event | None = None, with_tracking: bool = True
     ) -> tuple[OrganisationSetup, ContactInfo | None]:
         """The organisation's accounts, tax rates and sales contact (read once, then kept for a while).
 
         The app calls this when the day screen opens, so a day's run needs no set-up reads of its own.
-        Raises what Xero raised (the caller explains it); `cancel` stops this call's waits for Xero."""
-        return self._setup.read(self.books.with_cancel(cancel))
+        Raises what Xero raised (the caller explains it); `cancel` stops this call's waits for Xero.
+        with_tracking=False: a tracked shop's tracking categories aren't read (Shop setup reads them on
+        their own); its `tracking` is then None unless a kept set-up had them."""
+        return self._setup.read(self.books.with_cancel(cancel), with_tracking=with_tracking)
 
     def plan_warning(
         self,

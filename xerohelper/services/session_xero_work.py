@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the window makes the session while it starts: only what that needs is loaded then
     from xerohelper.core.catch_up import CatchUpRow
     from xerohelper.core.checklist import Checklist, Step
+    from xerohelper.services.days_in_xero import XeroMonth
 
 
 Progress = Callable[[str], None] | None
@@ -102,6 +103,19 @@ class XeroWorkCalls:
             return self.day_service().catch_up(
                 list(dates), location, progress=progress, cancel=cancel, on_wait=on_wait
             )
+
+    def days_in_xero(self, month: tuple[int, int], *, cancel=None) -> XeroMonth:
+        """The days of `month` (year, month) whose invoices are in Xero, for the calendar: read once a month
+        for the session; when Xero can't be read, none, with a quiet note in words (tried again next time)."""
+        from xerohelper.core.connection import ConnectionProblem
+        from xerohelper.services.days_in_xero import XeroMonth, not_read_words
+
+        with self._cancellable(cancel) as cancel:
+            try:
+                days = self.day_service()
+            except ConnectionProblem as problem:  # not connected, or Xero asks to sign in again
+                return XeroMonth(month, note=not_read_words(problem))
+            return days.days_in_xero.month(month, self.today(), cancel)
 
     def catch_up_list(self, since: date | None = None) -> list[CatchUpRow]:
         """The days imported but not (all) in Xero, oldest first, each ticked, with their totals (the

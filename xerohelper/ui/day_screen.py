@@ -39,7 +39,7 @@ from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.day_screen_figures import FigureActions
 from xerohelper.ui.day_screen_layout import RUN_NEXT, DayScreenLayout
 from xerohelper.ui.day_screen_steps import StepActions
-from xerohelper.ui.day_screen_work import BUSY_AFTER_MS, BackgroundWork
+from xerohelper.ui.day_screen_work import BUSY_AFTER_MS, FRAME_MS, BackgroundWork
 from xerohelper.ui.explanation_card import ExplanationCard, plain
 from xerohelper.ui.pos_card import PosCard, balance_words
 from xerohelper.ui.step_card import StepCard
@@ -90,7 +90,12 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(self._show_busy_indicator)
+        self._progress_timer = QTimer(self)  # progress words wait for the next frame (day_screen_work.py)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(FRAME_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
         self._build()
+        self._calendar.xero_days_read.connect(self._xero_days_read)
 
     # ---- what the main window uses ------------------------------------------------------------------------
     @property
@@ -154,6 +159,8 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
         """The main window tells the screen when the connection changes (after a reconnect, say)."""
         if status.connected:
             self._reconnect = None
+            if self._warmed_up:  # perhaps another organisation: the calendar looks in Xero again
+                self._read_days_in_xero()
         self._show_connection(status)
 
     def showEvent(self, event) -> None:
@@ -187,7 +194,8 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
 
     def _show(self, snapshot: DaySnapshot) -> None:
         self._calendar.set_last_day(snapshot.today)
-        self._calendar.set_statuses(snapshot.statuses, snapshot.weeks)
+        till = snapshot.location if snapshot.location in snapshot.tills else None
+        self._calendar.set_statuses(snapshot.statuses, snapshot.weeks, till)
         if snapshot.trading_date != self.trading_date or snapshot.location != self.location:
             return  # the owner has moved on to another day; that day's own load will show it
         if not self.location and len(snapshot.tills) > 1:  # several tills: show the first till's day
@@ -212,6 +220,7 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
         if self.busy and self._running_step is not None:
             self._step_cards[self._running_step].show_running(self._progress_words)
         self._show_next(snapshot)
+        self._say_found_in_xero(snapshot)
         self._set_controls_enabled()
         back = self._focus_back and not self.busy
         if (self.focusWidget() is None or back) and self._run_next_button.isEnabled():
@@ -302,6 +311,36 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
                 log.info("reading the organisation's set-up failed: %r", error)
 
         run_in_background(read_setup, on_done=self._show_plan_warning, on_failed=failed)
+        if self.snapshot is not None and self.snapshot.connection.connected:
+            self._read_days_in_xero()
+
+    # ---- days already in Xero (sent from another computer, or before xerohelper) --------------------------
+    def _read_days_in_xero(self) -> None:
+        """The calendar reads each month it shows from Xero, in the background, once a month."""
+        session = self.session
+        self._calendar.read_from_xero(lambda month: session.days_in_xero(month))
+
+    def _xero_days_read(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is not None and not self.busy:
+            self._show_next(snapshot)
+            self._say_found_in_xero(snapshot)
+
+    def _say_found_in_xero(self, snapshot: DaySnapshot) -> None:
+        """A day whose invoice Xero has but this computer doesn't know of: said under the steps."""
+        day = snapshot.trading_date
+        status = self._calendar.status_of(day)
+        if snapshot.invoice is not None or status is None or not self._calendar.found_in_xero(day):
+            return
+        words = (
+            f"Xero already has this day's invoice ({status.title.lower()}, {status.meaning}), sent from "
+            "another computer or before xerohelper. "
+        )
+        if snapshot.day is None:
+            words += "Import the day's till file to see its figures here."
+        else:
+            words += "Sending looks it up first: xerohelper won't send the day twice."
+        self._next_label.setText(words)
 
     def _check_plan(self) -> None:
         """The plan's warning for the day shown (kept with the set-up: no call to Xero most times)."""

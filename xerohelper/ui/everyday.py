@@ -9,9 +9,9 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 
 from xerohelper.ui.tray import Tray
+from xerohelper.ui.tray_start import bring_back, tray_of
 from xerohelper.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ SETTLING_MS = 1_000  # while a file is still growing, look again this soon
 
 class EverydayWatch(QObject):
     looked = Signal(list)  # the OwnerAlerts of one look (already notified)
-    open_day = Signal(object)  # a date: show that day
+    open_day = Signal(object, str)  # a date: show that day (at that till, when not "")
     show_problem = Signal(str)  # a file's problems: show them on the day screen's import card
     reconnect_needed = Signal(object)  # the error: Xero wants the owner to sign in again
 
@@ -119,9 +119,9 @@ class EverydayWatch(QObject):
         if alert.problem:
             self.show_problem.emit(alert.problem)
         elif isinstance(alert.trading_date, date):
-            self.open_day.emit(alert.trading_date)
+            self.open_day.emit(alert.trading_date, alert.location)
         else:
-            self.open_day.emit(None)
+            self.open_day.emit(None, "")
 
 
 # ---- the window's side (kept here so the main window only calls two functions) ----
@@ -131,14 +131,11 @@ def start_everyday(window) -> None:
         window.everyday_watch.connection_words = window.connection_label.text()
         window.everyday_watch.look()
         return
-    tray = (window.tray_factory or Tray)(window)
+    tray = tray_of(window)  # made at start when the app started in the tray (ui/tray_start.py)
     watch = EverydayWatch(window.session, tray, window)
     watch.connection_words = window.connection_label.text()
     window.everyday_watch = watch
-    tray.open_requested.connect(lambda: _bring_back(window))
-    tray.quit_requested.connect(window.quit_app)
-    tray.send_today_requested.connect(lambda: _send_today(window))
-    watch.open_day.connect(lambda day: _open_day(window, day))
+    watch.open_day.connect(lambda day, till: _open_day(window, day, till))
     watch.show_problem.connect(lambda words: _open_problem(window, words))
     watch.reconnect_needed.connect(lambda error: window.show_reconnect(getattr(error, "reason", None)))
     watch.looked.connect(lambda alerts: _refresh_day(window, alerts))
@@ -170,22 +167,16 @@ def keep_in_tray(window) -> bool:
     return True
 
 
-def _bring_back(window) -> None:
-    window.showNormal()
-    if QGuiApplication.platformName() != "offscreen":  # no window stack to raise in
-        window.raise_()
-        window.activateWindow()
-
-
-def _open_day(window, day) -> None:
-    """A day's notification opens that day; one without a day (reconnect) opens the window as it is."""
-    _bring_back(window)
+def _open_day(window, day, till: str = "") -> None:
+    """A day's notification opens that day (at its till, a shop with several); one without a day
+    (reconnect) opens the window as it is."""
+    bring_back(window)
     if day is not None:
-        window.show_day_screen(day)
+        window.show_day_screen(day, till or None)
 
 
 def _open_problem(window, words: str) -> None:
-    _bring_back(window)
+    bring_back(window)
     window.show_day_screen()
     window.day_screen.pos_card.show_problem(words)
 
@@ -195,7 +186,7 @@ def _refresh_day(window, alerts) -> None:
         window.day_screen.refresh()
 
 
-def _send_today(window) -> None:
+def send_today(window) -> None:
     def done(_checklists) -> None:
         watch.look()  # its state in the tray; the day screen shows the rest
         if window.day_screen is not None:

@@ -97,6 +97,9 @@ def test_one_invoice_a_day_stops_before_the_day_that_would_go_over_the_cap_with_
     assert len(approved_in(shop, month)) == fits
     # The days after it wait, untouched.
     assert all(not c.is_finished and not c.needs_attention for c in checklists[fits + 1 :])
+    # After a restart the capped day still needs attention, with the same card.
+    again = shop.new_service().checklist(month[fits])[Step.SALES_SUMMARY]
+    assert again.state is StepState.NEEDS_ATTENTION and again.attention == stopped.attention
 
 
 def test_a_corrected_day_of_a_week_sends_the_week_again(shop):
@@ -154,9 +157,9 @@ def test_the_calendar_shows_a_week_s_state_on_each_of_its_days(shop):
     month = (week.first.year, week.first.month)
 
     daily = month_statuses(shop.service, month)
-    assert daily[week.days()[1]] is DayStatus.SKIPPED and daily[week.days()[0]] is DayStatus.NOT_POSTED
+    assert daily[week.days()[1]] is DayStatus.SKIPPED and daily[week.days()[0]] is DayStatus.IMPORTED
     weekly = month_statuses(shop.service, month, weekly=True)
-    assert {weekly[d] for d in week.days()} == {DayStatus.NOT_POSTED}  # the week's state, on every day
+    assert {weekly[d] for d in week.days()} == {DayStatus.IMPORTED}  # the week's state, on every day
     assert month_weeks(month)[week.days()[3]] == week.words
 
 
@@ -170,6 +173,23 @@ def test_the_warning_counts_the_days_still_to_post_from_the_day_shown(shop):
     # still to post: the 3rd, then the 10th onwards; the (left+1)-th of those would be refused
     over = ([month[2], *month[9:]])[left]
     assert f"{left} left for" in words and f"from {WEEKDAYS[over.weekday()]} {over.day} " in words
+
+
+def test_the_warning_counts_every_till_s_invoices_against_the_organisation_s_cap(shop):
+    shop.control("organisation", STARTER)
+    month = a_past_month_of_31_days(shop.today)
+    left = 20 - shop.service.books.approved_sales_invoices(month[0].year, month[0].month)
+    for till in ("Front", "Back"):
+        shop.service.save_day(replace(shop.the_day(month[2]), location=till))
+    words = shop.service.plan_warning(month[9], "Front")
+    # still to post, at each till: the 3rd, then the 10th onwards — two invoices a day
+    over = sorted([month[2], *month[9:]] * 2)[left]
+    assert f"from {WEEKDAYS[over.weekday()]} {over.day} " in words
+
+    shop.mapping = replace(shop.mapping, weekly=True)
+    assert shop.service.plan_warning(month[9], "Front").endswith(
+        "Weekly summaries send about five a month for each till, so every day fits."
+    )
 
 
 def test_a_lost_journal_is_rebuilt_with_the_week_s_invoice_on_each_day_and_its_own_payments(shop, tmp_path):
