@@ -129,6 +129,8 @@ def main() -> int:
     session.day_service().forget_setup()
     screen.run_next_button.click()
     settle(lambda: screen.step_card(Step.SALES_SUMMARY).state is StepState.NEEDS_ATTENTION)
+    scrolled_to(screen.explanation_cards[Step.SALES_SUMMARY])
+    settle()
     shoot(window, "needs-attention")
     control(base, "contacts/restore", {"tenant": "Harbour Street Hardware", "contact": "POS Sales"})
     session.day_service().forget_setup()
@@ -143,6 +145,8 @@ def main() -> int:
     settle(screen.run_next_button.isEnabled)
     screen.run_next_button.click()
     settle(lambda: screen.step_card(Step.PAYMENTS).state is StepState.NEEDS_ATTENTION)
+    scrolled_to(screen.explanation_cards[Step.PAYMENTS])  # the card that says which tenders went in
+    settle()
     shoot(window, "partial-payment")
     control(base, "accounts/enable-payments", {"tenant": "Harbour Street Hardware", "code": "616"})
     session.day_service().forget_setup()
@@ -164,6 +168,17 @@ def main() -> int:
     shoot(window, "reconnect")
     window.close()
     return 0
+
+
+def scrolled_to(widget) -> None:
+    """Scroll the page `widget` is on so that all of it shows (the picture is about it)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    holder = widget.parentWidget()
+    while holder is not None and not isinstance(holder, QScrollArea):
+        holder = holder.parentWidget()
+    if holder is not None:
+        holder.ensureWidgetVisible(widget, 0, 8)
 
 
 def made_smaller(path: Path) -> None:
