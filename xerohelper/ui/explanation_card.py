@@ -120,13 +120,13 @@ class ExplanationCard(QFrame):
 
         self.details_button = QToolButton()
         self.details_button.setObjectName("details_button")
-        self.details_button.setText("&Details")
+        self.details_button.setText("Xero's &words")  # Alt+D is the Day menu
         self.details_button.setAccessibleName("Details: Xero's own words")
         self.details_button.setCheckable(True)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_button.setIconSize(QSize(14, 14))
         self.details_button.toggled.connect(self._show_details)
-        self.copy_button = QPushButton("&Copy for support")
+        self.copy_button = QPushButton("Co&py for support")  # Alt+C: Send the &corrected day
         self.copy_button.setObjectName("copy_for_support_button")
         self.copy_button.setAccessibleName("Copy for support")
         self.copy_button.setIcon(look.icon("copy"))

@@ -143,7 +143,7 @@ class SettingsDialog(QDialog):
         self.port_spin.valueChanged.connect(self._port_edited)
         label = QLabel("Callback &port:")
         label.setBuddy(self.port_spin)
-        self.port_save = QPushButton("Save &port")
+        self.port_save = QPushButton("Sa&ve port")
         self.port_save.setObjectName("save_port_button")
         self.port_save.setAccessibleName("Save the callback port")
         self.port_save.setAutoDefault(False)

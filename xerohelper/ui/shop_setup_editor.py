@@ -176,7 +176,7 @@ class ShopSetupEditor(QWidget):
         self.new_tender.setObjectName("new_tender")
         self.new_tender.setAccessibleName("New way of paying")
         self.new_tender.setPlaceholderText("Another way of paying, as your till names it")
-        self.add_tender_button = QPushButton("Add &way of paying")
+        self.add_tender_button = QPushButton("Add way of &paying")
         self.add_tender_button.setObjectName("add_tender_button")
         self.add_tender_button.setAccessibleName("Add way of paying")
         self.add_tender_button.setAutoDefault(False)
@@ -273,7 +273,7 @@ class ShopSetupEditor(QWidget):
         return box
 
     def _approval_box(self) -> QGroupBox:
-        draft = "Send as a &draft for me to check, then I approve it"
+        draft = "Send as a draft &for me to check, then I approve it"  # Alt+D: the Day menu
         approve = "&Approve automatically and record the payments straight away"
         box, (self.draft_radio, self.approve_radio) = either_or(
             "When xerohelper sends the day's sales",
