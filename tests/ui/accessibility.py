@@ -177,3 +177,102 @@ def unlabelled_inputs(window: QWidget) -> list[str]:
         if isinstance(widget, INPUTS) and id(widget) not in buddies and not widget.accessibleName():
             problems.append(f"{type(widget).__name__} {widget.objectName()}: no label leads to it")
     return problems
+
+
+# ---- the keyboard's focus ----------------------------------------------------------------------------
+def describe(widget: QWidget | None) -> str:
+    if widget is None:
+        return "nothing"
+    words = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+    return f"{type(widget).__name__} {widget.objectName() or '(no object name)'} {words!r}".strip()
+
+
+def _scrolled_away(widget: QWidget) -> bool:
+    """Whether a scroll area around `widget` shows less than its middle (the owner can't see it)."""
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
+            view = parent.viewport()
+            if not view.rect().contains(widget.mapTo(view, widget.rect().center())):
+                return True
+        parent = parent.parentWidget()
+    return False
+
+
+def focus_unseen(window: QWidget) -> str | None:
+    """Why the owner can't see where the keyboard is in `window` (None: they can). The focused widget must
+    be shown, usable, not scrolled out of sight or cut off by the window's edge, and a control that
+    draws its focus, not a page, frame or scroll area that draws none."""
+    from PySide6.QtWidgets import QApplication, QStackedWidget, QWizardPage
+
+    widget = QApplication.focusWidget()
+    if widget is None:
+        return "nothing has the keyboard focus"
+    if widget is not window and not window.isAncestorOf(widget):
+        return f"the focus is outside the window, on {describe(widget)}"
+    if not widget.isVisible():
+        return f"the focus is on a hidden widget: {describe(widget)}"
+    if not widget.isEnabled():
+        return f"the focus is on a widget that can't be used: {describe(widget)}"
+    quiet = (QWizardPage, QStackedWidget, QAbstractScrollArea)
+    if (isinstance(widget, quiet) and not isinstance(widget, QAbstractItemView)) or type(widget) in (
+        QWidget,
+        QFrame,
+    ):
+        return f"the focus is on a container that shows no focus: {describe(widget)}"
+    if _scrolled_away(widget):
+        return f"the focused widget is scrolled out of sight: {describe(widget)}"
+    centre = widget.mapTo(window, widget.rect().center())
+    if not window.rect().contains(centre):
+        return f"the focused widget is outside the window's edge: {describe(widget)}"
+    return None
+
+
+STAYS = 4  # Tab presses a control may keep (sections of a time, links of a label) before it's a trap
+
+
+def tab_round(qtbot, window: QWidget, limit: int = 80) -> list[str]:
+    """Press Tab on whatever has the focus until the focus comes round again: where Tab sticks (a text
+    box that keeps it), or lands on something the owner can't see, as readable lines."""
+    from PySide6.QtWidgets import QApplication
+
+    problems: list[str] = []
+    seen: list[QWidget] = []
+    stayed = 0
+    reachable = [w for w in shown_in(window) if w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    for _ in range(limit):
+        QApplication.processEvents()
+        focused = QApplication.focusWidget()
+        if focused is None:
+            problems.append("nothing has the keyboard focus")
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        now = QApplication.focusWidget()
+        if now is focused and len(reachable) > 1:
+            # A time's hours then minutes, a label's links: Tab moves inside a few times, then on.
+            stayed += 1
+            if stayed > STAYS:
+                problems.append(f"Tab stays in {describe(focused)}")
+                break
+            continue
+        stayed = 0
+        if problem := focus_unseen(window):
+            problems.append(f"Tab from {describe(focused)}: {problem}")
+        if now in seen:
+            break
+        seen.append(now)
+    return problems
+
+
+def no_default_button(dialog: QWidget) -> list[str]:
+    """A dialog where Enter presses nothing: no visible, usable default button."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    if isinstance(QApplication.focusWidget(), QAbstractItemView):
+        return []  # a list or table has the keyboard: Enter is its own (it opens the row)
+    shown = [b for b in dialog.findChildren(QPushButton) if b.isVisibleTo(dialog)]
+    buttons = [b for b in shown if b.isDefault()]
+    if shown and not buttons:
+        return ["no default button: Enter does nothing"]
+    return [f"the default button {describe(b)} can't be pressed" for b in buttons if not b.isEnabled()]

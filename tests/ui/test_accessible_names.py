@@ -13,9 +13,15 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
-from tests.ui.accessibility import mnemonic_clashes, unlabelled_inputs, unnamed
+from tests.ui.accessibility import (
+    mnemonic_clashes,
+    no_default_button,
+    tab_round,
+    unlabelled_inputs,
+    unnamed,
+)
 from tests.ui.demo_session import demo_session, import_demo_day
 from xerohelper.core.checklist import Step
 from xerohelper.core.explain.cards import explain_messages
@@ -33,16 +39,24 @@ class Choice:
 
 
 class Walk:
-    """What each state of each window was found lacking, said all at once at the end."""
+    """What each state of each window was found lacking, said all at once at the end. A dialog is also
+    Tabbed round (the focus never sticks or goes out of sight) and has a default button for Enter."""
 
-    def __init__(self) -> None:
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
         self.found: dict[str, list[str]] = {}
         self.walked: list[str] = []
 
-    def __call__(self, where: str, window: QWidget, inputs: bool = True) -> None:
+    def __call__(self, where: str, window: QWidget, keys: bool = True) -> None:
         QApplication.processEvents()
         self.walked.append(where)
-        gaps = unnamed(window) + mnemonic_clashes(window) + (unlabelled_inputs(window) if inputs else [])
+        gaps = unnamed(window) + mnemonic_clashes(window) + unlabelled_inputs(window)
+        if keys:
+            window.activateWindow()
+            self.qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+            if isinstance(window, QDialog):
+                gaps += no_default_button(window)  # before Tab: a focused button is the default meanwhile
+            gaps += tab_round(self.qtbot, window)
         if gaps:
             self.found[where] = gaps
 
@@ -52,8 +66,8 @@ class Walk:
 
 
 @pytest.fixture
-def walk():
-    return Walk()
+def walk(qtbot):
+    return Walk(qtbot)
 
 
 @pytest.fixture
@@ -233,9 +247,11 @@ def test_every_dialog_can_be_read_out_and_reached_by_alt_letters(qtbot, walk, se
     walk("the till's names", shown(qtbot, TillNamesDialog(questions, ["Coffee", "Food"], ["Card", "Cash"])))
     walk("skip a step", shown(qtbot, SkipDialog(Step.APPROVE)))
 
-    history = QWidget()
-    HistoryView(session, history)
-    walk("history", shown(qtbot, history))
+    history = QDialog()  # as the Day menu's History opens it
+    QVBoxLayout(history).addWidget(HistoryView(session, history))
+    shown(qtbot, history)
+    qtbot.waitUntil(idle, timeout=WAIT)
+    walk("history", history)
 
     earlier = [today - timedelta(days=4), today - timedelta(days=5)]
     for day in earlier:

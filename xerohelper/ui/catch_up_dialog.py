@@ -284,6 +284,10 @@ class CatchUpDialog(QDialog):
         self.cancel_button.setText("&Close")
         self.cancel_button.setAccessibleName("Close")
         self.cancel_button.setEnabled(True)
+        if attention is None:  # nothing needs the owner: Enter closes, and the keyboard is on Close
+            self.send_button.setDefault(False)
+            self.cancel_button.setDefault(True)
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
         log.info("catch-up: %s", outcome.summary(self._year))
         self.adjustSize()
         look.fit_to_screen(self, self.width(), self.height())  # never taller than the screen

@@ -147,6 +147,10 @@ class HistoryView(QWidget):
         self.pages.setCurrentWidget(self.table if self.rows else self.empty)
         if self.rows and table.currentRow() < 0:
             table.setCurrentCell(0, 0)
+        focused = self.window().focusWidget()
+        if focused is None or not focused.isVisible() or not focused.isEnabled():
+            # the arrows pick a day and Enter opens it; with no days, Refresh (it was off while reading)
+            (table if self.rows else self.refresh_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _failed(self, error: BaseException) -> None:
         if not still_open(self):

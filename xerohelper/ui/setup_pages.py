@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from xerohelper.core.connection import client_id_problem
 from xerohelper.core.setup_flow import Page, SetupFlow, SignInTrouble
+from xerohelper.ui.focus_in_view import follow_focus
 from xerohelper.ui.problem_box import ProblemBox
 
 DEVELOPER_PORTAL = "https://developer.xero.com/app/manage"
@@ -352,7 +353,7 @@ class OwnAppPage(QWizardPage):
         inner.addWidget(self.step_four)
         inner.addLayout(id_row)
         inner.addWidget(self.check_words)
-        scroll = QScrollArea()
+        scroll = follow_focus(QScrollArea())  # Tab goes to its fields, in view; never to the frame
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         holder = QWidget()
@@ -439,6 +440,12 @@ class ChooseOrganisationPage(QWizardPage):
         index = self.group.checkedId()
         return self.choices[index] if index >= 0 else None
 
+    def focus_first(self) -> None:
+        """The organisation offered first (the arrows move between them; Enter goes on)."""
+        button = self.group.checkedButton() or next(iter(self.group.buttons()), None)
+        if button is not None:
+            button.setFocus(Qt.FocusReason.TabFocusReason)
+
     def isComplete(self) -> bool:
         return self.chosen() is not None
 
@@ -508,6 +515,18 @@ class ShopSetupPage(QWizardPage):
         self.status.setVisible(self.problem.isVisibleTo(self.status))
         editor.show()
         self.completeChanged.emit()
+        if self.isVisible():  # read while the owner waited here: the keyboard goes into the setup
+            self.focus_first()
+
+    def focus_first(self) -> None:
+        """The setup's first choice once it is shown (Enter there is the wizard's Next), Try again after
+        a failure, else the page itself while the accounts are read."""
+        if self.retry_button.isVisibleTo(self):
+            self.retry_button.setFocus(Qt.FocusReason.TabFocusReason)
+        elif self.editor is not None and self.editor.isVisibleTo(self):
+            self.editor.focus_first()
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_problem(self, title: str, words: str) -> None:
         """The accounts couldn't be read (no editor: Try again), or the setup couldn't be saved (the editor
@@ -555,6 +574,12 @@ class ReadyPage(QWizardPage):
                 widget.setFont(font)
             inner.addWidget(widget)
         centred(self, column, 640)
+
+    def focus_first(self) -> None:
+        """Finish: Enter (or Space) opens the day."""
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.button(wizard.WizardButton.FinishButton).setFocus(Qt.FocusReason.TabFocusReason)
 
     def show_summary(self, organisation_name: str, approve_automatically: bool) -> None:
         self.connected.setText(

@@ -429,6 +429,13 @@ class ShopSetupEditor(QWidget):
         QTimer.singleShot(0, widget, reveal)
         return widget
 
+    def focus_first(self) -> None:
+        """The keyboard on the first choice of the setup (the first kind of sale's account), in view."""
+        first = next(iter(self._sales.values()), None) or next(iter(self._tenders.values()), None)
+        widget = first.widgets[1] if first is not None else self.new_category
+        self._scroll.ensureWidgetVisible(widget, 0, 40)
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+
     @staticmethod
     def _focus_later(widget: QWidget) -> None:
         """Focus a row just added (it becomes visible when the layout has placed it)."""

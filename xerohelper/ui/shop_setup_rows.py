@@ -25,6 +25,7 @@ from xerohelper.core.explain import Explanation
 from xerohelper.core.organisation_setup import AccountInfo, OrganisationSetup
 from xerohelper.core.shop_setup_check import account_label, sales_tax_rates, tax_label
 from xerohelper.ui.explanation_card import ExplanationCard
+from xerohelper.ui.focus_in_view import follow_focus
 from xerohelper.ui.problem_box import ProblemBox
 
 CHOOSE_ACCOUNT = "Choose an account…"
@@ -95,6 +96,7 @@ class FittingScrollArea(QScrollArea):
     def __init__(self, content: QWidget) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.NoFrame)
+        follow_focus(self)  # Tab goes to the fields inside (each scrolled into view), never to the frame
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(content)
         content.installEventFilter(self)
