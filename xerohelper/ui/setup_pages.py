@@ -171,6 +171,8 @@ class ConnectPage(QWizardPage):
         self.link = _words(secondary=True)
         self.link.setTextFormat(Qt.TextFormat.RichText)
         self.link.setOpenExternalLinks(True)
+        # Tab reaches the link and Enter opens it (by mouse too): the way on when no browser opened
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.link.setObjectName("connect_link")
         self.problem = ProblemBox("connect_problem", accessible_name="Why connecting didn't work")
         self.cancel_button = QPushButton("Ca&ncel")
