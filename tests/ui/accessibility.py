@@ -199,6 +199,14 @@ def _scrolled_away(widget: QWidget) -> bool:
     return False
 
 
+def _ring_hidden(widget: QWidget) -> bool:
+    """Qt's styles draw a button's (or tick box's) focus ring only once a key has moved the focus in its
+    window; a style sheet with its own :focus look draws it always."""
+    if not isinstance(widget, QAbstractButton) or ":focus" in widget.styleSheet():
+        return False
+    return not widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+
+
 def focus_unseen(window: QWidget) -> str | None:
     """Why the owner can't see where the keyboard is in `window` (None: they can). The focused widget must
     be shown, usable, not scrolled out of sight or cut off by the window's edge, and a control that
@@ -220,6 +228,8 @@ def focus_unseen(window: QWidget) -> str | None:
         QFrame,
     ):
         return f"the focus is on a container that shows no focus: {describe(widget)}"
+    if _ring_hidden(widget):
+        return f"the focused widget draws no ring (no key has moved the focus yet): {describe(widget)}"
     if _scrolled_away(widget):
         return f"the focused widget is scrolled out of sight: {describe(widget)}"
     centre = widget.mapTo(window, widget.rect().center())

@@ -35,6 +35,7 @@ from xerohelper.ui import look
 from xerohelper.ui.catch_up_summary import CatchUpOutcome, day_words, plural
 from xerohelper.ui.explanation_card import ExplanationCard
 from xerohelper.ui.failure_words import explain_failure, short_code_of, still_open
+from xerohelper.ui.focus_in_view import focus_for_keys
 from xerohelper.ui.wait_countdown import WaitCountdown, XeroWait, heard_by
 from xerohelper.ui.workers import run_in_background
 
@@ -280,14 +281,14 @@ class CatchUpDialog(QDialog):
             self.go_button.setAccessibleName(f"Go to {day_words(attention[0], self._year)}")
             self.go_button.setVisible(True)
             self.go_button.setDefault(True)
-            self.go_button.setFocus()
+            focus_for_keys(self.go_button)
         self.cancel_button.setText("&Close")
         self.cancel_button.setAccessibleName("Close")
         self.cancel_button.setEnabled(True)
         if attention is None:  # nothing needs the owner: Enter closes, and the keyboard is on Close
             self.send_button.setDefault(False)
             self.cancel_button.setDefault(True)
-            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus_for_keys(self.cancel_button)
         log.info("catch-up: %s", outcome.summary(self._year))
         self.adjustSize()
         look.fit_to_screen(self, self.width(), self.height())  # never taller than the screen

@@ -34,3 +34,12 @@ def follow_focus(area: QScrollArea) -> QScrollArea:
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     _FocusFollower(area)
     return area
+
+
+def focus_for_keys(widget: QWidget) -> None:
+    """Put the keyboard on `widget` (the next thing to do) and show it there: Qt draws a button's focus
+    ring only once a key has moved the focus in that window, so a page that places the focus itself
+    says it has (a mouse click hides the rings again, as Qt does)."""
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+    widget.update()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from xerohelper.core.connection import client_id_problem
 from xerohelper.core.setup_flow import Page, SetupFlow, SignInTrouble
-from xerohelper.ui.focus_in_view import follow_focus
+from xerohelper.ui.focus_in_view import focus_for_keys, follow_focus
 from xerohelper.ui.problem_box import ProblemBox
 
 DEVELOPER_PORTAL = "https://developer.xero.com/app/manage"
@@ -144,7 +144,7 @@ class WelcomePage(QWizardPage):
         self.own_app_button.setVisible(known)  # without one, Connect leads to that page anyway
 
     def focus_first(self) -> None:
-        self.connect_button.setFocus()
+        focus_for_keys(self.connect_button)
 
 
 class ConnectPage(QWizardPage):
@@ -250,7 +250,7 @@ class ConnectPage(QWizardPage):
             button.setVisible(name in offers)
         first = self._offers[offers[0]] if offers else None
         if first is not None:
-            first.setFocus()
+            focus_for_keys(first)
         self.completeChanged.emit()
 
     def show_connected(self, organisation_name: str) -> None:
@@ -270,11 +270,11 @@ class ConnectPage(QWizardPage):
     def focus_first(self) -> None:
         """Cancel while waiting; after a failure, the first way forward (it has focus already)."""
         if self.cancel_button.isVisibleTo(self):
-            self.cancel_button.setFocus()
+            focus_for_keys(self.cancel_button)
         else:
             visible = [b for b in self._offers.values() if b.isVisibleTo(self)]
             if visible and not any(b.hasFocus() for b in visible):
-                visible[0].setFocus()
+                focus_for_keys(visible[0])
 
 
 class OwnAppPage(QWizardPage):
@@ -408,7 +408,7 @@ class OwnAppPage(QWizardPage):
             self.client_id_entered.emit("".join(self.client_id.text().split()).upper())
 
     def focus_first(self) -> None:
-        self.client_id.setFocus()
+        focus_for_keys(self.client_id)
 
 
 class ChooseOrganisationPage(QWizardPage):
@@ -446,7 +446,7 @@ class ChooseOrganisationPage(QWizardPage):
         """The organisation offered first (the arrows move between them; Enter goes on)."""
         button = self.group.checkedButton() or next(iter(self.group.buttons()), None)
         if button is not None:
-            button.setFocus(Qt.FocusReason.TabFocusReason)
+            focus_for_keys(button)
 
     def isComplete(self) -> bool:
         return self.chosen() is not None
@@ -524,7 +524,7 @@ class ShopSetupPage(QWizardPage):
         """The setup's first choice once it is shown (Enter there is the wizard's Next), Try again after
         a failure, else the page itself while the accounts are read."""
         if self.retry_button.isVisibleTo(self):
-            self.retry_button.setFocus(Qt.FocusReason.TabFocusReason)
+            focus_for_keys(self.retry_button)
         elif self.editor is not None and self.editor.isVisibleTo(self):
             self.editor.focus_first()
         else:
@@ -539,7 +539,7 @@ class ShopSetupPage(QWizardPage):
         self.problem.show_problem(words, title)
         self.retry_button.setVisible(self.flow.offers_try_again(Page.SETUP))
         if self.retry_button.isVisibleTo(self):
-            self.retry_button.setFocus()
+            focus_for_keys(self.retry_button)
         self.completeChanged.emit()
 
     def clear_problem(self) -> None:
@@ -581,7 +581,7 @@ class ReadyPage(QWizardPage):
         """Finish: Enter (or Space) opens the day."""
         wizard = self.wizard()
         if wizard is not None:
-            wizard.button(wizard.WizardButton.FinishButton).setFocus(Qt.FocusReason.TabFocusReason)
+            focus_for_keys(wizard.button(wizard.WizardButton.FinishButton))
 
     def show_summary(self, organisation_name: str, approve_automatically: bool) -> None:
         self.connected.setText(

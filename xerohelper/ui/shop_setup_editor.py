@@ -44,6 +44,7 @@ from xerohelper.core.shop_setup_check import (
     till_difference_accounts,
 )
 from xerohelper.ui import look
+from xerohelper.ui.focus_in_view import focus_for_keys
 from xerohelper.ui.shop_setup_help import EnterAdds, invoice_number_words, pattern_words, tax_follows_account
 from xerohelper.ui.shop_setup_rows import (
     AccountCombo,
@@ -434,7 +435,7 @@ class ShopSetupEditor(QWidget):
         first = next(iter(self._sales.values()), None) or next(iter(self._tenders.values()), None)
         widget = first.widgets[1] if first is not None else self.new_category
         self._scroll.ensureWidgetVisible(widget, 0, 40)
-        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        focus_for_keys(widget)
 
     @staticmethod
     def _focus_later(widget: QWidget) -> None:
