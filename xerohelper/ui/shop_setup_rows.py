@@ -71,6 +71,7 @@ class RowProblems(QWidget):
         self.cards = []
         for explanation in cards:
             card = ExplanationCard(name=f"{self.objectName()}_card")
+            card.set_letters(False)  # several rows may show one: Alt+letters stay Shop setup's
             card.set_explanation(explanation)
             if self._on_recheck is not None:
                 card.try_again.connect(self._on_recheck)
