@@ -4,7 +4,10 @@ loaded afterwards on a worker thread (AppSession.open).
 
 When the app starts (`pages_later`), the first frame is only the window and its title: the pages, the
 menus, the status bar and what they import (Qt's namespace of enums alone takes ~20 ms to load, and
-PySide6 reads the source of each module imported after it) are built once that frame has been drawn."""
+PySide6 reads the source of each module imported after it) are built once that frame has been drawn.
+
+This file holds the window and its pages; signing in and reconnecting are in ui/main_window_sign_in.py, the
+menus and what they open in ui/main_window_menus.py."""
 
 from __future__ import annotations
 
@@ -15,32 +18,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from xerohelper.core.setup_flow import Page, SignInTrouble, Trouble, sign_in_trouble  # plain Python
+from xerohelper.core.setup_flow import Page, Trouble  # plain Python
+from xerohelper.ui.background import run_in_background
+from xerohelper.ui.main_window_menus import WindowMenus
+from xerohelper.ui.main_window_sign_in import NOT_CONNECTED, SigningIn, in_words, is_reconnect, window_title
 
 if TYPE_CHECKING:
     from xerohelper.services.app_session import AppSession, FirstLook
 
 log = logging.getLogger(__name__)
-NOT_CONNECTED = "Not connected"
 OPEN_AFTER_MS = 60
 PAGES_AT_THE_LATEST_MS = 250  # built by then even if the first frame is never drawn (a minimised start)
 CLOSE_WAIT_MS = 10_000  # at most this long for work under way when the window closes
 
 
-def run_in_background(*args, **kwargs):
-    """ui.workers' run_in_background, imported at first use (each module imported before the first
-    frame costs: PySide6 reads the source of every module imported after it)."""
-    from xerohelper.ui.workers import run_in_background as run
-
-    return run(*args, **kwargs)
-
-
-def window_title(organisation_name: str | None, demo: bool = False) -> str:
-    name = organisation_name or NOT_CONNECTED
-    return f"xerohelper — {name}" + (" (demo)" if demo else "")
-
-
-class MainWindow(QMainWindow):
+class MainWindow(SigningIn, WindowMenus, QMainWindow):
     pages_built = Signal()  # with `pages_later`: the first frame has been drawn and the pages are there
     notice_found = Signal(str)  # words for the owner (a damaged file set aside), from any thread
     tray_factory = None  # makes the Tray (ui/tray.py); a test may put one it can observe
@@ -178,88 +170,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"xerohelper couldn't start properly: {words}")
         log.error("opening the session failed: %r", error)
 
-    # ---- connecting -------------------------------------------------------------------------------------
-    def _know_xero_app(self, app) -> None:
-        if app is not None:
-            self.wizard.knows_xero_app(app.known, app.redirect_uri, app.source == "built-in")
-
-    def connect_clicked(self) -> None:
-        """Connect: sign in, or first register a Xero app when none is built in or saved."""
-        if self.wizard.flow.has_xero_app:
-            self.start_connecting()
-        else:
-            self.wizard.show_own_app()
-
-    def use_own_client_id(self, client_id: str) -> None:
-        """The owner pasted their own Xero app's client id: keep it in the settings, then connect."""
-
-        def saved(app) -> None:
-            self._know_xero_app(app)
-            self.start_connecting()
-
-        run_in_background(
-            lambda: self.session.save_own_client_id(client_id),
-            on_done=saved,
-            on_failed=lambda error: self.wizard.own_app_page.show_not_saved(
-                str(error) if isinstance(error, ValueError) else _in_words(error)[1]
-            ),
-        )
-
-    def start_connecting(self) -> None:
-        self.pages.setCurrentWidget(self.wizard)
-        self.wizard.connecting("Opening Xero's sign-in page in your web browser…")
-        page = self.wizard.connect_page
-        self._cancel_connect = threading.Event()
-        cancel = self._cancel_connect
-        run_in_background(
-            lambda report: self.session.connect(progress=report, cancel=cancel),
-            on_done=self._connected,
-            on_failed=self._connect_failed,
-            on_progress=lambda p: page.show_waiting(p.words, p.link, p.seconds_left),
-        )
-
-    def cancel_connecting(self) -> None:
-        if self._cancel_connect is not None:
-            self._cancel_connect.set()
-        if self.session is not None:
-            self.session.cancel_connecting()
-
-    def _connected(self, organisation) -> None:
-        self.show_organisation(organisation.name, True)
-        self.wizard.signed_in(organisation.name)
-        QTimer.singleShot(0, self.start_everyday)
-
-    def _connect_failed(self, error: BaseException) -> None:
-        choices = getattr(error, "choices", None)
-        if choices:  # several organisations: the owner chooses on the next page
-            self.wizard.signed_in("Xero", list(choices))
-            return
-        kind = sign_in_trouble(error)
-        advice = self.session.password_store_help() if kind is SignInTrouble.PASSWORD_STORE else ""
-        self.wizard.sign_in_failed(*_in_words(error), kind, advice)
-
-    def switch_to_demo(self) -> None:
-        """From the welcome page or a failed sign-in: swap to the built-in sandbox and connect to the demo
-        shop, in this window (no restart: the owner keeps their place, and the real connection's settings
-        are kept apart in the demo's own folders)."""
-        self.wizard.flow.has_xero_app = True  # the demo's practice Xero has its own app
-        self._switch_to_demo()
-
-    def _switch_to_demo(self) -> None:
-        if not self.session.demo:
-            from xerohelper.services.app_session import AppSession
-
-            old = self.session
-            self.session = AppSession(folders=old.folders, demo=True)
-            self.demo = True
-            self.setWindowTitle(window_title(None, True))
-            run_in_background(old.close)
-        self.pages.setCurrentWidget(self.wizard)
-        self.wizard.connecting("Starting the demo shop and its practice Xero…")
-        run_in_background(
-            self.session.open, on_done=lambda _look: self.start_connecting(), on_failed=self._connect_failed
-        )
-
     # ---- shop setup -------------------------------------------------------------------------------------
     def _load_setup(self) -> None:
         chosen = self.wizard.chosen_organisation()
@@ -284,10 +194,10 @@ class MainWindow(QMainWindow):
         self.wizard.setup_page.show_editor(editor)
 
     def _setup_failed(self, error: BaseException, trouble: Trouble = Trouble.READING_SETUP) -> None:
-        if _is_reconnect(error):
+        if is_reconnect(error):
             self.show_reconnect(error.reason)
             return
-        title, words, next_step = _in_words(error)
+        title, words, next_step = in_words(error)
         self.wizard.setup_failed(trouble, title, f"{words} {next_step}".strip())
 
     def _save_setup(self) -> None:
@@ -314,142 +224,6 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.day_screen)
         self.pages.setCurrentWidget(self.day_screen)
         self.day_screen.show_day(day or self.session.today())
-
-    # ---- reconnecting -----------------------------------------------------------------------------------
-    def show_reconnect(self, reason) -> None:
-        self.show_organisation(self.organisation_name, False)
-        already = self.pages.currentWidget() is self.reconnect_page
-        if self.everyday_watch is not None and not self.isVisible() and not already:
-            self.everyday_watch.notify_reconnect()  # sitting in the tray: said once
-        if reason is not None:
-            self.reconnect_page.show_reason(reason.words, reason.next_step)
-        self.pages.setCurrentWidget(self.reconnect_page)
-
-    def start_reconnecting(self) -> None:
-        self.reconnect_page.show_working("Opening Xero's sign-in page in your web browser…")
-        run_in_background(
-            lambda report: self.session.connect(progress=report),
-            on_done=self._reconnected,
-            on_failed=self._reconnect_failed,
-            on_progress=lambda p: self.reconnect_page.show_working(p.words),
-        )
-
-    def _reconnected(self, organisation) -> None:
-        self.show_organisation(organisation.name, True)
-        # back on the day the owner was working on (not today): it carries on where it stopped
-        working_on = self.day_screen.trading_date if self.day_screen is not None else None
-        self.show_day_screen(working_on)
-
-    def _reconnect_failed(self, error: BaseException) -> None:
-        title, words, next_step = _in_words(error)
-        self.reconnect_page.show_reason(f"{title}. {words}", next_step)
-
-    # ---- menus: catch-up, history, settings, about ----
-    def _build_menus(self) -> None:
-        day_menu = self.menuBar().addMenu("&Day")
-        self.today_action = day_menu.addAction("&Today's takings", lambda: self.show_day_screen())
-        self.catch_up_action = day_menu.addAction("&Catch up missed days…", lambda: self.catch_up())
-        self.history_action = day_menu.addAction("&History…", self.show_history)
-        day_menu.addSeparator()
-        day_menu.addAction("&Quit", self.quit_app)
-        settings_menu = self.menuBar().addMenu("&Settings")
-        self.shop_setup_action = settings_menu.addAction("&Shop setup…", lambda: self.show_shop_setup())
-        self.settings_action = settings_menu.addAction("&Connection and settings…", self.show_settings)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction("&About xerohelper, logs and support report…", self.show_about)
-        self._menus_need_connection = (
-            self.today_action,
-            self.catch_up_action,
-            self.history_action,
-            self.shop_setup_action,
-        )
-        self._enable_menus(False)
-
-    def _enable_menus(self, connected: bool) -> None:
-        for action in self._menus_need_connection:
-            action.setEnabled(connected)
-
-    def catch_up(self, on_start: bool = False) -> None:
-        """The list of days imported but not in Xero, for the owner to confirm (on start: only when there
-        are some, and quietly when there are none)."""
-        if not on_start:
-            self.statusBar().showMessage("Looking for days not yet in Xero…")
-        run_in_background(
-            self.session.catch_up_list,
-            on_done=lambda rows: self._catch_up_days(rows, on_start),
-            on_failed=(lambda _error: None) if on_start else self._menu_failed,
-        )
-
-    def _catch_up_days(self, rows, on_start: bool = False) -> None:
-        from xerohelper.ui.catch_up_dialog import CatchUpDialog
-
-        if on_start and (not rows or self.findChild(CatchUpDialog) is not None):
-            return
-        self.statusBar().clearMessage()
-        if not rows:
-            self.statusBar().showMessage("Nothing to catch up: no imported day is waiting to be sent.", 8000)
-            return
-        dialog = CatchUpDialog(self.session, rows, self)
-        dialog.go_to_day.connect(self.show_day)
-        dialog.reconnect_needed.connect(lambda error: self.show_reconnect(error.reason))
-        dialog.finished.connect(lambda _result: self.day_screen.refresh() if self.day_screen else None)
-        dialog.open()
-
-    def show_history(self) -> None:
-        from PySide6.QtWidgets import QDialog, QVBoxLayout
-
-        from xerohelper.ui import look
-        from xerohelper.ui.history_view import HistoryView
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle("History — the days in Xero")
-        look.fit_to_screen(dialog, 900, 520)
-        view = HistoryView(self.session, dialog)
-        QVBoxLayout(dialog).addWidget(view)
-        view.go_to_day.connect(lambda day: (dialog.accept(), self.show_day(day)))
-        dialog.open()
-
-    def show_shop_setup(self, row=None) -> None:
-        """Shop setup; `row` (a SetupRow a card is about) is the row it opens at."""
-        from xerohelper.ui.shop_setup import ShopSetupDialog
-
-        dialog = ShopSetupDialog(self.session, self)
-        if row is not None:
-            dialog.show_row(row)
-        dialog.saved.connect(lambda _mapping: self.day_screen.refresh() if self.day_screen else None)
-        dialog.open()
-
-    def show_settings(self) -> None:
-        from xerohelper.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.session, self)
-        dialog.disconnected.connect(self._disconnected)
-        dialog.connect_requested.connect(lambda: (dialog.accept(), self.start_connecting()))
-        dialog.everyday_box.saved.connect(
-            lambda _state: self.start_everyday() if self.everyday_watch else None
-        )
-        dialog.open()
-
-    def _disconnected(self, result) -> None:
-        self.show_organisation(None, False)
-        self.statusBar().showMessage(result.words, 12000)
-        self._go_to(Page.WELCOME)
-
-    def show_about(self) -> None:
-        from xerohelper.ui.about_dialog import AboutDialog
-
-        AboutDialog(self.session, self).open()
-
-    def show_day(self, day) -> None:
-        self.show_day_screen(day)
-
-    def _menu_failed(self, error: BaseException) -> None:
-        self.statusBar().clearMessage()
-        if _is_reconnect(error):
-            self.show_reconnect(error.reason)
-            return
-        title, words, next_step = _in_words(error)
-        self.statusBar().showMessage(f"{title}: {words} {next_step}", 15000)
 
     # ---- bits -------------------------------------------------------------------------------------------
     def show_organisation(self, name: str | None, connected: bool = True) -> None:
@@ -505,20 +279,3 @@ class MainWindow(QMainWindow):
             QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
             self.session.close()
         super().closeEvent(event)
-
-
-def _is_reconnect(error: BaseException) -> bool:
-    from xerohelper.services.explaining import needs_reconnect
-
-    return needs_reconnect(error)
-
-
-def _in_words(error: BaseException) -> tuple[str, str, str]:
-    """A failure as title, what happened and what to do — for the connect and reconnect pages."""
-    words = getattr(error, "words", None)
-    if words:
-        return "Connecting didn't work", words, getattr(error, "next_step", "")
-    from xerohelper.services.explaining import explain_error
-
-    card = explain_error(error)[0]
-    return card.title, card.what_happened, " ".join(card.steps[:1])
