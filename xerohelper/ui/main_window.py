@@ -109,7 +109,7 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
         self.wizard.own_app_page.client_id_entered.connect(self.use_own_client_id)
         self.wizard.setup_needed.connect(self._load_setup)
         self.wizard.setup_done.connect(self._save_setup)
-        self.wizard.finished.connect(lambda _result: self.show_day_screen())
+        self.wizard.finished.connect(lambda _result: self._wizard_finished())
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
         self.notice_found.connect(self.show_notice)
         self._build_menus()
@@ -214,6 +214,13 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
         )
 
     # ---- the day ----------------------------------------------------------------------------------------
+    def _wizard_finished(self) -> None:
+        """Finish: the day. The wizard is a dialog inside this window, and a dialog that closes gives up
+        the window's activation: take it back, so the keyboard goes on working here."""
+        self.show_day_screen()
+        if self.isVisible():
+            self.activateWindow()
+
     def show_day_screen(self, day=None) -> None:
         if self.day_screen is None:
             from xerohelper.ui.day_screen import DayScreen
