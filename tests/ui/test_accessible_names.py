@@ -171,8 +171,10 @@ def test_the_day_window_in_each_of_its_states(qtbot, walk, session):
 
     screen.step_card(Step.PAYMENTS).show_problem(refusal())
     walk("a step Xero refused", window)
-    screen.step_card(Step.PAYMENTS).explanation_card.set_explanation(None)
     screen.problem_card.set_explanation(refusal())
+    qtbot.wait(10)  # the screen shares the letters once a card has come
+    walk("a step refused, then a problem with the day: two cards", window)
+    screen.step_card(Step.PAYMENTS).explanation_card.set_explanation(None)
     walk("a problem with the day itself", window)
     screen.pos_card.show_problem("till.csv, line 2: this is not an amount.")
     walk("a till file that couldn't be read", window)

@@ -91,6 +91,7 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, Key
         self._busy_timer.setInterval(BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(self._show_busy_indicator)
         self._build()
+        self._watch_cards()
 
     # ---- what the main window uses ------------------------------------------------------------------------
     @property

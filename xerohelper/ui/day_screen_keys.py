@@ -64,9 +64,22 @@ class KeyboardPlace:
         days = self._calendar.calendar.findChild(QWidget, "qt_calendar_calendarview")
         return days if days is not None and days.isVisibleTo(self) else None
 
+    def _cards(self) -> tuple:
+        return (self._problem_card, *(c.explanation_card for c in self._step_cards.values()))
+
     def _share_letters(self) -> None:
         """Only the first explanation card shown answers Alt+letters."""
         taken = False
-        for card in (self._problem_card, *(c.explanation_card for c in self._step_cards.values())):
+        for card in self._cards():
             card.set_letters(not taken)
             taken = taken or card.isVisibleTo(self)
+
+    def _watch_cards(self) -> None:
+        """Whenever a card comes or goes, the letters are shared again."""
+        for card in self._cards():
+            card.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide) and watched in self._cards():
+            QTimer.singleShot(0, self, self._share_letters)
+        return super().eventFilter(watched, event)

@@ -98,7 +98,6 @@ class BackgroundWork:
         else:
             self._last_action = action if isinstance(action, tuple) else None
             self._problem_card.set_explanation(explanation)
-        self._share_letters()
 
     def _progress(self, words) -> None:
         if not shiboken6.isValid(self) or not self.busy:
