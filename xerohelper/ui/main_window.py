@@ -215,8 +215,8 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
 
     # ---- the day ----------------------------------------------------------------------------------------
     def _wizard_finished(self) -> None:
-        """Finish: the day. The wizard is a dialog inside this window, and a dialog that closes gives up
-        the window's activation: take it back, so the keyboard goes on working here."""
+        """Finish: the day. Closing the wizard (a dialog inside this window) can leave the window without
+        the keyboard (Qt's offscreen platform does): take the activation back, so the keys go on working."""
         self.show_day_screen()
         if self.isVisible():
             self.activateWindow()
