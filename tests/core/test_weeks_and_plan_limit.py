@@ -7,9 +7,15 @@ from decimal import Decimal
 
 from xerohelper.core.day import Day, SalesLine, Tender
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.plan_limit import PlanAllowance, allowance_words, first_day_over, monthly_cap
+from xerohelper.core.plan_limit import (
+    PlanAllowance,
+    allowance_words,
+    first_day_over,
+    first_week_over,
+    monthly_cap,
+)
 from xerohelper.core.sales_invoice import PlanProblem
-from xerohelper.core.week_invoice import plan_week_invoice
+from xerohelper.core.week_invoice import plan_week_credit_note, plan_week_invoice
 from xerohelper.core.weeks import Week, week_of, week_waits
 
 
@@ -62,9 +68,66 @@ def test_the_week_invoice_has_each_day_s_lines_and_the_week_s_number():
     assert [line.description for line in plan.lines] == ["Tue 1 Dec – Paint sales", "Wed 2 Dec – Paint sales"]
     assert plan.total == Decimal("22.00")
     assert mapping.week_invoice_number(week.first, week.last, attempt=2) == "POS-20261201-20261206-2"
-    refunded = Day(date(2026, 12, 3), "generic", days[0].sales, (Tender("Cash", Decimal("-5.00")),))
-    problems = plan_week_invoice([refunded], week, mapping, {"OUTPUT": Decimal(10)})
+    unbalanced = Day(date(2026, 12, 3), "generic", days[0].sales, (Tender("Cash", Decimal("-5.00")),))
+    problems = plan_week_invoice([unbalanced], week, mapping, {"OUTPUT": Decimal(10)})
     assert isinstance(problems, list) and isinstance(problems[0], PlanProblem)
+    assert problems[0].message.startswith("Thu 3 Dec: ")
+
+
+def test_refunds_paid_out_in_a_week_go_through_the_week_s_one_credit_note():
+    mapping = (
+        Mapping(rounding_account_code="860", rounding_tax_type="NONE")
+        .with_sales("Paint", "200", "OUTPUT")
+        .with_tender("Cash", "090")
+        .with_tender("Card", "610")
+    )
+    week = Week(date(2026, 12, 7), date(2026, 12, 13))
+    sale = (SalesLine("Paint", Decimal("100.00"), Decimal("10.00")),)
+    cash, card = (lambda a: Tender("Cash", Decimal(a))), (lambda a: Tender("Card", Decimal(a)))
+    days = [
+        Day(date(2026, 12, 7), "generic", sale, (cash("-20.00"), card("130.00"))),
+        Day(date(2026, 12, 8), "generic", sale, (cash("110.00"),)),
+        Day(date(2026, 12, 10), "generic", sale, (cash("140.00"), card("-30.00"))),
+    ]
+    rates = {"OUTPUT": Decimal(10), "NONE": Decimal(0)}
+
+    plan = plan_week_invoice(days, week, mapping, rates)
+
+    refund_lines = [(line.description, line.net) for line in plan.lines if line.account_code == "860"]
+    assert refund_lines == [
+        ("Mon 7 Dec – Refunds paid out to customers (see the week's credit note)", Decimal("20.00")),
+        ("Thu 10 Dec – Refunds paid out to customers (see the week's credit note)", Decimal("30.00")),
+    ]
+    assert plan.total == Decimal("380.00")  # what the tenders above zero took: 130 + 110 + 140
+    note = plan_week_credit_note(days, week, mapping)
+    assert note.number == "POS-20261207-20261213-CN" and note.trading_date == week.first
+    assert [(line.description, line.net, line.account_code) for line in note.lines] == [
+        ("Mon 7 Dec – Refunds paid out to customers", Decimal("20.00"), "860"),
+        ("Thu 10 Dec – Refunds paid out to customers", Decimal("30.00"), "860"),
+    ]
+    assert note.total == Decimal("50.00")
+    assert plan_week_credit_note(days[1:2], week, mapping) is None  # no refunds that week: no credit note
+    assert plan_week_credit_note(days, week, mapping, posting=2).number == "POS-20261207-20261213-2-CN"
+
+
+def test_a_week_of_tax_inclusive_days_goes_as_one_tax_inclusive_invoice():
+    mapping = (
+        Mapping(rounding_account_code="860").with_sales("Online", "200", "OUTPUT").with_tender("Visa", "610")
+    )
+    week = Week(date(2026, 12, 7), date(2026, 12, 13))
+    inclusive = SalesLine("Online", Decimal("115.00"), Decimal("0.00"), tax_included=True)
+    days = [
+        Day(date(2026, 12, d), "shopify-payments", (inclusive,), (Tender("Visa", Decimal("115.00")),))
+        for d in (7, 8)
+    ]
+    plan = plan_week_invoice(days, week, mapping, {"OUTPUT": Decimal(15)})
+    assert plan.amounts_include_tax and plan.total == Decimal("230.00")
+    exclusive = Day(
+        date(2026, 12, 9), "generic", (SalesLine("Online", Decimal("100.00"), Decimal("15.00")),),
+        (Tender("Visa", Decimal("115.00")),),
+    )  # fmt: skip
+    problems = plan_week_invoice([*days, exclusive], week, mapping, {"OUTPUT": Decimal(15)})
+    assert isinstance(problems, list) and "tax included" in problems[0].message
 
 
 def test_the_weekly_choice_goes_with_the_mapping_file():
@@ -72,3 +135,14 @@ def test_the_weekly_choice_goes_with_the_mapping_file():
     assert weekly.to_dict()["summary"] == "week"
     assert Mapping.from_dict(weekly.to_dict()).weekly is True
     assert Mapping.from_dict(Mapping().to_dict()).weekly is False
+
+
+def test_weekly_words_name_the_first_week_the_plan_would_refuse():
+    allowance = PlanAllowance("Starter", 20, (2026, 12), 17)
+    weeks = [(date(2026, 12, 7), 2), (date(2026, 12, 14), 1), (date(2026, 12, 21), 1)]  # the 7th paid refunds
+    assert first_week_over(weeks, allowance.left) == date(2026, 12, 21)
+    assert first_week_over(weeks[1:], allowance.left) is None
+    words = allowance_words(allowance, date(2026, 12, 21), weekly=True)
+    assert "3 left for December 2026" in words
+    assert "from the week of 21–27 December 2026 Xero would refuse to approve the week's invoice" in words
+    assert allowance_words(allowance, None, weekly=True).endswith("so every day fits.")

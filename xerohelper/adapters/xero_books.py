@@ -165,6 +165,25 @@ class XeroBooks:
             return int(pagination.item_count)
         return len(answer.invoices or [])
 
+    def approved_sales_credit_notes(self, year: int, month: int) -> int:
+        """How many sales credit notes dated in this month are approved, paid, or approved then voided: Xero
+        doesn't say whether a plan's cap counts them, so xerohelper counts them too, to be safe. One call."""
+        first = date(year, month, 1)
+        after = date(year + month // 12, month % 12 + 1, 1)
+        statuses = " OR ".join(f'Status=="{s}"' for s in COUNTED_STATUSES)
+        answer = self._run(
+            "count this month's approved credit notes",
+            self._accounting.get_credit_notes,
+            where=f'Type=="ACCRECCREDIT" AND ({statuses}) AND Date>={_date_time(first)} '
+            f"AND Date<{_date_time(after)}",
+            page=1,
+            page_size=1,
+        )
+        pagination = answer.pagination
+        if pagination is not None and pagination.item_count is not None:
+            return int(pagination.item_count)
+        return len(answer.credit_notes or [])
+
     def read_tracking(self) -> dict[str, tuple[str, ...]]:
         """The organisation's active tracking categories and their active options, by name."""
         categories = self._run("read tracking categories", self._accounting.get_tracking_categories)

@@ -226,7 +226,8 @@ def _payments(facts: DayFacts) -> StepStatus:
     to_pay = [t for t in facts.tenders_to_pay if t not in facts.paid_tenders]
     settled = _settled(invoice) and (not facts.needs_credit_note or _settled(credit_note))
     if approved and settled:
-        return StepStatus(step, StepState.DONE, f"Invoice {invoice.number} is paid in full.")
+        refunds = f", and the refunds are paid out of credit note {credit_note.number}" if credit_note else ""
+        return StepStatus(step, StepState.DONE, f"Invoice {invoice.number} is paid in full{refunds}.")
     if (status := _override(step, facts)) is not None:
         return status
     if approved and facts.tenders_to_pay and not to_pay:  # never "done" with money owing

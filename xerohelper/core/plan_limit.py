@@ -14,6 +14,7 @@ from datetime import date
 
 from xerohelper.core.dates import MONTHS, WEEKDAYS
 from xerohelper.core.explain import Action, Explanation, Stage, open_in_xero
+from xerohelper.core.weeks import week_of
 
 CAPPED_PLANS = {"STARTER": ("Starter", 20), "IGNITE": ("Ignite", 20)}
 COUNTED_STATUSES = ("AUTHORISED", "PAID", "VOIDED")  # what Xero counts as approved this month
@@ -51,6 +52,17 @@ def first_day_over(days_to_post: list[date], left: int) -> date | None:
     return ordered[left] if len(ordered) > left else None
 
 
+def first_week_over(weeks_to_post: list[tuple[date, int]], left: int) -> date | None:
+    """Posting each week's documents in order — (its first day, how many: its invoice, and its credit note
+    when it paid refunds) — the first day of the first week the plan would refuse."""
+    used = 0
+    for first, count in sorted(weeks_to_post):
+        used += count
+        if used > left:
+            return first
+    return None
+
+
 def allowance_words(allowance: PlanAllowance, over_from: date | None, weekly: bool) -> str:
     """'Your Xero plan (Starter) approves 20 sales invoices a month; 3 left for December 2026; from Wednesday
     24 December …' — the warning the day screen and `xerohelper day` show."""
@@ -59,8 +71,15 @@ def allowance_words(allowance: PlanAllowance, over_from: date | None, weekly: bo
         f"Your Xero plan ({allowance.plan}) approves {allowance.limit} sales invoices a month; "
         f"{left} left for {allowance.month_words}."
     )
-    if weekly:
+    if weekly and over_from is None:
         return head + " Weekly summaries send about five a month, so every day fits."
+    if weekly:  # `over_from` is the first day of the week whose invoice would be refused
+        week = week_of(over_from)
+        return (
+            head + f" Sending one invoice a week (and a credit note for a week with refunds, counted to be "
+            f"safe), from {week.words} Xero would refuse to approve the week's invoice. Move to a Xero plan "
+            "without a cap before then (in Xero: Settings > Subscription and billing)."
+        )
     if over_from is None:
         return head
     when = f"{WEEKDAYS[over_from.weekday()]} {over_from.day} {MONTHS[over_from.month - 1]}"

@@ -254,13 +254,22 @@ def plan_credit_note(day: Day, mapping: Mapping, posting: int = 1) -> CreditNote
     )
 
 
+def refunds_line(mapping: Mapping, refunds: Decimal, location: str, description: str) -> InvoiceLine:
+    """The "refunds paid out" line, worded for the document it goes on (a week's invoice or credit note)."""
+    line = _refunds_line(mapping, refunds, _tracking_for(mapping, location))
+    return InvoiceLine(description, line.account_code, line.tax_type, line.net, line.tracking)
+
+
 def credit_note_number(invoice_number: str) -> str:
     return f"{invoice_number}-CN"
 
 
+REFUNDS_PAID_OUT = "Refunds paid out to customers"
+
+
 def _refunds_line(mapping: Mapping, refunds: Decimal, tracking) -> InvoiceLine:
     return InvoiceLine(
-        "Refunds paid out to customers (see the day's credit note)",
+        f"{REFUNDS_PAID_OUT} (see the day's credit note)",
         mapping.rounding_account_code,
         mapping.rounding_tax_type,
         refunds,

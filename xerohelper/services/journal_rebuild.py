@@ -139,11 +139,19 @@ def rebuild_from_xero(
     documents = past.sales_invoices(since)
     invoices = _by_day(documents, mapping, credit_notes=False)
     weeks = _weeks(documents, mapping)
-    notes = _by_day(past.sales_credit_notes(since), mapping, credit_notes=True)
+    past_notes = past.sales_credit_notes(since)
+    notes = _by_day(past_notes, mapping, credit_notes=True)
+    week_notes = {  # weekly summaries' credit notes by number, a live one over a voided one
+        n.facts.number: n
+        for n in sorted(past_notes, key=lambda n: n.facts.status not in GONE)
+        if n.facts.number.endswith(credit_note_number(""))
+    }
     with journal.all_at_once():  # hundreds of rows: one transaction, one wait for the disk
         for (trading_date, place), found in sorted(invoices.items()):
             _rebuild_day(journal, organisation, trading_date, place, found, notes, mapping)
-        week_days = sum(_rebuild_week(journal, organisation, found, mapping) for found in weeks.values())
+        week_days = sum(
+            _rebuild_week(journal, organisation, found, mapping, week_notes) for found in weeks.values()
+        )
         journal.rebuilt(organisation, since, len(invoices) + week_days)
     return RebuiltDays(since, len(invoices) + week_days)
 
@@ -160,27 +168,33 @@ def _weeks(documents: list[PastDocument], mapping: Mapping) -> dict[date, list[t
     return found
 
 
-def _rebuild_week(journal: Journal, organisation: str, found, mapping: Mapping) -> int:
+def _rebuild_week(journal: Journal, organisation: str, found, mapping: Mapping, notes=None) -> int:
     """A week's invoice (its latest posting) on each day a payment was taken (the payment's reference names
-    its day), with that day's payments by tender; on the week's first day when none was. Days rebuilt."""
+    its day), with that day's payments by tender; on the week's first day when none was. The week's credit
+    note (…-CN) on each day one of its refunds was paid out, with those refunds. Days rebuilt."""
     posting, invoice = _current(found)
     week = week_of(invoice.document_date)
-    by_day: dict[date, list[PastPayment]] = {}
+    note = (notes or {}).get(credit_note_number(invoice.facts.number))
+    by_day: dict[date, list[tuple[PastPayment, PastDocument]]] = {}
     for day in week.days():
         prefix = f"{mapping.reference(day)} – "
-        paid = [p for p in invoice.payments if p.reference.startswith(prefix)]
-        if paid:
-            by_day[day] = paid
+        for document in [invoice, *([note] if note is not None else [])]:
+            paid = [(p, document) for p in document.payments if p.reference.startswith(prefix)]
+            by_day.setdefault(day, []).extend(paid)
+    by_day = {day: paid for day, paid in by_day.items() if paid}
     days = sorted(by_day) or [week.first]
     journal.record_invoice_on_days(
         organisation, [(d, "", WEEK_FROM_XERO) for d in days], invoice.facts, posting
     )
     for day, payments in by_day.items():
         taken: set[str] = set()
-        for payment in payments:
-            tender = _tender(payment.reference, mapping.reference(day), False, taken)
+        for payment, document in payments:
+            refund = document is note
+            if refund:
+                journal.record_credit_note(organisation, day, "", note.facts)
+            tender = _tender(payment.reference, mapping.reference(day), refund, taken)
             taken.add(tender)
-            record = PaymentRecord(tender, payment.payment_id, payment.amount, invoice.facts.invoice_id)
+            record = PaymentRecord(tender, payment.payment_id, payment.amount, document.facts.invoice_id)
             journal.record_payment(organisation, day, "", record)
     return len(days)
 

@@ -4,11 +4,24 @@ charge or refund, online and at the Shopify POS (`Card Source` stripe_terminal).
 Card money only: cash taken at a Shopify POS is not in this export, and the export doesn't split out
 tax: amounts include it, so the lines are marked tax-included and Xero works the tax out from each
 category's tax rate (never sent as tax-free net). Sales lines are per `Card Source` (“Shopify POS”,
-“Shopify online store”…), tenders per `Card Brand` (“Visa”, “Mastercard”…). `Type` charge is a sale,
-refund a refund; Shop Cash the buyer spent (`shop_cash…`) is a sale paid with the “Shop Cash” tender.
-Other types (marketing billing, withheld marketplace tax, adjustments, chargebacks, payouts…) are not the
-day's takings: they are left out and listed, with their amounts, in a note. The day is the date in
+“Shopify online store”…), tenders per `Card Brand` (“Visa”, “Mastercard”…). The day is the date in
 `Transaction Date`, which Shopify writes in the shop's own time zone (`-0400`).
+
+What `Type` holds, and where that is known from:
+* `charge` (a sale) and `refund` (negative) — the real export in the samples (June 2025, 1,593 rows, only
+  these two), and Shopify's balance-transaction types (shopify.dev, REST Admin “Transactions”: charge,
+  refund, dispute, reserve, adjustment, credit, debit, payout, payout_failure, payout_cancellation).
+* `shop_cash_credit` — Shop Cash the buyer spent, paid to the shop by Shopify (Shopify Help Center, “Prepare
+  your systems for Shop Cash”: “one shop_cash_credit row can represent multiple orders”). It is takings: a
+  sale paid with the “Shop Cash” tender, in the online store (Shop Cash is spent only in the Shop app and
+  on Shop on the web). Shopify settles Shop Cash in batches four times a day (00:00, 06:00, 12:00, 18:00
+  Eastern), so the row's date is the batch's: a late order's Shop Cash can come on the next day; a note
+  says so. No real export with such a row has been seen: its `Card Brand`/`Card Source` are taken as blank.
+* Every other type is not the day's takings — disputes and chargebacks, reserves, adjustments, Shopify's
+  bills taken from the payout (`billing_debit`), other Shop Cash rows (campaign debits are marketing, a
+  reversal undoes an earlier credit), payouts: left out and listed, with their amounts, in a note, for the
+  bookkeeper. Older exports showed Shop Cash as an `adjustment` (bookkeeping apps' help pages); the note
+  says that too when an adjustment is listed.
 """
 
 from __future__ import annotations
@@ -26,6 +39,7 @@ from xerohelper.core.money import money_words
 
 FORMAT = "shopify-payments"
 SHOP_CASH = "Shop Cash"  # Shopify's store credit the buyer spent: paid to the shop by Shopify
+SHOP_CASH_CREDIT = "shop_cash_credit"  # the row that pays it (“Shop Cash Credit” on the payout)
 VENDOR = "shopify"
 TITLE = "Shopify Payments transactions export"
 COLUMNS = (
@@ -72,6 +86,7 @@ def read(table: Table, context: ReadContext) -> list[Day]:
     left_out: Counter[str] = Counter()
     left_out_amount: dict[str, Decimal] = {}
     currency = ""
+    shop_cash_days: set = set()
     for row in table.rows:
         cells = columns.cells(row)
         if cells is None:
@@ -89,7 +104,7 @@ def read(table: Table, context: ReadContext) -> list[Day]:
         currency = currency or this_currency
         if not cells.ok or stamp is None:
             continue
-        shop_cash = "shop cash" in kind.replace("_", " ")
+        shop_cash = kind.replace(" ", "_") == SHOP_CASH_CREDIT
         if kind not in ("charge", "refund") and not shop_cash:
             name = _nice(cells.text("type")) or "(no type)"
             left_out[name] += 1
@@ -100,8 +115,9 @@ def read(table: Table, context: ReadContext) -> list[Day]:
         category = _SOURCES.get(source.casefold(), f"Shopify {_nice(source)}".strip())
         brand = cells.text("card_brand")
         tender = _BRANDS.get(brand.casefold()) or _nice(brand) or _nice(cells.text("method")) or "Card"
-        if shop_cash:
-            category, tender = _SOURCES.get(source.casefold(), "Shopify online store"), SHOP_CASH
+        if shop_cash:  # spent in the Shop app or on Shop on the web: the online store
+            category, tender = "Shopify online store", SHOP_CASH
+            shop_cash_days.add(day)
         if kind == "refund":
             book.add_sale(day, category, -abs(amount), kind=LineKind.REFUND, tax_included=True)
             book.add_tender(day, tender, -abs(amount))
@@ -112,12 +128,24 @@ def read(table: Table, context: ReadContext) -> list[Day]:
         "Shopify's payments export has card payments only (cash taken at the till isn't in it), and its "
         "amounts include tax: Xero works the tax out from each category's tax rate."
     )
+    if shop_cash_days:
+        context.notes.append(
+            "Shop Cash the buyers spent is a payment type of its own (“Shop Cash”). Shopify pays it in "
+            "batches four times a day, so Shop Cash from an order late in the evening can be on the next "
+            "day's figures."
+        )
     if left_out:
         listed = ", ".join(
             f"{count} “{name}” ({money_words(left_out_amount[name])})"
             for name, count in sorted(left_out.items())
         )
+        older = (
+            " In older exports Shop Cash the buyers spent came as an “Adjustment”: check those with "
+            "the payout in Shopify."
+            if "Adjustment" in left_out
+            else ""
+        )
         context.notes.append(
-            f"Not takings, so not sent as sales (book them as the bookkeeper says): {listed}."
+            f"Not takings, so not sent as sales (book them as the bookkeeper says): {listed}.{older}"
         )
     return book.days()

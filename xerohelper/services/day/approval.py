@@ -93,6 +93,19 @@ class Approval(StepUnit):
         return first_failed
 
     def _approve_credit_notes(self, run: DayRun, notes: list[tuple[DayKey, InvoiceFacts]]) -> None:
+        """Each credit note approved once, though a week's is on several days."""
+        sharing: dict[str, list[DayKey]] = {}
+        for key, note in notes:
+            sharing.setdefault(note.invoice_id, []).append(key)
+        notes = [(keys[0], next(n for k, n in notes if k == keys[0])) for keys in sharing.values()]
+        # Counted against a capped plan, to be safe (plan_cap.py): one it might refuse waits, with its card.
+        over = first_over_the_cap(run, [((k,), n.number, k.trading_date) for k, n in notes], self.step)
+        if over is not None:
+            for day in sharing[notes[over][1].invoice_id][1:]:
+                run.attention.note(day, self.step, run.attention.of(notes[over][0])[self.step])
+            notes = notes[:over]
+        if not notes:
+            return
         run.say("Approving the credit note for the refunds…")
         attempts = [
             run.begin(k, self.step, "approve-credit-note", {"credit_note_id": n.invoice_id}) for k, n in notes
@@ -109,8 +122,13 @@ class Approval(StepUnit):
         for (key, note), attempt, result in zip(notes, attempts, results, strict=False):
             if result.ok and result.invoice is not None:
                 run.journal.succeeded(attempt, result.xero_ids)
-                run.journal.record_credit_note(
-                    run.organisation_id, key.trading_date, key.location, result.invoice
-                )
+                counted(run, [key.trading_date])
+                with run.journal.all_at_once():  # a week's credit note is on each day that paid refunds
+                    for day in sharing[note.invoice_id]:
+                        run.journal.record_credit_note(
+                            run.organisation_id, day.trading_date, day.location, result.invoice
+                        )
             else:
                 run.document_refused(key, self.step, attempt, result, "credit note", note.number)
+                for day in sharing[note.invoice_id][1:]:
+                    run.attention.note(day, self.step, run.attention.of(key)[self.step])

@@ -1,7 +1,13 @@
 """A plan that caps approved sales invoices (Xero's Starter and Ignite: 20 a month), checked before sending:
 the invoice that would take its month over the cap stops its day (or week) with the card, nothing sent, and
 the days after it wait. The count comes with the set-up reads (SetupCache.allowance) and is counted on as
-xerohelper approves invoices."""
+xerohelper approves invoices.
+
+Credit notes (refunds paid out) are counted as if the cap took them too. Xero's pages and the partners'
+help pages name invoices (and bills) only, and the live refusal xerohelper knows is for an invoice, so
+whether a credit note uses up one of the 20 is not known: counted, a shop is at worst stopped one document
+early with the card; not counted, Xero might refuse a day half-sent. Weekly summaries send at most one
+invoice and one credit note a week (12 a month), so a capped plan still fits every day."""
 
 from __future__ import annotations
 

@@ -11,7 +11,10 @@ from xerohelper.adapters.journal import Journal
 from xerohelper.adapters.xero_books import XeroBooks
 from xerohelper.core.checklist import APPROVED
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.plan_limit import allowance_words, first_day_over
+from xerohelper.core.money import ZERO
+from xerohelper.core.plan_limit import allowance_words, first_day_over, first_week_over
+from xerohelper.core.sales_invoice import refunds_paid_out
+from xerohelper.core.weeks import week_of
 from xerohelper.services.day.setup_cache import SetupCache
 
 
@@ -33,11 +36,14 @@ def plan_warning(
     allowance = cache.allowance(books, month)
     if allowance is None:
         return ""
-    if mapping.weekly:
-        return allowance_words(allowance, None, weekly=True)
     first = date(*month, 1)
     last = date(*month, calendar.monthrange(*month)[1])
     known = [d for d, place in journal.days_between(organisation_id, first, last) if place == location]
+    if mapping.weekly:
+        records = {d: journal.record(organisation_id, d, location) for d in known}
+        return allowance_words(
+            allowance, first_week_over(_weeks_to_post(records, trading_date, last), allowance.left), True
+        )
     posted = set()
     waiting = set()  # figures in, invoice not approved yet
     for d in known:
@@ -50,3 +56,23 @@ def plan_warning(
     ahead = {start + timedelta(days=n) for n in range((last - start).days + 1)}
     to_post = sorted((waiting | ahead) - posted)
     return allowance_words(allowance, first_day_over(to_post, allowance.left), weekly=False)
+
+
+def _weeks_to_post(records: dict, trading_date: date, last: date) -> list[tuple[date, int]]:
+    """Weekly summaries: the month's weeks still to post — those with figures in and no approved invoice,
+    and every week from the one shown to the month's end — each with what the plan will count for it: its
+    invoice, and its credit note when a day of it paid refunds (counted to be safe: plan_cap.py)."""
+    shown = week_of(trading_date)
+    weeks = {week_of(d) for d in records} | {
+        week_of(shown.first + timedelta(days=n)) for n in range((last - shown.first).days + 1)
+    }
+    to_post = []
+    for week in weeks:
+        kept = [records[d] for d in week.days() if d in records]
+        if any(r.invoice is not None and r.invoice.status in APPROVED for r in kept):
+            continue  # posted (Xero's count has it)
+        if week.last < shown.first and not kept:
+            continue
+        refunds = any(r.day is not None and refunds_paid_out(r.day) > ZERO for r in kept)
+        to_post.append((week.first, 2 if refunds else 1))
+    return to_post

@@ -16,11 +16,13 @@ def read_back(run: DayRun, keys: Sequence[DayKey]) -> None:
     # A week's days share one invoice: read it once.
     ids = list(dict.fromkeys(r.invoice.invoice_id for r in records.values() if r.invoice is not None))
     now = run.books.invoices_by_id(ids)
-    note_ids = [
-        r.credit_note.invoice_id
-        for r in records.values()
-        if r.credit_note is not None and r.credit_note.status not in GONE
-    ]
+    note_ids = list(  # a week's credit note is on each day that paid refunds: read it once
+        dict.fromkeys(
+            r.credit_note.invoice_id
+            for r in records.values()
+            if r.credit_note is not None and r.credit_note.status not in GONE
+        )
+    )
     notes = run.books.credit_notes_by_id(note_ids) if note_ids else {}
     for key, record in records.items():
         if record.invoice is not None and record.invoice.invoice_id in now:

@@ -14,11 +14,13 @@ from xerohelper.adapters.xero_shapes import PaymentSeen, answer_ids
 from xerohelper.core.checklist import GONE, Checklist, InvoiceFacts, Step
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO, money_words
+from xerohelper.core.sales_invoice import refunds_paid_out
 from xerohelper.core.till_difference import undecided_card
 from xerohelper.core.weeks import week_of
 from xerohelper.services.day.checklist_runner import ChecklistRunner
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day.day_run import DayRun, StopRun
+from xerohelper.services.day.weeks import days_sharing, live_credit_notes
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,9 @@ class Resend:
             new_number=new_number,
             new_total=sum(
                 (
-                    r.day.totals.gross + (r.day.till_difference if r.day.difference_decided else 0)
+                    r.day.totals.gross
+                    + (r.day.till_difference if r.day.difference_decided else 0)
+                    + refunds_paid_out(r.day)  # the invoice's "refunds paid out" line (see its credit note)
                     for r in records
                     if r.day is not None
                 ),
@@ -97,9 +101,17 @@ class Resend:
             ),
             figures_changed=any(r.figures_changed_since_posting for r in records),
             weekly=mapping.weekly,
-            credit_note=record.credit_note
-            if record.credit_note and record.credit_note.status not in GONE
-            else None,
+            credit_note=next(
+                (
+                    r.credit_note
+                    for r in records
+                    if r.credit_note is not None
+                    and r.credit_note.status not in GONE
+                    and r.invoice is not None
+                    and r.invoice.invoice_id == record.invoice.invoice_id
+                ),
+                None,
+            ),
         )
 
     def resend(self, run: DayRun, key: DayKey, approve: bool | None = None) -> Checklist:
@@ -113,24 +125,27 @@ class Resend:
             if record.day is not None and not record.day.difference_decided:  # decide before voiding
                 run.attention.note(key, Step.SALES_SUMMARY, undecided_card(record.day))
                 return run.status.of(key)
-            note = (
-                record.credit_note if record.credit_note and record.credit_note.status not in GONE else None
-            )
+            sharing = days_sharing(run, key, invoice.invoice_id)  # a week's days share one invoice
+            notes = live_credit_notes(run, sharing)  # and one credit note, on the days that paid refunds
             try:
                 run.say("Removing the day's payments in Xero…")
-                sharing = days_sharing(run, key, invoice.invoice_id)  # a week's days share one invoice
                 _remove_payments(run, key, invoice.invoice_id, run.books.payments_on_invoice, sharing)
-                if note is not None:
-                    _remove_payments(run, key, note.invoice_id, run.books.payments_on_credit_note)
+                for note in notes:
+                    _remove_payments(run, key, note.invoice_id, run.books.payments_on_credit_note, sharing)
                 run.say(f"Voiding invoice {invoice.number} in Xero…")
                 gone = _void(run, key, "void-invoice", invoice, run.books.void)
                 for day in sharing:
                     run.journal.update_invoice_status(
                         run.organisation_id, day.trading_date, day.location, gone.status, gone.amount_due
                     )
-                if note is not None:
+                for note in notes:
                     gone = _void(run, key, "void-credit-note", note, run.books.void_credit_note)
-                    run.journal.record_credit_note(run.organisation_id, key.trading_date, key.location, gone)
+                    for day in sharing:
+                        kept = run.record(day).credit_note
+                        if kept is not None and kept.invoice_id == note.invoice_id:
+                            run.journal.record_credit_note(
+                                run.organisation_id, day.trading_date, day.location, gone
+                            )
             except StopRun:
                 return run.status.of(key)
         return self.runner.run(run, [key], approve=approve)[0]
@@ -150,18 +165,6 @@ def _void(
     )
     run.journal.succeeded(attempt, answer_ids("DocumentID", gone, with_status=True))
     return gone
-
-
-def days_sharing(run: DayRun, key: DayKey, invoice_id: str) -> list[DayKey]:
-    """The days whose invoice is this one: the day itself, or every day of its week (weekly summaries)."""
-    week = week_of(key.trading_date)
-    return [
-        DayKey(d, place)
-        for d, place in run.journal.days_between(run.organisation_id, week.first, week.last)
-        if place == key.location
-        and (record := run.record(DayKey(d, place))).invoice is not None
-        and record.invoice.invoice_id == invoice_id
-    ] or [key]
 
 
 def _remove_payments(

@@ -11,19 +11,20 @@ import logging
 
 from xerohelper.core.checklist import GONE, Step
 from xerohelper.core.mapping import Mapping
-from xerohelper.core.money import money_words
+from xerohelper.core.money import ZERO, money_words
 from xerohelper.core.organisation_setup import ContactInfo
 from xerohelper.core.sales_invoice import (
     CreditNotePlan,
     SalesInvoicePlan,
     plan_credit_note,
     plan_sales_invoice,
+    refunds_paid_out,
 )
 from xerohelper.services.day.day_key import DayKey, days_before, in_order
 from xerohelper.services.day.day_run import DayRun
-from xerohelper.services.day.plan_cap import counted, first_over_the_cap
+from xerohelper.services.day.plan_cap import Going, counted, first_over_the_cap
 from xerohelper.services.day.step_unit import StepUnit
-from xerohelper.services.day.weeks import Planned, plan_weeks
+from xerohelper.services.day.weeks import Planned, plan_weeks, week_credit_note
 from xerohelper.services.explaining import INVOICE_NUMBER_TAKEN
 
 log = logging.getLogger(__name__)
@@ -42,10 +43,10 @@ class SalesSummary(StepUnit):
             plans, stop_at = plan_weeks(run, todo, mapping, setup, contact)
         else:
             plans, stop_at = self._plan_days(run, todo, mapping, setup, contact)
-        over = first_over_the_cap(
-            run, [(p.keys, p.plan.number, p.plan.trading_date) for p in plans], self.step
-        )
+        going, owner = documents_to_approve(run, plans)
+        over = first_over_the_cap(run, going, self.step)
         if over is not None:
+            over = owner[over]
             stop_at = min([plans[over].keys[0], *([stop_at] if stop_at else [])], key=in_order)
             plans = plans[:over]
         if plans:
@@ -167,37 +168,32 @@ class SalesSummary(StepUnit):
     def _create_credit_notes(
         self, run: DayRun, keys: list[DayKey], mapping: Mapping, contact: ContactInfo
     ) -> None:
-        """The days whose till paid money back get their credit note (after their invoice is in)."""
-        plans: list[tuple[DayKey, CreditNotePlan]] = []
-        for key in keys:
-            record = run.record(key)
-            if record.day is None or record.invoice is None or record.invoice.status in GONE:
-                continue
-            if record.credit_note is not None and record.credit_note.status not in GONE:
-                continue
-            plan = plan_credit_note(record.day, mapping, max(record.posting, 1))
-            if plan is not None:
-                plans.append((key, plan))
+        """The days whose till paid money back get their credit note (after their invoice is in): one a day,
+        or one for the week on the days of the week that paid any (weekly summaries)."""
+        plans = credit_notes_to_send(run, keys, mapping)
         if not plans:
             return
-        first = plans[0][0]
+        first = plans[0][0][0]
         run.say("Sending the credit note for the refunds paid out…")
         existing = run.guarded(
             first, self.step, lambda: run.books.credit_notes_by_number(p.number for _, p in plans)
         )
         to_send = []
-        for key, plan in plans:
+        for days, plan in plans:
             found = [n for n in existing.get(plan.number, []) if n.status not in GONE]
             if found:  # sent before a stop: keep it, never send twice
-                run.journal.abandon_unfinished(run.organisation_id, key.trading_date, key.location, self.step)
-                run.journal.record_credit_note(run.organisation_id, key.trading_date, key.location, found[0])
+                for key in days:
+                    run.journal.abandon_unfinished(
+                        run.organisation_id, key.trading_date, key.location, self.step
+                    )
+                _record_credit_note(run, days, found[0])
             else:
-                to_send.append((key, plan))
+                to_send.append((days, plan))
         if not to_send:
             return
         attempts = [
-            run.begin(k, self.step, "create-credit-note", {"number": p.number, "total": str(p.total)})
-            for k, p in to_send
+            run.begin(ks[0], self.step, "create-credit-note", {"number": p.number, "total": str(p.total)})
+            for ks, p in to_send
         ]
         results = run.guarded(
             first,
@@ -208,14 +204,63 @@ class SalesSummary(StepUnit):
             attempts=attempts,
             labels=[p.number for _, p in to_send],
         )
-        for (key, plan), attempt, result in zip(to_send, attempts, results, strict=False):
+        for (days, plan), attempt, result in zip(to_send, attempts, results, strict=False):
             if result.ok and result.invoice is not None:
                 run.journal.succeeded(attempt, result.xero_ids)
-                run.journal.record_credit_note(
-                    run.organisation_id, key.trading_date, key.location, result.invoice
-                )
+                _record_credit_note(run, days, result.invoice)
+                if plan.approve:
+                    counted(run, [plan.trading_date])
             else:
-                run.document_refused(key, self.step, attempt, result, "credit note", plan.number)
+                run.document_refused(days[0], self.step, attempt, result, "credit note", plan.number)
+                for key in days[1:]:
+                    run.attention.note(key, self.step, run.attention.of(days[0])[self.step])
+
+
+def documents_to_approve(run: DayRun, plans: list[Planned]) -> tuple[list[Going], list[int]]:
+    """What the plan's cap will count for these invoices, in order, and the invoice each belongs to: the
+    invoice, and its credit note when its days paid refunds (counted to be safe: plan_cap.py)."""
+    going: list[Going] = []
+    owner: list[int] = []
+    for index, planned in enumerate(plans):
+        plan = planned.plan
+        going.append((planned.keys, plan.number, plan.trading_date))
+        owner.append(index)
+        days = [run.record(k).day for k in planned.keys]
+        if any(day is not None and refunds_paid_out(day) > ZERO for day in days):
+            going.append((planned.keys, plan.number, plan.trading_date))  # the card names the invoice
+            owner.append(index)
+    return going, owner
+
+
+def credit_notes_to_send(
+    run: DayRun, keys: list[DayKey], mapping: Mapping
+) -> list[tuple[tuple[DayKey, ...], CreditNotePlan]]:
+    """The credit notes still to send for these days (their invoice is in), each with the days it goes on."""
+    plans: list[tuple[tuple[DayKey, ...], CreditNotePlan]] = []
+    weeks_seen: set[str] = set()
+    for key in keys:
+        record = run.record(key)
+        if record.day is None or record.invoice is None or record.invoice.status in GONE:
+            continue
+        if mapping.weekly:
+            if record.invoice.invoice_id not in weeks_seen:
+                weeks_seen.add(record.invoice.invoice_id)
+                found = week_credit_note(run, key, record.invoice, mapping)
+                plans += [found] if found is not None else []
+            continue
+        if record.credit_note is not None and record.credit_note.status not in GONE:
+            continue
+        plan = plan_credit_note(record.day, mapping, max(record.posting, 1))
+        if plan is not None:
+            plans.append(((key,), plan))
+    return plans
+
+
+def _record_credit_note(run: DayRun, days: tuple[DayKey, ...], note) -> None:
+    """The credit note on each day it covers, in one journal write (a stop leaves none of them)."""
+    with run.journal.all_at_once():
+        for key in days:
+            run.journal.record_credit_note(run.organisation_id, key.trading_date, key.location, note)
 
 
 def predicted(run: DayRun, day, mapping: Mapping, setup, contact) -> list:

@@ -49,7 +49,8 @@ class SetupCache:
         kept = self._counted.get(month)
         if kept is not None and self._clock() - kept[0] < SETUP_MAX_AGE:
             return kept[1]
-        approved = books.approved_sales_invoices(*month)
+        # Credit notes counted too: Xero doesn't say whether its cap counts them, so to be safe they do.
+        approved = books.approved_sales_invoices(*month) + books.approved_sales_credit_notes(*month)
         allowance = PlanAllowance(cap[0], cap[1], month, approved)
         self._counted[month] = (self._clock(), allowance)
         return allowance

@@ -6,6 +6,10 @@ tenders are recorded against it.
 
 Running any day of a week runs the whole week (every day of it with figures); a week is sent once it is over,
 or sooner when every one of its days has figures.
+
+Refunds paid out go through the week's one credit note (core/week_invoice.py says why): it is recorded on each
+day of the week that paid money back, in one journal write, and each of those days' refunds is paid out of it
+on its own day, so step 3 reads as before too.
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from xerohelper.core.checklist import GONE, Step
+from xerohelper.core.checklist import GONE, InvoiceFacts, Step
 from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
+from xerohelper.core.money import ZERO
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
-from xerohelper.core.sales_invoice import PlanProblem, SalesInvoicePlan
-from xerohelper.core.week_invoice import plan_week_invoice
+from xerohelper.core.sales_invoice import CreditNotePlan, PlanProblem, SalesInvoicePlan, refunds_paid_out
+from xerohelper.core.week_invoice import plan_week_credit_note, plan_week_invoice
 from xerohelper.core.weeks import Week, week_of
 from xerohelper.services.day.day_key import DayKey, in_order
 from xerohelper.services.day.day_run import DayRun
@@ -101,3 +106,43 @@ def plan_weeks(
             return planned, keys[0]
         planned.append(Planned(tuple(keys), plan, tuple(d.fingerprint() for d in days)))
     return planned, None
+
+
+def days_sharing(run: DayRun, key: DayKey, invoice_id: str) -> list[DayKey]:
+    """The days whose invoice is this one: the day itself, or every day of its week (weekly summaries)."""
+    week = week_of(key.trading_date)
+    return [
+        DayKey(d, place)
+        for d, place in run.journal.days_between(run.organisation_id, week.first, week.last)
+        if place == key.location
+        and (record := run.record(DayKey(d, place))).invoice is not None
+        and record.invoice.invoice_id == invoice_id
+    ] or [key]
+
+
+def live_credit_notes(run: DayRun, keys: Sequence[DayKey]) -> list[InvoiceFacts]:
+    """The credit notes (not voided or deleted) on these days, each once: a week's days share one."""
+    found: dict[str, InvoiceFacts] = {}
+    for key in keys:
+        note = run.record(key).credit_note
+        if note is not None and note.status not in GONE:
+            found.setdefault(note.invoice_id, note)
+    return list(found.values())
+
+
+def week_credit_note(
+    run: DayRun, key: DayKey, invoice: InvoiceFacts, mapping: Mapping
+) -> tuple[tuple[DayKey, ...], CreditNotePlan] | None:
+    """The week's credit note still to send for the week whose invoice is `invoice` — with the days that
+    paid money back, which it is recorded on — or None (no refunds that week, or the note is in)."""
+    keys = days_sharing(run, key, invoice.invoice_id)
+    records = {k: run.record(k) for k in keys}
+    refunding = tuple(
+        k for k in keys if records[k].day is not None and refunds_paid_out(records[k].day) > ZERO
+    )
+    if not refunding or live_credit_notes(run, refunding):
+        return None
+    days = [records[k].day for k in refunding]
+    posting = max(max(records[k].posting for k in keys), 1)
+    plan = plan_week_credit_note(days, week_of(key.trading_date), mapping, posting)
+    return (refunding, plan) if plan is not None else None
