@@ -78,6 +78,7 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, Key
         self.snapshot: DaySnapshot | None = None
         self.busy = False
         self._focus_back = False  # a button of the day had the focus when work started (day_screen_keys)
+        self._placed: QWidget | None = None  # where this screen last put the keyboard
         self.z_report_dialog: ZReportDialog | None = None
         self.till_names_dialog = None  # "which of your names is it?" after an import, while open
         self._loads = 0  # each load has a number; only the latest one is shown

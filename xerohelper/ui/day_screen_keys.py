@@ -41,13 +41,21 @@ class KeyboardPlace:
             return
         self._focus_back = False
         target = self._what_comes_next()
-        if target is not None and target is not focused:
+        if target is not None:
             focus_for_keys(target)
+            self._placed = target
 
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self._focus_back and self.isActiveWindow():
-            QTimer.singleShot(0, self, self._keep_the_keyboard)  # after Qt has put the old focus back
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is None and new is not None and self.isAncestorOf(new):  # the window has the keys again
+            QTimer.singleShot(0, self, self._after_activation)  # after Qt has put the old focus back
+
+    def _after_activation(self) -> None:
+        """The window is active again: Qt has put the focus back and hidden the ring. The keyboard goes
+        where it was waiting to go, or keeps the place this screen gave it, with the ring shown."""
+        if self._focus_back:
+            self._keep_the_keyboard()
+        elif self._placed is not None and QApplication.focusWidget() is self._placed:
+            focus_for_keys(self._placed)
 
     def _what_comes_next(self) -> QWidget | None:
         usable = [
@@ -75,9 +83,11 @@ class KeyboardPlace:
             taken = taken or card.isVisibleTo(self)
 
     def _watch_cards(self) -> None:
-        """Whenever a card comes or goes, the letters are shared again."""
+        """Whenever a card comes or goes, the letters are shared again; whenever the window gets the
+        keyboard back, the focus is where this screen put it, with its ring."""
         for card in self._cards():
             card.installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.Hide) and watched in self._cards():

@@ -39,7 +39,7 @@ def follow_focus(area: QScrollArea) -> QScrollArea:
 def focus_for_keys(widget: QWidget) -> None:
     """Put the keyboard on `widget` (the next thing to do) and show it there: Qt draws a button's focus
     ring only once a key has moved the focus in that window, so a page that places the focus itself
-    says it has (a mouse click hides the rings again, as Qt does)."""
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    says it has, as a shortcut key would (a mouse click hides the rings again, as Qt does)."""
+    widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
     widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
     widget.update()
