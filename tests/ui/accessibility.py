@@ -286,3 +286,25 @@ def no_default_button(dialog: QWidget) -> list[str]:
     if shown and not buttons:
         return ["no default button: Enter does nothing"]
     return [f"the default button {describe(b)} can't be pressed" for b in buttons if not b.isEnabled()]
+
+
+def labels_reach_their_fields(qtbot, window: QWidget) -> list[str]:
+    """Press each label's Alt+letter in `window`: the keyboard must land in the field the label names
+    (buttons are left alone: their letter presses them)."""
+    from PySide6.QtWidgets import QApplication
+
+    problems = []
+    for label in shown_in(window):
+        if not isinstance(label, QLabel) or label.buddy() is None or not _plain(label):
+            continue
+        letter = mnemonic(label.text())
+        buddy = label.buddy()
+        if letter is None or not letter.isalnum() or not buddy.isEnabled():
+            continue
+        focused = QApplication.focusWidget() or window
+        qtbot.keyClick(focused, letter, Qt.KeyboardModifier.AltModifier)
+        QApplication.processEvents()
+        now = QApplication.focusWidget()
+        if now is None or not (now is buddy or buddy.isAncestorOf(now) or now is buddy.focusProxy()):
+            problems.append(f"Alt+{letter.upper()} ({label.text()}) lands on {describe(now)}, not its field")
+    return problems

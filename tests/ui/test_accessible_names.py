@@ -16,6 +16,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from tests.ui.accessibility import (
+    labels_reach_their_fields,
     mnemonic_clashes,
     no_default_button,
     tab_round,
@@ -57,6 +58,7 @@ class Walk:
             if isinstance(window, QDialog):
                 gaps += no_default_button(window)  # before Tab: a focused button is the default meanwhile
             gaps += tab_round(self.qtbot, window)
+            gaps += labels_reach_their_fields(self.qtbot, window)
         if gaps:
             self.found[where] = gaps
 
