@@ -209,3 +209,42 @@ def test_the_own_app_page_checks_the_client_id_before_it_is_used_and_goes_back(q
     assert entered.args == ["A1B2C3D4E5F60718293A4B5C6D7E8F90"]
     click(qtbot, wizard.button(BACK))
     assert wizard.currentId() == Page.WELCOME
+
+
+def alt(qtbot, letter: str) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+
+
+def test_each_pages_alt_letters_press_the_button_they_name(qtbot, wizard):
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
+    welcome = wizard.welcome_page
+    wizard.knows_xero_app(True, "http://localhost:8742/callback", built_in=True)
+    wizard.focus_page()
+    for letter, signal in (
+        ("c", welcome.connect_requested),
+        ("t", welcome.demo_requested),
+        ("a", welcome.own_app_requested),
+    ):
+        with qtbot.waitSignal(signal, timeout=1000):
+            alt(qtbot, letter)
+
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    page = wizard.connect_page
+    with qtbot.waitSignal(page.cancel_requested, timeout=1000):
+        alt(qtbot, "n")  # Ca&ncel
+    wizard.sign_in_failed("Xero doesn't know this app", "Not registered.", "", SignInTrouble.XERO_APP)
+    for letter, signal in (
+        ("c", page.retry_requested),
+        ("t", page.demo_requested),
+        ("a", page.own_app_requested),
+    ):
+        with qtbot.waitSignal(signal, timeout=1000):
+            alt(qtbot, letter)
+    alt(qtbot, "b")  # < &Back (a button's letter clicks it a moment later, as it shows being pressed)
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.WELCOME, timeout=1000)
+
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    wizard.signed_in("Xero", [Choice("Harbour Street Hardware", "t1"), Choice("Corner Café", "t2")])
+    alt(qtbot, "b")  # Back from choosing: to the welcome page, by the same letter
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.WELCOME, timeout=1000)
