@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from tests.ui.accessibility import (
@@ -231,6 +231,9 @@ def test_every_dialog_can_be_read_out_and_reached_by_alt_letters(qtbot, walk, se
     settings = shown(qtbot, SettingsDialog(session))
     qtbot.waitUntil(idle, timeout=WAIT)
     walk("settings and everyday settings", settings)
+    assert settings.disconnect_button.isVisible()
+    qtbot.mouseClick(settings.disconnect_button, Qt.MouseButton.LeftButton)  # asks first, in place
+    walk("settings, asking before disconnecting", settings)
     settings.close()
 
     about = shown(qtbot, AboutDialog(session))

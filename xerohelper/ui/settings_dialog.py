@@ -24,6 +24,7 @@ from xerohelper.core.connection import ConnectionState
 from xerohelper.ui import look
 from xerohelper.ui.everyday_settings_box import EverydaySettingsBox
 from xerohelper.ui.failure_words import still_open
+from xerohelper.ui.focus_in_view import focus_for_keys
 from xerohelper.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
@@ -250,11 +251,14 @@ class SettingsDialog(QDialog):
         )
         self.confirm.setVisible(True)
         self.disconnect_button.setEnabled(False)
-        self.confirm_no.setFocus()
+        self.confirm_no.setDefault(True)  # Enter while asked: the safe answer
+        focus_for_keys(self.confirm_no)
         self._fit()
 
     def _keep_connected(self) -> None:
         self.confirm.setVisible(False)
+        self.confirm_no.setDefault(False)
+        self.close_button.setDefault(True)
         self.disconnect_button.setEnabled(True)
         self.disconnect_button.setFocus()
 
@@ -271,6 +275,8 @@ class SettingsDialog(QDialog):
             return
         log.info("disconnected from Xero (told Xero: %s)", result.told_xero)
         self.confirm.setVisible(False)
+        self.confirm_no.setDefault(False)
+        self.close_button.setDefault(True)
         self.confirm_yes.setEnabled(True)
         self.confirm_no.setEnabled(True)
         self._say(result.words)
