@@ -128,3 +128,50 @@ def test_import_save_asks_before_keeping_a_shop_or_till_never_seen(tmp_path, cap
         capsys.readouterr()
         assert main(["import", str(file), "--save", "--new-location", "--sandbox", url]) == 0
         assert f"{day} — Queen Street: kept" in capsys.readouterr().out
+
+
+def test_catch_up_of_two_tills_names_each_till_and_one_tills_refusal_leaves_the_other(tmp_path, capsys):
+    from dataclasses import replace
+
+    from xerohelper.core.mapping import Tracking
+    from xerohelper.services.demo_shop import DEMO_MAPPING
+    from xerohelper.services.shop_mapping import save_mapping
+
+    with connected_shop(tmp_path) as shop:
+        url = shop.xero.base_url
+        tracking = Tracking("Till", {"Front": "Till 1", "Back": "Till 2"})
+        save_mapping(
+            shop.connection.folders.settings, shop.tenant_id, replace(DEMO_MAPPING, tracking=tracking)
+        )
+        dates = [shop.today - timedelta(days=n) for n in (30, 29)]
+        header, *rows = days_file(tmp_path / "days.csv", dates).read_text(encoding="utf-8").splitlines()
+        file = tmp_path / "two-tills.csv"
+        tills = [f"{row},{till}" for till in ("Front", "Back") for row in rows]
+        file.write_text("\n".join([header + ",Location", *tills]) + "\n", encoding="utf-8")
+        assert main(["import", str(file), "--save", "--new-location", "--sandbox", url]) == 0
+        shop.control("tracking/archive", {"tenant": shop.tenant_id, "category": "Till", "option": "Till 2"})
+        capsys.readouterr()
+
+        code = main(["catch-up", "--yes", "--json", "--sandbox", url])
+        report = json.loads(capsys.readouterr().out)
+        assert code == 1 and report["all_in_xero"] is False
+        assert [(d["till"], d["location"], d["date"]) for d in report["days"]] == [
+            *(("Back", "Back", d.isoformat()) for d in dates),
+            *(("Front", "Front", d.isoformat()) for d in dates),
+        ]
+        outcomes = [d["outcome"] for d in report["days"]]
+        assert outcomes[0].startswith("needs attention: The tracking option “Till 2” was archived in Xero")
+        assert outcomes[1:] == ["not sent", "sent as a draft", "sent as a draft"]
+        numbers = {i["invoice_number"] for i in _live_invoices(shop)}
+        assert {f"POS-{d:%Y%m%d}-FRONT" for d in dates} <= numbers
+        assert not any(n.endswith("-BACK") for n in numbers)
+
+        shop.control("tracking/restore", {"tenant": shop.tenant_id, "category": "Till", "option": "Till 2"})
+        assert main(["catch-up", "--yes", "--sandbox", url]) == 0
+        out, err = capsys.readouterr()
+        assert "Back (1 of 1 tills)" not in err and "All 2 days are in Xero." in out
+        assert f"{dates[0].isoformat()} — Back" in out
+        numbers = [i["invoice_number"] for i in _live_invoices(shop)]
+        assert sorted(n for n in numbers if n.endswith(("-BACK", "-FRONT"))) == sorted(
+            f"POS-{d:%Y%m%d}-{t}" for d in dates for t in ("BACK", "FRONT")
+        )

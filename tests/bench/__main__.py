@@ -22,7 +22,7 @@ from pathlib import Path
 from tests.bench.table import FIGURES, Figure, table
 
 ROOT = Path(__file__).resolve().parents[2]
-BENCHMARKS = ("startup", "gui", "import_memory", "import", "day", "backfill", "plan_cap", "sandbox")
+BENCHMARKS = ("startup", "gui", "import_memory", "import", "day", "backfill", "tills", "plan_cap", "sandbox")
 
 
 def run(name: str) -> list[Figure]:

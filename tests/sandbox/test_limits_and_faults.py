@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from unittest.mock import ANY
 
 import pytest
 import urllib3
@@ -276,7 +277,7 @@ def test_state_dump_holds_everything(connected):
 def test_control_index_and_mistakes_answer_in_words(connected):
     index = control(connected.base_url, "")
     assert any("/_sandbox/faults" in line and "drop-after" in line for line in index["endpoints"])
-    assert len(index["endpoints"]) == 21
+    assert len(index["endpoints"]) == 22
     status, _, body = http_request("POST", connected.base_url + "/_sandbox/nothing-here", b"{}")
     assert status == 404 and "endpoints" in json.loads(body)
     status, _, body = http_request("POST", connected.base_url + "/_sandbox/lock-dates", b"not json")
@@ -308,3 +309,29 @@ def test_an_unexpected_failure_is_xeros_500_never_a_traceback(connected, monkeyp
     assert body == b"An unhandled error with the Xero API"
     assert headers["content-type"].startswith("text/plain")
     assert "RuntimeError: boom" in capsys.readouterr().err
+
+
+def test_a_tracking_option_can_be_archived_restored_and_deleted(connected):
+    api, tenant = connected.accounting, connected.tenant_id
+
+    def options(archived: bool) -> dict[str, str]:
+        (till,) = api.get_tracking_categories(tenant, include_archived=archived).tracking_categories
+        return {o.name: str(o.status).rsplit(".", 1)[-1] for o in till.options}
+
+    assert control(connected.base_url, "tracking/archive", {"category": "Till", "option": "Till 2"}) == {
+        "tracking_option_id": ANY,
+        "status": "ARCHIVED",
+    }
+    assert "Till 2" not in options(False) and options(True)["Till 2"] == "ARCHIVED"
+    control(connected.base_url, "tracking/restore", {"category": "till", "option": "TILL 2"})
+    assert options(False)["Till 2"] == "ACTIVE"
+    control(connected.base_url, "tracking/delete", {"category": "Till", "option": "Till 1"})
+    assert "Till 1" not in options(True)
+    status, _, body = http_request(
+        "POST",
+        connected.base_url + "/_sandbox/tracking/archive",
+        json.dumps({"category": "Till", "option": "Till 7"}).encode(),
+    )
+    assert status == 400 and "no option" in json.loads(body)["error"]
+    control(connected.base_url, "tracking/delete", {"category": "Till"})
+    assert api.get_tracking_categories(tenant, include_archived=True).tracking_categories == []

@@ -35,7 +35,7 @@ def test_a_day_snapshot_is_made_of_our_own_types(session):
     assert snapshot.checklist[Step.SALES_SUMMARY].state is StepState.DONE
     assert snapshot.invoice.status == "DRAFT" and snapshot.draft_link is not None
     assert snapshot.posting == 1 and not snapshot.figures_changed
-    assert snapshot.statuses[today] is DayStatus.NOT_POSTED  # the draft waits for approval
+    assert snapshot.statuses[today] is DayStatus.SENT_AS_DRAFT  # the draft waits for approval
     assert snapshot.organisation_name == "Harbour Street Hardware"
     assert not [
         name
@@ -113,4 +113,4 @@ def test_the_till_names_and_the_history_come_from_the_journal(session):
     assert set(seen.categories) >= {line.category for line in day.sales}
     assert set(seen.tenders) >= {t.name for t in day.tenders}
     rows = session.history()
-    assert rows[0].trading_date == today and rows[0].state is DayStatus.NOT_POSTED
+    assert rows[0].trading_date == today and rows[0].state is DayStatus.IMPORTED

@@ -51,7 +51,7 @@ def test_a_damaged_journal_is_rebuilt_and_said_when_the_day_screen_opens(qtbot):
     window.show()
     qtbot.waitUntil(lambda: window.day_screen is not None and window.day_screen.isVisible(), timeout=WAIT)
     screen = window.day_screen
-    qtbot.waitUntil(lambda: screen.calendar.status_of(today) is DayStatus.POSTED, timeout=WAIT)
+    qtbot.waitUntil(lambda: screen.calendar.status_of(today) is DayStatus.PAID, timeout=WAIT)
     message = window.statusBar().currentMessage()
     assert message.startswith("xerohelper's record of the days it sent to Xero was damaged.")
     assert "xerohelper rebuilt the record from Xero" in message

@@ -114,7 +114,7 @@ def test_the_demo_day_goes_to_xero_one_click_at_a_time(qtbot, screen, session):
     approve = screen.step_card(Step.APPROVE)
     assert approve.open_draft_button.isVisible() and approve.check_again_button.isVisible()
     assert "/AccountsReceivable/View.aspx" in approve.draft_link.url
-    assert screen.calendar.status_of(session.today()) is DayStatus.NOT_POSTED
+    assert screen.calendar.status_of(session.today()) is DayStatus.SENT_AS_DRAFT
     shot(screen, "draft-waiting")
 
     click_run_next(qtbot, screen)
@@ -126,7 +126,7 @@ def test_the_demo_day_goes_to_xero_one_click_at_a_time(qtbot, screen, session):
     assert [card.badge.text() for card in screen.step_cards] == ["Done"] * 3
     assert "paid in full" in screen.step_card(Step.PAYMENTS).reason_label.text()
     assert not screen.run_next_button.isEnabled()
-    assert screen.calendar.status_of(session.today()) is DayStatus.POSTED
+    assert screen.calendar.status_of(session.today()) is DayStatus.PAID
     assert busy[:2] == [True, False] and busy[-1] is False
 
 
@@ -327,7 +327,7 @@ def test_choosing_another_day_in_the_calendar_shows_it(qtbot, screen, session):
         screen.calendar.calendar.setSelectedDate(screen.calendar.calendar.selectedDate().addDays(-1))
     assert screen.trading_date == yesterday
     assert screen.pos_card.day is None
-    assert screen.calendar.status_of(session.today()) is DayStatus.NOT_POSTED
+    assert screen.calendar.status_of(session.today()) is DayStatus.IMPORTED
 
 
 def test_figures_changed_after_sending_can_be_sent_again(qtbot, screen, session):

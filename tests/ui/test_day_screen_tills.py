@@ -79,13 +79,13 @@ def test_two_tills_each_with_their_own_checklist_marks_and_invoice(qtbot, screen
     for _ in range(3):
         click_run_next(qtbot, screen)
     assert screen.snapshot.checklist.is_finished
-    assert screen.calendar.status_of(session.today()) is DayStatus.POSTED
+    assert screen.calendar.status_of(session.today()) is DayStatus.PAID
 
     picker.setCurrentIndex(1)
     picker.activated.emit(1)  # what choosing it with the mouse or keyboard does
     qtbot.waitUntil(lambda: screen.snapshot.location == "Front" and not screen.busy, timeout=WAIT)
     assert state(screen, Step.SALES_SUMMARY) is StepState.READY  # the front till's own checklist
-    assert screen.calendar.status_of(session.today()) is not DayStatus.POSTED  # and its own marks
+    assert screen.calendar.status_of(session.today()) is not DayStatus.PAID  # and its own marks
     assert str(screen.pos_card.day.totals.gross) == "2240.40"
     click_run_next(qtbot, screen)
 

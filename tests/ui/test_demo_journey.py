@@ -72,7 +72,7 @@ def test_the_demo_journey_from_start_to_a_finished_day(qtbot):
     assert all(card.state is StepState.DONE for card in screen.step_cards)
     assert threads and all(t is not threading.main_thread() for t in threads)  # Xero work ran off the GUI
     today = window.session.today()
-    qtbot.waitUntil(lambda: screen.calendar.status_of(today) is DayStatus.POSTED, timeout=WAIT)
+    qtbot.waitUntil(lambda: screen.calendar.status_of(today) is DayStatus.PAID, timeout=WAIT)
     window.close()
 
 

@@ -7,10 +7,12 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.demo_session import demo_session, import_demo_day
 from xerohelper.core.dates import short_date
-from xerohelper.services.day_history import NEEDS_ATTENTION, NOT_POSTED, POSTED, day_history
+from xerohelper.core.day_status import DayStatus
+from xerohelper.services.day_history import day_history
 from xerohelper.ui.history_view import COLUMNS, HistoryView
 
 
@@ -45,10 +47,10 @@ def test_days_newest_first_in_words(qtbot, session):
     view = shown(qtbot, session)
     assert [view.table.horizontalHeaderItem(c).text() for c in range(len(COLUMNS))] == list(COLUMNS)
     assert [cell(view, r, 0) for r in range(3)] == [short_date(taken), short_date(waiting), short_date(paid)]
-    assert [r.state for r in view.rows] == [NEEDS_ATTENTION, NOT_POSTED, POSTED]
+    assert [r.state for r in view.rows] == [DayStatus.NEEDS_ATTENTION, DayStatus.IMPORTED, DayStatus.PAID]
     assert cell(view, 0, 3).startswith("Needs attention: Invoice number POS-")
-    assert cell(view, 1, 1) == "—" and cell(view, 1, 3) == "Not sent yet"
-    assert cell(view, 2, 1) == f"POS-{paid:%Y%m%d}" and cell(view, 2, 3) == "Paid"
+    assert cell(view, 1, 1) == "—" and cell(view, 1, 3) == "Imported: figures in, not sent to Xero yet"
+    assert cell(view, 2, 1) == f"POS-{paid:%Y%m%d}" and cell(view, 2, 3) == "Paid: done"
     assert cell(view, 2, 2) == "$2,240.40"
     assert "Cash $412.30" in cell(view, 2, 4) and "EFTPOS $1,565.60" in cell(view, 2, 4)
     # the payments are shown in full: one tender a line, the row tall enough and the column wide enough
@@ -59,6 +61,11 @@ def test_days_newest_first_in_words(qtbot, session):
     assert view.table.columnWidth(4) >= max(metrics.horizontalAdvance(line) for line in lines)
     assert not view.table.item(0, 3).icon().isNull()
     assert day_history(days)[2].payments == view.rows[2].payments
+    view.resize(840, 500)  # narrower: the payments column and its heading stay whole, the states wrap
+    QApplication.processEvents()
+    header = view.table.horizontalHeader()
+    assert header.sectionSize(4) >= header.fontMetrics().horizontalAdvance(COLUMNS[4])
+    assert view.table.columnWidth(4) >= max(metrics.horizontalAdvance(line) for line in lines)
 
 
 def test_double_click_or_enter_opens_the_day(qtbot, session):

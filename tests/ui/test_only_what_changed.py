@@ -99,9 +99,9 @@ def test_the_calendar_keeps_its_last_day_and_statuses_when_they_come_again(qtbot
     real_maximum, real_update = calendar.calendar.setMaximumDate, calendar.calendar.updateCells
     monkeypatch.setattr(calendar.calendar, "setMaximumDate", lambda d: (calls.append("max"), real_maximum(d)))
     monkeypatch.setattr(calendar.calendar, "updateCells", lambda: (calls.append("cells"), real_update()))
-    statuses = {date(2026, 11, 20): DayStatus.POSTED}
+    statuses = {date(2026, 11, 20): DayStatus.PAID}
     for _ in range(2):
         calendar.set_last_day(date(2026, 11, 21))
         calendar.set_statuses(dict(statuses))
     assert calls == ["max", "cells"]
-    assert calendar.status_of(date(2026, 11, 20)) is DayStatus.POSTED
+    assert calendar.status_of(date(2026, 11, 20)) is DayStatus.PAID

@@ -36,7 +36,7 @@ from xerohelper.core.sales_invoice import refunds_paid_out
 log = logging.getLogger(__name__)
 
 JOURNAL_FILE_NAME = "journal.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: found_problems
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS days (
@@ -72,6 +72,10 @@ CREATE TABLE IF NOT EXISTS attempts (
 CREATE INDEX IF NOT EXISTS attempts_by_day ON attempts (organisation, trading_date, location, step);
 CREATE TABLE IF NOT EXISTS set_aside (
     kept_at TEXT NOT NULL, why TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS found_problems (
+    organisation TEXT NOT NULL, trading_date TEXT NOT NULL, location TEXT NOT NULL,
+    step TEXT NOT NULL, explanation TEXT NOT NULL, found_at TEXT NOT NULL,
+    PRIMARY KEY (organisation, trading_date, location, step));
 CREATE TABLE IF NOT EXISTS rebuilt_from_xero (
     organisation TEXT PRIMARY KEY, since TEXT NOT NULL, days INTEGER NOT NULL, at TEXT NOT NULL);
 """
@@ -472,6 +476,41 @@ class Journal:
             db.execute(
                 f"DELETE FROM payments WHERE {_THE_DAY} AND invoice_id=?",
                 (organisation, trading_date.isoformat(), location, invoice_id),
+            )
+
+    # ---- problems found with a day (what needs the owner's attention, kept over a restart) ----------------
+    # A journal from before this table gets it when it is opened (CREATE TABLE IF NOT EXISTS).
+    def keep_problem(
+        self, organisation: str, trading_date: date, location: str, step: Step, explanation: dict
+    ) -> None:
+        """The explanation (core/explain/kept.py's plain data) of the problem found with the day's step."""
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO found_problems VALUES (?,?,?,?,?,?)",
+                (
+                    organisation,
+                    trading_date.isoformat(),
+                    location,
+                    step.value,
+                    json.dumps(explanation, sort_keys=True),
+                    _now(),
+                ),
+            )
+
+    def problems(self, organisation: str, trading_date: date, location: str = "") -> dict[Step, dict]:
+        rows = self._read(
+            f"SELECT step, explanation FROM found_problems WHERE {_THE_DAY}",
+            (organisation, trading_date.isoformat(), location),
+        )
+        return {Step(step): json.loads(text) for step, text in rows}
+
+    def forget_problems(self, organisation: str, trading_date: date, location: str = "") -> None:
+        if not self.problems(organisation, trading_date, location):
+            return  # nothing kept: no write (a catch-up forgets every day's problems as it starts)
+        with self._write() as db:
+            db.execute(
+                f"DELETE FROM found_problems WHERE {_THE_DAY}",
+                (organisation, trading_date.isoformat(), location),
             )
 
     def skip(self, organisation: str, trading_date: date, location: str, step: Step, reason: str) -> None:

@@ -56,6 +56,7 @@ from xerohelper.core.checklist import InvoiceFacts
 from xerohelper.core.organisation_setup import AccountInfo, ContactInfo, OrganisationSetup, TaxRateInfo
 from xerohelper.core.plan_limit import COUNTED_STATUSES
 from xerohelper.core.sales_invoice import CreditNotePlan, PaymentPlan, SalesInvoicePlan
+from xerohelper.core.till_tracking import TrackingCategoryInfo
 
 T = TypeVar("T")
 
@@ -184,16 +185,25 @@ class XeroBooks:
             return int(pagination.item_count)
         return len(answer.credit_notes or [])
 
-    def read_tracking(self) -> dict[str, tuple[str, ...]]:
-        """The organisation's active tracking categories and their active options, by name."""
-        categories = self._run("read tracking categories", self._accounting.get_tracking_categories)
-        return {
-            str(c.name or ""): tuple(
-                str(o.name or "") for o in (c.options or []) if enum_text(o.status) in ("ACTIVE", "")
+    def read_tracking_choices(self) -> list[TrackingCategoryInfo]:
+        """Every tracking category with its options, archived ones included (so Shop setup can say an
+        option a till uses was archived, rather than only that it is missing)."""
+        categories = self._run(
+            "read tracking categories", self._accounting.get_tracking_categories, include_archived=True
+        )
+        found = []
+        for c in categories.tracking_categories or []:
+            options = [(str(o.name or ""), enum_text(o.status)) for o in (c.options or [])]
+            found.append(
+                TrackingCategoryInfo(
+                    name=str(c.name or ""),
+                    category_id=str(c.tracking_category_id or ""),
+                    status=enum_text(c.status) or "ACTIVE",
+                    options=tuple(n for n, status in options if status in ("ACTIVE", "")),
+                    archived_options=tuple(n for n, status in options if status == "ARCHIVED"),
+                )
             )
-            for c in (categories.tracking_categories or [])
-            if enum_text(c.status) in ("ACTIVE", "")
-        }
+        return found
 
     def find_contact(self, name: str) -> ContactInfo | None:
         """The contact with exactly this name, archived ones included (so we can say it's archived)."""

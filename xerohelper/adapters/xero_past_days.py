@@ -1,5 +1,6 @@
 """What Xero holds of the days already posted: the sales invoices and credit notes dated since a day, with
-the payments on each — read to rebuild the journal after it was set aside (services/journal_rebuild.py).
+the payments on each — read to rebuild the journal after it was set aside (services/journal_rebuild.py),
+and a month's invoices for the calendar (services/days_in_xero.py).
 
 Paged reads (100 a page) with Xero's own filter, `where=Type=="ACCREC" AND Date>=DateTime(y,m,d)` on GET
 Invoices (ACCRECCREDIT on GET CreditNotes), oldest first. Not by contact: the shop may have changed its
@@ -11,6 +12,7 @@ document is needed. Answers come back as core types
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -52,16 +54,19 @@ class PastDocument:
 
 
 class XeroPastDays:
-    def __init__(self, api: XeroApi, tenant_id: str, pacer: XeroPacer) -> None:
+    def __init__(
+        self, api: XeroApi, tenant_id: str, pacer: XeroPacer, cancel: threading.Event | None = None
+    ) -> None:
         self.api = api
         self.tenant_id = tenant_id
         self.pacer = pacer
+        self.cancel = cancel  # this reader's Cancel: set, its waits for Xero stop (Cancelled)
 
-    def sales_invoices(self, since: date) -> list[PastDocument]:
-        """Every sales invoice (ACCREC) dated on or after `since`."""
+    def sales_invoices(self, since: date, until: date | None = None) -> list[PastDocument]:
+        """Every sales invoice (ACCREC) dated on or after `since` (and on or before `until`, when given)."""
         return [
             _document(inv, inv.invoice_id, inv.invoice_number, inv.amount_due)
-            for inv in self._pages("read past invoices", "get_invoices", "invoices", since, "ACCREC")
+            for inv in self._pages("read past invoices", "get_invoices", "invoices", since, "ACCREC", until)
         ]
 
     def sales_credit_notes(self, since: date) -> list[PastDocument]:
@@ -73,8 +78,12 @@ class XeroPastDays:
             )
         ]
 
-    def _pages(self, what: str, method: str, plural: str, since: date, kind: str) -> Iterator:
-        where = f'Type=="{kind}" AND Date>=DateTime({since.year}, {since.month:02d}, {since.day:02d})'
+    def _pages(
+        self, what: str, method: str, plural: str, since: date, kind: str, until: date | None = None
+    ) -> Iterator:
+        where = f'Type=="{kind}" AND Date>={_date_time(since)}'
+        if until is not None:
+            where += f" AND Date<={_date_time(until)}"
         call = getattr(self.api.accounting, method)
         for page in range(1, MAX_PAGES + 1):
             answer = self._run(what, call, where=where, order="Date ASC", page=page, page_size=PAGE_SIZE)
@@ -86,7 +95,9 @@ class XeroPastDays:
     def _run(self, what: str, method: Callable, **kwargs):
         try:
             return self.pacer.run(
-                lambda: self.api.call(method, self.tenant_id, _return_http_data_only=False, **kwargs), what
+                lambda: self.api.call(method, self.tenant_id, _return_http_data_only=False, **kwargs),
+                what,
+                self.cancel,
             )
         except (DailyLimitReached, ApiException) as err:
             raise PastDaysNotRead(err) from err
@@ -112,6 +123,11 @@ def _document(item, document_id, number, left) -> PastDocument:
             if _enum(getattr(p, "status", "")) != "DELETED"
         ),
     )
+
+
+def _date_time(day: date) -> str:
+    """A date as Xero's where-expressions write it: DateTime(2026, 12, 01)."""
+    return f"DateTime({day.year}, {day.month:02d}, {day.day:02d})"
 
 
 def _money(value) -> Decimal:

@@ -3,7 +3,10 @@
     xerohelper catch-up [--since YYYY-MM-DD] [--yes] [--json] [--sandbox BASE_URL]
 
 Without --yes it lists the days it would send and exits 1 (nothing is sent). With --yes it sends them,
-batched, printing progress and any wait Xero asks for on stderr, and each day's state at the end.
+batched, printing progress and any wait Xero asks for on stderr, and each day's state at the end. A shop
+with several tills has each till's days listed together (with the till's name, `till` in the JSON) and sent
+till by till: one till's refusal doesn't stop the other tills' days, a problem of the whole organisation
+(the connection, the plan's cap, a locked period) does.
 Exit codes: 0 every day listed is in Xero, drafts included (or none waits); 1 something is left (a day
 needs attention, or nothing was sent because --yes was not given); 3 not connected or sign in
 again. Days whose figures differ from what Xero holds are never sent here: they are named, with the
@@ -59,7 +62,12 @@ def run(args: argparse.Namespace) -> int:
     stopped = None
     try:
         rows = send_ticked(
-            days, rows, progress=None if args.json else say_progress, cancel=None, on_wait=say_wait
+            days,
+            rows,
+            progress=None if args.json else say_progress,
+            cancel=None,
+            on_wait=say_wait,
+            on_till=None if args.json else _say_till,
         )
     except CatchUpStopped as stop:
         rows, stopped = stop.rows, stop.reason
@@ -87,6 +95,7 @@ def _show(rows, different, args, sending: bool) -> None:
                         {
                             "date": k.trading_date.isoformat(),
                             "location": k.location,
+                            "till": k.location or None,
                             "total": f"{k.total:.2f}",
                         }
                         for k in different
@@ -120,9 +129,12 @@ def _show(rows, different, args, sending: bool) -> None:
                 "(or choose to approve automatically in Shop setup)."
             )
     for kept in different:
+        where = f" ({kept.location})" if kept.location else ""
+        location = f" --location '{kept.location}'" if kept.location else ""
         print(
-            f"{kept.trading_date.isoformat()} differs from what Xero holds: it is not sent here. "
-            f"To replace it, run 'xerohelper day resend --date {kept.trading_date.isoformat()} --from FILE'."
+            f"{kept.trading_date.isoformat()}{where} differs from what Xero holds: it is not sent here. "
+            f"To replace it, run 'xerohelper day resend --date {kept.trading_date.isoformat()}{location} "
+            "--from FILE'."
         )
 
 
@@ -130,10 +142,16 @@ def _row_json(row) -> dict:
     return {
         "date": row.trading_date.isoformat(),
         "location": row.location,
+        "till": row.location or None,  # the till's name; null for a shop with one till
         "total": f"{row.day.total:.2f}",
         "state": row.day.in_xero.value,
         "outcome": row.outcome or None,
     }
+
+
+def _say_till(till: str, index: int, count: int) -> None:
+    if count > 1:
+        print(f"{till} ({index + 1} of {count} tills):", file=sys.stderr, flush=True)
 
 
 def _count(n: int) -> str:

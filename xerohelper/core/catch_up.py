@@ -7,6 +7,11 @@ and that is the owner's decision, one day at a time (`day resend`, or Re-send on
 
 `catch_up_days` is the one place the selection is made (weekly summaries can extend it: a week is a
 row whose `trading_date` is the week's last day).
+
+A shop with several tills or locations catches up each till's days: the list is per till × date (each till's
+days together, oldest first), and the tills are sent one after another. One till's refusal stops only that
+till's later days; a problem of the whole organisation (`stops_every_till`: the connection, Xero's limits or
+no answer, the plan's cap, a locked period) stops the tills after it too.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+
+from xerohelper.core.explain import Explanation, Stage, Topic
+from xerohelper.core.explain.entries import ALL_ENTRIES
 
 
 class InXero(StrEnum):
@@ -59,8 +67,9 @@ class CatchUpRow:
 def catch_up_days(
     kept: Iterable[KeptDay], since: date | None = None, approve_automatically: bool = False
 ) -> list[CatchUpRow]:
-    """The days a catch-up offers, oldest first, every one ticked: not in Xero, or part sent (a draft
-    waiting for approval only when xerohelper approves automatically). From `since` on, when given."""
+    """The days a catch-up offers, every one ticked: not in Xero, or part sent (a draft waiting for
+    approval only when xerohelper approves automatically). From `since` on, when given. Each till's days
+    together (tills in name order), oldest first."""
     wanted = {InXero.NOT_SENT, InXero.PART_SENT}
     if approve_automatically:
         wanted.add(InXero.WAITS_FOR_APPROVAL)
@@ -69,7 +78,31 @@ def catch_up_days(
         for day in kept
         if day.in_xero in wanted and (since is None or day.trading_date >= since)
     ]
-    return sorted(rows, key=lambda r: (r.trading_date, r.location))
+    return sorted(rows, key=in_list_order)
+
+
+def in_list_order(row: CatchUpRow) -> tuple[str, str, date]:
+    """Till by till (in name order), each till's days oldest first."""
+    return (row.location.casefold(), row.location, row.trading_date)
+
+
+def tills_of(rows: Sequence[CatchUpRow]) -> list[str]:
+    """The tills the rows are of, in the list's order ("" for a shop with one till)."""
+    return list(dict.fromkeys(r.location for r in rows))
+
+
+# What stops every till's days, not only the till it was found on: the organisation's own problems.
+_ORGANISATION_TOPICS = {Topic.PERIOD, Topic.PLAN, Topic.CONNECTION, Topic.XERO_SERVICE, Topic.NO_ANSWER}
+_ORGANISATION_KEYS = {"plan-cap-ahead"}
+
+
+def stops_every_till(explanation: Explanation) -> bool:
+    """True when the problem is the organisation's (the connection, Xero's limits or no answer from Xero,
+    the plan's monthly cap, a locked period): the other tills' days would meet it too, so they wait."""
+    if explanation.stage is Stage.CONNECTION or explanation.key in _ORGANISATION_KEYS:
+        return True
+    entry = ALL_ENTRIES.get(explanation.key)
+    return entry is not None and entry.topic in _ORGANISATION_TOPICS
 
 
 def ticked(rows: Sequence[CatchUpRow]) -> list[CatchUpRow]:

@@ -56,6 +56,8 @@ class OrganisationSetup:
     plan_class: str = ""  # Xero's Organisation.Class: the plan (STARTER, STANDARD, IGNITE…)
     # Active tracking categories → their active options; None when not read (a shop without tracking).
     tracking: dict[str, tuple[str, ...]] | None = None
+    # The same as Xero has them, archived ones included (core/till_tracking.py's TrackingCategoryInfo).
+    tracking_choices: tuple = ()
 
     @property
     def rates(self) -> dict[str, Decimal]:

@@ -20,6 +20,7 @@ from xerohelper.core.money import ZERO, money_words
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.sales_invoice import PlanProblem
 from xerohelper.core.till_difference import undecided_card
+from xerohelper.core.till_tracking import option_problem, tracking_missing
 
 
 def preflight(
@@ -119,7 +120,10 @@ def preflight(
         option = mapping.tracking.option_by_location.get(day.location)
         category = mapping.tracking.category_name
         if option and option not in setup.tracking.get(category, ()):
-            found.append((Step.SALES_SUMMARY, tracking_missing(category, option, day.location, short_code)))
+            card = option_problem(setup.tracking_choices, category, option, day.location, short_code)
+            found.append(
+                (Step.SALES_SUMMARY, card or tracking_missing(category, option, day.location, short_code))
+            )
 
     # Where each tender is paid into: exists, has a code, isn't archived, accepts payments.
     for tender in sorted({t.name for t in day.tenders if t.name in mapping.tenders and t.amount != ZERO}):
@@ -151,27 +155,6 @@ def tenders_too_much(day: Day, paid: set[str], amount_due, invoice_number: str, 
         values={"amount": money_words(to_pay), "invoice_number": invoice_number},
         short_code=short_code,
         where="the day's tenders",
-    )
-
-
-def tracking_missing(category: str, option: str, till: str, short_code: str | None) -> Explanation:
-    return Explanation(
-        title=f"Xero has no tracking option “{option}” under “{category}”",
-        what_happened=(
-            f"Shop setup tracks the till “{till}” as “{category}: {option}”, and Xero has no such active "
-            "tracking option. Xero would take the invoice but leave its tracking out, without a word."
-        ),
-        why="The option was renamed or archived in Xero, or Shop setup names one that was never made.",
-        steps=(
-            "In Xero, go to Accounting > Advanced > Tracking categories.",
-            f"Add (or restore) the option “{option}” under “{category}”, or choose another option for "
-            f"“{till}” in xerohelper's Shop setup.",
-            "Come back to xerohelper and click “I've fixed it — try again”.",
-        ),
-        action=Action.FIX_IN_XERO,
-        key="tracking-option-missing",
-        stage=Stage.SETUP,
-        predicted=True,
     )
 
 

@@ -12,6 +12,9 @@ POST /_sandbox/tokens/expire          every access token expires now (refresh to
 POST /_sandbox/connections/remove     {"tenant"}: disconnect that organisation (tokens still refresh)
 POST /_sandbox/contacts/archive       {"tenant", "contact": id or name}
 POST /_sandbox/contacts/restore       {"tenant", "contact": id or name}
+POST /_sandbox/tracking/archive       {"tenant", "category": id or name, "option": id or name}; also restore,
+                                      delete (the option is gone, as when it is deleted in Xero); without
+                                      "option", the category itself
 POST /_sandbox/lock-dates             {"tenant", "period_lock_date", "end_of_year_lock_date"}
 POST /_sandbox/accounts/remove-code   {"tenant", "code"}: the account keeps its id, loses its code
 POST /_sandbox/accounts/disable-payments   {"tenant", "code" or "account_id"}; also enable-payments
@@ -96,6 +99,38 @@ def _account(ledger: Ledger, body: dict) -> Account:
     return account
 
 
+def _tracking_option(ledger: Ledger, body: dict, action: str) -> dict:
+    """Archive, restore or delete one option of a tracking category, or the category (by id or name)."""
+    wanted = str(body.get("category", "")).strip().casefold()
+    category = next(
+        (
+            c
+            for c in ledger.tracking_categories
+            if wanted in (c.tracking_category_id.casefold(), c.name.casefold())
+        ),
+        None,
+    )
+    if category is None:
+        raise ControlError(f"no tracking category {body.get('category')!r}")
+    if "option" not in body:
+        if action == "delete":
+            ledger.tracking_categories.remove(category)
+            return {"tracking_category_id": category.tracking_category_id, "status": "DELETED"}
+        category.status = "ARCHIVED" if action == "archive" else "ACTIVE"
+        return {"tracking_category_id": category.tracking_category_id, "status": category.status}
+    named = str(body.get("option", "")).strip().casefold()
+    option = next(
+        (o for o in category.options if named in (o.tracking_option_id.casefold(), o.name.casefold())), None
+    )
+    if option is None:
+        raise ControlError(f"no option {body.get('option')!r} in {category.name!r}")
+    if action == "delete":
+        category.options.remove(option)
+        return {"tracking_option_id": option.tracking_option_id, "status": "DELETED"}
+    option.status = "ARCHIVED" if action == "archive" else "ACTIVE"
+    return {"tracking_option_id": option.tracking_option_id, "status": option.status}
+
+
 def _date(value: Any) -> date | None:
     if value is None:
         return None
@@ -177,6 +212,8 @@ def _dispatch(app: SandboxApp, request: Request, path: str) -> tuple[dict | None
         contact.status = "ARCHIVED" if path.endswith("archive") else "ACTIVE"
         contact.updated = now
         return {"contact_id": contact.contact_id, "status": contact.status}, True
+    if path in ("/tracking/archive", "/tracking/restore", "/tracking/delete"):
+        return _tracking_option(_ledger(app, body), body, path.rsplit("/", 1)[1]), True
     if path == "/lock-dates":
         ledger = _ledger(app, body)
         org = ledger.organisation

@@ -1,5 +1,6 @@
-"""Catch up: the kept days not (all) in Xero yet, listed first for the owner to tick, then sent in date
-order, batched — and each day's state at the end. Also what importing a file does with every day it holds.
+"""Catch up: the kept days not (all) in Xero yet, listed first for the owner to tick, then sent till by
+till, each till's days in date order, batched — and each day's state at the end. Also what importing a file
+does with every day it holds.
 
 Used by the app (the catch-up list, the day screen's import), the command line (`catch-up`, `import --save`)
 and, later, the folder watcher: nothing here knows of Qt. The selection itself is core's (core/catch_up.py).
@@ -8,7 +9,7 @@ and, later, the folder watcher: nothing here knows of Qt. The selection itself i
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -19,7 +20,9 @@ from xerohelper.core.catch_up import (
     InXero,
     KeptDay,
     catch_up_days,
+    stops_every_till,
     ticked,
+    tills_of,
     what_to_do_with,
 )
 from xerohelper.core.checklist import GONE, Checklist, Step, StepState
@@ -77,6 +80,9 @@ def catch_up_list(
     return catch_up_days(kept_days(days, since), since, approve)
 
 
+TillHeard = Callable[[str, int, int], None]  # (till, its index, how many tills): a till's days begin
+
+
 def send_ticked(
     days: DayChecklistService,
     rows: Sequence[CatchUpRow],
@@ -85,19 +91,27 @@ def send_ticked(
     progress: ProgressListener | None = None,
     cancel: threading.Event | None = None,
     on_wait: WaitListener | None = None,
+    on_till: TillHeard | None = None,
 ) -> list[CatchUpRow]:
-    """Send the ticked days in date order, batched (the run stops cleanly at the first day that needs
-    attention, or before the next call to Xero once `cancel` is set). The rows come back with each ticked
-    day's outcome in words; the journal is read after a stop too, so what was sent shows as sent."""
-    keys = [DayKey(r.trading_date, r.location) for r in ticked(rows)]
+    """Send the ticked days till by till, each till's days in date order, batched. A till's run stops
+    cleanly at its first day that needs attention; the next till goes on, unless the problem is the
+    organisation's (core's `stops_every_till`: the connection, the plan's cap, a locked period…). Cancel
+    stops before the next call to Xero. The rows come back with each ticked day's outcome in words; the
+    journal is read after a stop too, so what was sent shows as sent."""
+    chosen = ticked(rows)
+    tills = tills_of(chosen)
     stopped: BaseException | None = None
-    if keys:
+    for index, till in enumerate(tills):
+        keys = [DayKey(r.trading_date, r.location) for r in chosen if r.location == till]
+        if on_till is not None:
+            on_till(till, index, len(tills))
         try:
-            days.run(keys, approve=approve, progress=progress, cancel=cancel, on_wait=on_wait)
-        except (
-            Exception
-        ) as problem:  # Cancelled, ReconnectNeeded…: what went in stays in; the caller says why
+            checklists = days.run(keys, approve=approve, progress=progress, cancel=cancel, on_wait=on_wait)
+        except Exception as problem:  # Cancelled, ReconnectNeeded…: what went in stays in; caller says why
             stopped = problem
+            break
+        if any(stops_every_till(card) for card in _attention_cards(checklists)):
+            break  # the other tills' days would meet it too: they wait, untouched
     done = [
         replace(r, outcome=outcome_words(days.checklist(r.trading_date, r.location))) if r.ticked else r
         for r in rows
@@ -105,6 +119,15 @@ def send_ticked(
     if stopped is not None:
         raise CatchUpStopped(done, stopped)
     return done
+
+
+def _attention_cards(checklists: Sequence[Checklist]) -> list[Explanation]:
+    return [
+        status.attention
+        for checklist in checklists
+        for status in checklist.steps
+        if status.state is StepState.NEEDS_ATTENTION and isinstance(status.attention, Explanation)
+    ]
 
 
 class CatchUpStopped(Exception):

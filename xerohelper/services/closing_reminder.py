@@ -39,7 +39,9 @@ class ClosingReminder:
         return next_check(self.settings.choices().closing, now or self.now())
 
     def _in_xero(self, day: date) -> bool:
+        """The day's sales summary is in Xero (a shop with several tills: at every till with its figures)."""
         from xerohelper.core.checklist import Step, StepState
 
-        checklist = self.session.day_service().checklist(day)
-        return checklist[Step.SALES_SUMMARY].state is StepState.DONE
+        days = self.session.day_service()
+        tills = [t for t in self.session.shop_tills() if days.journal.day(days.organisation_id, day, t)]
+        return all(days.checklist(day, t)[Step.SALES_SUMMARY].state is StepState.DONE for t in tills or [""])

@@ -27,6 +27,7 @@ from xerohelper.core.checklist import Checklist, DayFacts, Step
 from xerohelper.core.day import Day
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+from xerohelper.core.till_tracking import TrackingCategoryInfo
 from xerohelper.services.connection import ConnectionService
 from xerohelper.services.day.checklist_runner import ChecklistRunner
 from xerohelper.services.day.day_key import DayKey
@@ -36,6 +37,7 @@ from xerohelper.services.day.needs_attention import NeedsAttention
 from xerohelper.services.day.plan_warning import plan_warning
 from xerohelper.services.day.resend import Resend, ResendPreview
 from xerohelper.services.day.setup_cache import SetupCache
+from xerohelper.services.days_in_xero import DaysInXero
 from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
 from xerohelper.services.explaining import Explainer
 from xerohelper.services.journal_rebuild import open_journal
@@ -74,6 +76,7 @@ class DayChecklistService:
         self._setup = SetupCache(mapping, clock)
         self._runner = ChecklistRunner()
         self._resend = Resend(journal, organisation_id, mapping, self._runner)
+        self.days_in_xero = DaysInXero(books, mapping)  # the calendar's months as Xero holds them (cached)
 
     @classmethod
     def for_connection(
@@ -283,6 +286,11 @@ class DayChecklistService:
         except (XeroRefused, DailyLimitReached) as problem:
             log.info("no plan warning now: %s", type(problem).__name__)
             return ""
+
+    def tracking_choices(self, *, cancel: threading.Event | None = None) -> list[TrackingCategoryInfo]:
+        """The organisation's tracking categories and their options, archived ones included (read from
+        Xero each time: Shop setup checks each till's option against them). Raises what Xero raised."""
+        return self.books.with_cancel(cancel).read_tracking_choices()
 
     def forget_setup(self) -> None:
         self._setup.forget()

@@ -10,17 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from xerohelper.core.checklist import XERO_STATUS_WORDS, Checklist, Step, StepState
-from xerohelper.core.day_status import DayStatus
+from xerohelper.core.checklist import XERO_STATUS_WORDS, Checklist, DayFacts, Step, StepState, work_out
+from xerohelper.core.day_status import DayStatus, day_status
 from xerohelper.core.weeks import week_of
 
 EVERY_DAY = (date(1900, 1, 1), date(9999, 12, 31))
-
-# A day's state as the calendar and the history colour it.
-POSTED = DayStatus.POSTED
-NEEDS_ATTENTION = DayStatus.NEEDS_ATTENTION
-NOT_POSTED = DayStatus.NOT_POSTED
-SKIPPED = DayStatus.SKIPPED
 
 
 @dataclass(frozen=True)
@@ -30,7 +24,7 @@ class HistoryRow:
     invoice_number: str  # "" until the day is sent
     total: Decimal  # the invoice's total in Xero once sent, else the till's total
     state: DayStatus
-    status_words: str  # "Paid", "Draft: waiting for your approval", "Needs attention: …"
+    status_words: str  # the calendar's words: "Sent as draft: waiting for approval", "Needs attention: …"
     payments: tuple[tuple[str, Decimal], ...]  # (tender, amount) recorded in Xero
     checklist: Checklist
     week: str = ""  # weekly summaries: the week whose invoice the day is on ("the week of 1–6 December 2026")
@@ -45,14 +39,16 @@ def day_history(days, first: date | None = None, last: date | None = None) -> li
     weekly = days.shop_mapping().weekly
     for trading_date, location in days.journal.days_between(days.organisation_id, first, last):
         record = days.journal.record(days.organisation_id, trading_date, location)
-        checklist = days.checklist(trading_date, location)
+        facts = days.facts(trading_date, location)
+        checklist = work_out(facts)
         invoice = record.invoice
         total = (
             invoice.total if invoice is not None else (record.day.totals.gross if record.day else Decimal(0))
         )
-        state, words = _state_and_words(checklist, invoice)
-        if weekly and invoice is None and state is NOT_POSTED:
-            words = "Waits for the week's invoice"
+        state = day_status(facts, checklist)
+        words = _words(state, facts, checklist)
+        if weekly and invoice is None and state is DayStatus.IMPORTED:
+            words = f"{state.title}: waits for the week's invoice"
         rows.append(
             HistoryRow(
                 trading_date=trading_date,
@@ -69,25 +65,22 @@ def day_history(days, first: date | None = None, last: date | None = None) -> li
     return sorted(rows, key=lambda r: (r.trading_date, r.location), reverse=True)
 
 
-def _state_and_words(checklist: Checklist, invoice) -> tuple[DayStatus, str]:
-    for status in checklist.steps:
-        if status.state is StepState.NEEDS_ATTENTION:
-            title = getattr(status.attention, "title", "") or status.reason
-            return NEEDS_ATTENTION, f"Needs attention: {title}"
-    sales = checklist[Step.SALES_SUMMARY]
-    if sales.state is StepState.SKIPPED:
-        return SKIPPED, f"Skipped: {sales.reason}"
-    if invoice is None or sales.state is not StepState.DONE:
-        if invoice is not None:  # voided or deleted in Xero
-            return (
-                NOT_POSTED,
-                f"{XERO_STATUS_WORDS.get(invoice.status, invoice.status)} in Xero: not sent again yet",
-            )
-        return NOT_POSTED, "Not sent yet"
-    if checklist.is_finished:
+def _words(state: DayStatus, facts: DayFacts, checklist: Checklist) -> str:
+    """The calendar's words for the state, with what the history can add: what needs attention, why a day
+    was skipped, which steps were skipped, an invoice voided in Xero."""
+    invoice = facts.invoice
+    if state is DayStatus.NEEDS_ATTENTION:
+        for status in checklist.steps:
+            if status.state is StepState.NEEDS_ATTENTION:
+                return f"{state.title}: {getattr(status.attention, 'title', '') or status.reason}"
+        return f"{state.title}: {' '.join(facts.day_problems)}"
+    if state is DayStatus.SKIPPED:
+        return f"{state.title}: {checklist[Step.SALES_SUMMARY].reason}"
+    if state is DayStatus.IMPORTED and invoice is not None:  # voided or deleted in Xero
+        gone = XERO_STATUS_WORDS.get(invoice.status, invoice.status).lower()
+        return f"{state.title}: invoice {invoice.number} {gone} in Xero, not sent again yet"
+    if state is DayStatus.PAID:
         skipped = [s.title.lower() for s in checklist.steps if s.state is StepState.SKIPPED]
-        done = "Paid" if invoice.status == "PAID" else "Done"
-        return POSTED, f"{done} ({', '.join(skipped)} skipped)" if skipped else done
-    if invoice.status in ("DRAFT", "SUBMITTED"):
-        return POSTED, "Draft: waiting for your approval"
-    return POSTED, "Approved: payments still to record"
+        if skipped:
+            return f"{state.title}: done ({', '.join(skipped)} skipped)"
+    return state.words

@@ -8,7 +8,7 @@ import calendar as month_days
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from xerohelper.core.checklist import Checklist, InvoiceFacts
+from xerohelper.core.checklist import Checklist, InvoiceFacts, work_out
 from xerohelper.core.connection import ConnectionStatus
 from xerohelper.core.day import Day
 from xerohelper.core.day_status import DayStatus, day_status, most_urgent
@@ -33,7 +33,7 @@ class DaySnapshot:
     posting: int  # 1 for the day's first invoice, 2 after one re-send, …
     figures_changed: bool  # the figures changed after the invoice was sent (a re-send is offered)
     month: tuple[int, int]  # (year, month) the calendar shows
-    statuses: dict[date, DayStatus]  # each day of that month the journal knows
+    statuses: dict[date, DayStatus]  # each day of that month the journal knows, and the days not imported
     categories: tuple[str, ...]  # the shop's kinds of sale (Shop setup)
     tenders: tuple[str, ...]  # the shop's ways of paying
     tills: tuple[str, ...] = ()  # the shop's tills or locations, when it has several (a picker chooses one)
@@ -87,7 +87,9 @@ def read_snapshot(
         posting=record.posting,
         figures_changed=record.figures_changed_since_posting,
         month=month,
-        statuses=month_statuses(days, month, location if location in tills else None, mapping.weekly),
+        statuses=month_statuses(
+            days, month, location if location in tills else None, mapping.weekly, today=today
+        ),
         categories=tuple(mapping.sales),
         tenders=tuple(mapping.tenders),
         tills=tills,
@@ -106,24 +108,49 @@ def shop_tills(days, mapping: Mapping) -> tuple[str, ...]:
 
 
 def month_statuses(
-    days, month: tuple[int, int], till: str | None = None, weekly: bool = False
+    days,
+    month: tuple[int, int],
+    till: str | None = None,
+    weekly: bool = False,
+    today: date | None = None,
 ) -> dict[date, DayStatus]:
     """Each day of `month` the journal knows, as the calendar colours it: `till`'s own days, or (None) the
     most urgent till's. With weekly summaries a week's days share one invoice: each of them shows the
-    week's state (its most urgent day's), a week needing attention shows on each of its days."""
+    week's state (its most urgent day's), a week needing attention shows on each of its days.
+
+    Given `today` (one invoice a day): the days since the shop's first day in xerohelper up to today that
+    the journal has nothing of are "not imported" (or skipped, when the owner skipped them)."""
     year, number = month
     first, last = date(year, number, 1), date(year, number, month_days.monthrange(year, number)[1])
     found: dict[date, list[DayStatus]] = {}
     for day, place in days.journal.days_between(days.organisation_id, first, last):
         if till is not None and place != till:
             continue
-        found.setdefault(day, []).append(day_status(days.checklist(day, place)))
+        found.setdefault(day, []).append(_status(days, day, place))
     if weekly:
         by_week: dict[Week, list[DayStatus]] = {}
         for day, statuses in found.items():
             by_week.setdefault(week_of(day), []).extend(statuses)
         return {day: most_urgent(by_week[week_of(day)]) for day in found}
-    return {day: most_urgent(statuses) for day, statuses in found.items()}
+    shown = {day: most_urgent(statuses) for day, statuses in found.items()}
+    if today is not None:
+        for day in _days_without_figures(days, first, min(last, today), set(found)):
+            shown[day] = _status(days, day, till or "")
+    return shown
+
+
+def _status(days, day: date, place: str) -> DayStatus:
+    facts = days.facts(day, place)
+    return day_status(facts, work_out(facts))
+
+
+def _days_without_figures(days, first: date, last: date, known: set[date]) -> list[date]:
+    """The days from `first` to `last` the journal has nothing of, since the shop's first day in it."""
+    earlier = days.journal.days_between(days.organisation_id, date.min, last)
+    if not earlier or last < first:
+        return []
+    start = max(first, earlier[0][0])
+    return [start + timedelta(n) for n in range((last - start).days + 1) if start + timedelta(n) not in known]
 
 
 def month_weeks(month: tuple[int, int]) -> dict[date, str]:

@@ -49,15 +49,15 @@ class Everyday:
             self._looking.release()
 
     def today_words(self) -> str:
-        """Today's state at a glance, for the tray."""
+        """Today's state at a glance, for the tray (a shop with several tills: all of today's tills)."""
         from xerohelper.core.checklist import Step, StepState
 
-        checklist = self.session.day_service().checklist(self.session.today())
-        if checklist.is_finished:
+        checklists = [checklist for _, checklist in self._today()]
+        if all(c.is_finished for c in checklists):
             return "today is in Xero"
-        if checklist.needs_attention:
+        if any(c.needs_attention for c in checklists):
             return "today needs you"
-        if checklist[Step.SALES_SUMMARY].state is StepState.DONE:
+        if all(c[Step.SALES_SUMMARY].state is StepState.DONE for c in checklists):
             return "today is in Xero, not finished"
         return "today isn't in Xero yet"
 
@@ -65,8 +65,18 @@ class Everyday:
         return self.export_folder.waiting()
 
     def send_today(self):
-        """The tray's "Send today": today's kept day, sent as the checklist would (approve per Shop setup)."""
-        return self.session.catch_up([self.session.today()])
+        """The tray's "Send today": today's kept day (at each till that has one), sent as the checklist
+        would (approve per Shop setup); the tills one after another."""
+        today = self.session.today()
+        return [c for till, _ in self._today() for c in self.session.catch_up([today], till)]
+
+    def _today(self) -> list:
+        """(till, checklist) of today at each of the shop's tills that has today's figures kept; the shop's
+        one day ("") when it has one till, or when no till has today's figures yet."""
+        days = self.session.day_service()
+        today = self.session.today()
+        tills = [t for t in self.session.shop_tills() if days.journal.day(days.organisation_id, today, t)]
+        return [(till, days.checklist(today, till)) for till in tills or [""]]
 
     @staticmethod
     def _start_at_login():

@@ -219,6 +219,16 @@ def _rebuild_day(journal: Journal, organisation: str, trading_date: date, place:
 
 
 # ---- which day a document belongs to ----------------------------------------------------------------------
+def days_of(documents: list[PastDocument], mapping: Mapping) -> dict[tuple[date, str], PastDocument]:
+    """The sales invoices that are the shop's days (by their numbers), each day's current one by (day, till);
+    a weekly summary's invoice on each day of its week."""
+    found = {day: _current(each)[1] for day, each in _by_day(documents, mapping, credit_notes=False).items()}
+    for first_day, each in _weeks(documents, mapping).items():
+        for day in week_of(first_day).days():
+            found[(day, "")] = _current(each)[1]
+    return found
+
+
 def _by_day(
     documents: list[PastDocument], mapping: Mapping, credit_notes: bool
 ) -> dict[tuple[date, str], list[tuple[int, PastDocument]]]:

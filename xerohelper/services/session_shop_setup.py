@@ -12,6 +12,7 @@ from xerohelper.core.mapping import Mapping
 
 if TYPE_CHECKING:  # the window makes the session while it starts: only what that needs is loaded then
     from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+    from xerohelper.core.till_tracking import TrackingCategoryInfo
     from xerohelper.services.day_snapshot import TillNames
 
 
@@ -77,6 +78,19 @@ class ShopSetupCalls:
         month (with the set-up). Raises what Xero raised."""
         with self._cancellable(cancel) as stop:
             return self.day_service().plan_warning(trading_date, location, cancel=stop)
+
+    def shop_tills(self) -> tuple[str, ...]:
+        """The shop's tills or locations, in name order (from the days kept and the shop setup's tracking);
+        empty for a shop with one till."""
+        from xerohelper.services.day_snapshot import shop_tills
+
+        days = self.day_service()
+        return shop_tills(days, days.shop_mapping())
+
+    def tracking_choices(self) -> list[TrackingCategoryInfo]:
+        """The organisation's tracking categories and options, archived ones included (read from Xero
+        now). Raises what Xero raised."""
+        return self.day_service().tracking_choices()
 
     def till_names_seen(self) -> TillNames:
         """The kinds of sale and ways of paying the till used lately (from the journal)."""

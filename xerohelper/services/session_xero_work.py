@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the window makes the session while it starts: only what that needs is loaded then
     from xerohelper.core.catch_up import CatchUpRow
     from xerohelper.core.checklist import Checklist, Step
+    from xerohelper.services.days_in_xero import XeroMonth
 
 
 Progress = Callable[[str], None] | None
@@ -103,6 +104,19 @@ class XeroWorkCalls:
                 list(dates), location, progress=progress, cancel=cancel, on_wait=on_wait
             )
 
+    def days_in_xero(self, month: tuple[int, int], *, cancel=None) -> XeroMonth:
+        """The days of `month` (year, month) whose invoices are in Xero, for the calendar: read once a month
+        for the session; when Xero can't be read, none, with a quiet note in words (tried again next time)."""
+        from xerohelper.core.connection import ConnectionProblem
+        from xerohelper.services.days_in_xero import XeroMonth, not_read_words
+
+        with self._cancellable(cancel) as cancel:
+            try:
+                days = self.day_service()
+            except ConnectionProblem as problem:  # not connected, or Xero asks to sign in again
+                return XeroMonth(month, note=not_read_words(problem))
+            return days.days_in_xero.month(month, self.today(), cancel)
+
     def catch_up_list(self, since: date | None = None) -> list[CatchUpRow]:
         """The days imported but not (all) in Xero, oldest first, each ticked, with their totals (the
         journal; no call to Xero). Days whose figures differ from Xero's are not in it: they are re-sent."""
@@ -117,10 +131,15 @@ class XeroWorkCalls:
         progress: Progress = None,
         cancel=None,
         on_wait: WaitHeard = None,
+        on_till: Callable[[str, int, int], None] | None = None,
     ) -> list[CatchUpRow]:
-        """Send the ticked rows' days in date order, batched; the rows back with each day's outcome.
-        Raises CatchUpStopped (with the rows as they ended) after Cancel or a lost connection."""
+        """Send the ticked rows' days till by till, each till's in date order, batched; the rows back with
+        each day's outcome (`on_till(till, index, count)` hears each till's days begin). One till's refusal
+        doesn't stop the other tills' days, a problem of the whole organisation does. Raises CatchUpStopped
+        (with the rows as they ended) after Cancel or a lost connection."""
         from xerohelper.services.catch_up import send_ticked
 
         with self._cancellable(cancel) as cancel:
-            return send_ticked(self.day_service(), rows, progress=progress, cancel=cancel, on_wait=on_wait)
+            return send_ticked(
+                self.day_service(), rows, progress=progress, cancel=cancel, on_wait=on_wait, on_till=on_till
+            )

@@ -2,7 +2,8 @@
 unticks what should wait and confirms; then they go in one go, with a progress bar, a countdown when Xero asks
 to wait, Cancel, and at the end each day's state in the list and a summary that leads to the first day needing
 attention. Nothing is sent before the owner confirms the list. (Which days are listed, and the ticking, is
-core/catch_up.py's: tested without a window.)
+core/catch_up.py's: tested without a window.) A shop with several tills sees each till's days together, with
+the till's name; the tills go one after another, and one till's refusal doesn't stop the others' days.
 
 The days go to Xero in one batched run (a month of days in a handful of calls). Cancel stops before
 xerohelper's next call to Xero: what was sent stays sent, nothing is half-done (the journal keeps each
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -29,7 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xerohelper.core.catch_up import CatchUpRow, all_in_xero, tick, ticked, ticked_total
+from xerohelper.core.catch_up import (
+    CatchUpRow,
+    all_in_xero,
+    in_list_order,
+    tick,
+    ticked,
+    ticked_total,
+    tills_of,
+)
 from xerohelper.core.connection import ReconnectNeeded
 from xerohelper.ui import look
 from xerohelper.ui.catch_up_summary import CatchUpOutcome, day_words, plural
@@ -58,6 +68,7 @@ class CatchUpDialog(QDialog):
     `caught_up(CatchUpOutcome)` at the end."""
 
     go_to_day = Signal(object)  # datetime.date
+    go_to_till_day = Signal(object, str)  # datetime.date and its till ("" for a shop with one till)
     caught_up = Signal(object)  # CatchUpOutcome
     reconnect_needed = Signal(object)  # the ReconnectNeeded error, for the window's Reconnect page
 
@@ -68,7 +79,8 @@ class CatchUpDialog(QDialog):
         self.setAccessibleName("Catch up with Xero")
         self.setMinimumWidth(560)
         self.session = session
-        self.rows = sorted(rows, key=lambda r: (r.trading_date, r.location))
+        self.rows = sorted(rows, key=in_list_order)
+        self.tills = [t for t in tills_of(self.rows) if t]  # empty for a shop with one till
         self.outcome: CatchUpOutcome | None = None
         self._started = False
         self._running = False
@@ -76,7 +88,10 @@ class CatchUpDialog(QDialog):
         self._year = session.today().year if hasattr(session, "today") else None
 
         count = len(self.rows)
-        self.heading = look.make_heading(QLabel(f"{plural(count, 'day')} not in Xero yet"))
+        heading = f"{plural(count, 'day')} not in Xero yet"
+        if len(self.tills) > 1:
+            heading += f", at {plural(len(self.tills), 'till')}"
+        self.heading = look.make_heading(QLabel(heading))
         self.heading.setObjectName("catch_up_heading")
         self.heading.setWordWrap(True)
         self.days_label = QLabel(
@@ -87,18 +102,23 @@ class CatchUpDialog(QDialog):
         self.day_list = QTreeWidget()
         self.day_list.setObjectName("catch_up_list")
         self.day_list.setAccessibleName("Days to send")
-        self.day_list.setColumnCount(3)
-        self.day_list.setHeaderLabels(["Day", "Takings", "State"])
+        headings = ["Day", "Till", "Takings", "State"] if self.tills else ["Day", "Takings", "State"]
+        self.state_column = len(headings) - 1
+        self.day_list.setColumnCount(len(headings))
+        self.day_list.setHeaderLabels(headings)
         self.day_list.setRootIsDecorated(False)
         self.day_list.setUniformRowHeights(True)
-        self.day_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.day_list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(self.state_column):
+            self.day_list.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.day_list.header().setStretchLastSection(True)
         for row in self.rows:
-            item = QTreeWidgetItem([self._row_words(row), look.money_words(row.day.total), _state_words(row)])
+            words = [self._row_words(row), *([row.location] if self.tills else [])]
+            item = QTreeWidgetItem([*words, look.money_words(row.day.total), _state_words(row)])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(
+                self.state_column - 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
             self.day_list.addTopLevelItem(item)
         self.day_list.itemChanged.connect(self._ticked)
         self.total_label = look.secondary(QLabel())
@@ -106,7 +126,9 @@ class CatchUpDialog(QDialog):
         self.bar = QProgressBar()
         self.bar.setObjectName("catch_up_progress")
         self.bar.setAccessibleName("Catch-up progress")
-        self.bar.setRange(0, len(STAGES) + 1)
+        self.bar.setRange(0, (len(STAGES) + 1) * max(1, len(self.tills)))
+        self._till_step = 0  # where the bar starts for the till being sent
+        self._till = ""  # the till being sent, when there are several
         self.bar.setValue(0)
         self.bar.setTextVisible(False)
         self.bar.setVisible(False)
@@ -189,7 +211,8 @@ class CatchUpDialog(QDialog):
         self._running = True
         session, rows = self.session, list(self.rows)
         dates = self.dates
-        log.info("catch-up: %d days from %s", len(dates), dates[0])
+        chosen = ticked(rows)
+        log.info("catch-up: %d days from %s, %d till(s)", len(dates), dates[0], len(tills_of(chosen)))
         for index in range(self.day_list.topLevelItemCount()):
             item = self.day_list.topLevelItem(index)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
@@ -204,14 +227,18 @@ class CatchUpDialog(QDialog):
         def work(report):
             from xerohelper.services.catch_up import CatchUpStopped
 
-            outcome = CatchUpOutcome(dates)
+            outcome = CatchUpOutcome(dates, locations=[r.location for r in chosen])
             done = rows
             try:
                 if cancel.is_set():
                     outcome.cancelled = True
                 else:
                     done = session.send_catch_up(
-                        rows, progress=report, cancel=cancel, on_wait=heard_by(report)
+                        rows,
+                        progress=report,
+                        cancel=cancel,
+                        on_wait=heard_by(report),
+                        on_till=lambda till, index, count: report(TillBegins(till, index, count)),
                     )
             except CatchUpStopped as stop:
                 done = stop.rows
@@ -233,13 +260,18 @@ class CatchUpDialog(QDialog):
         if isinstance(words, XeroWait):
             self.countdown.start(words)
             return
+        if isinstance(words, TillBegins):
+            self._till_step = words.index * (len(STAGES) + 1)
+            self._till = words.till if words.count > 1 else ""
+            self.bar.setValue(max(self.bar.value(), self._till_step))
+            return
         if not isinstance(words, str):
             return
         self.countdown.stop()
-        self.step_label.setText(words)
+        self.step_label.setText(f"{self._till}: {words}" if self._till else words)
         for index, start in enumerate(STAGES, 1):
             if words.startswith(start):
-                self.bar.setValue(max(self.bar.value(), index))
+                self.bar.setValue(max(self.bar.value(), self._till_step + index))
                 break
 
     def _finished(self, outcome: CatchUpOutcome) -> None:
@@ -250,8 +282,12 @@ class CatchUpDialog(QDialog):
         self.countdown.stop()
         if outcome.rows:
             self.rows = list(outcome.rows)
+        behind = self._behind(outcome)
         for index, row in enumerate(self.rows):
-            self.day_list.topLevelItem(index).setText(2, _state_words(row))
+            item = self.day_list.topLevelItem(index)
+            words = behind.get(index) or _state_words(row)
+            item.setText(self.state_column, words)
+            item.setToolTip(self.state_column, words)  # in full, when the column is narrow
         self.bar.setValue(self.bar.maximum())
         self.bar.setVisible(False)
         self.step_label.setVisible(False)
@@ -266,7 +302,7 @@ class CatchUpDialog(QDialog):
         left = [r for r in self.rows if not r.ticked]
         lines = outcome.summary_lines(self._year)
         if left and not outcome.cancelled:
-            names = ", ".join(day_words(r.trading_date, self._year) for r in left)
+            names = ", ".join(self._where(r) for r in left)
             lines.append(f"Not ticked, left for the next catch-up: {names}.")
         self.summary_label.setText("\n".join(lines))
         self.total_label.setVisible(False)
@@ -277,8 +313,10 @@ class CatchUpDialog(QDialog):
                 self.reconnect_needed.emit(outcome.error)
         attention = outcome.first_attention
         if attention is not None:
-            self.go_button.setText(f"&Go to {day_words(attention[0], self._year)}")
-            self.go_button.setAccessibleName(f"Go to {day_words(attention[0], self._year)}")
+            till = outcome.first_attention_till
+            where = day_words(attention[0], self._year) + (f" ({till})" if till else "")
+            self.go_button.setText(f"&Go to {where}")
+            self.go_button.setAccessibleName(f"Go to {where}")
             self.go_button.setVisible(True)
             self.go_button.setDefault(True)
             focus_for_keys(self.go_button)
@@ -290,13 +328,16 @@ class CatchUpDialog(QDialog):
             self.cancel_button.setDefault(True)
             focus_for_keys(self.cancel_button)
         log.info("catch-up: %s", outcome.summary(self._year))
-        self.adjustSize()
-        look.fit_to_screen(self, self.width(), self.height())  # never taller than the screen
+        before = self.size()
+        self.adjustSize()  # room for the summary; never narrower than it was (the states are longer now)
+        width, height = max(before.width(), self.width()), max(before.height(), self.height())
+        look.fit_to_screen(self, width, height)  # never taller than the screen
         self.caught_up.emit(outcome)
 
     def _failed(self, error: BaseException) -> None:
         """The work itself broke (not Xero: that is in the outcome)."""
-        outcome = CatchUpOutcome(self.dates, error=error)
+        chosen = ticked(self.rows)
+        outcome = CatchUpOutcome(self.dates, error=error, locations=[r.location for r in chosen])
         self._finished(outcome)
 
     # ---- leaving --------------------------------------------------------------------------------------
@@ -325,11 +366,36 @@ class CatchUpDialog(QDialog):
         attention = self.outcome.first_attention if self.outcome else None
         if attention is not None:
             self.go_to_day.emit(attention[0])
+            self.go_to_till_day.emit(attention[0], self.outcome.first_attention_till)
             self.accept()
 
     def _row_words(self, row: CatchUpRow) -> str:
-        where = f" — {row.location}" if row.location else ""
+        """The day (and, in the Day column of a one-till list, its place when it has one)."""
+        where = f" — {row.location}" if row.location and not self.tills else ""
         return day_words(row.trading_date, self._year) + where
+
+    def _behind(self, outcome: CatchUpOutcome) -> dict[int, str]:
+        """Ticked days not sent because a day before them needs attention (its till's first, or the
+        organisation's problem on another till): "Waits until Monday 30 November (Back) is fixed"."""
+        if outcome.cancelled or outcome.error is not None:
+            return {}
+        firsts = {till: when for when, till, _ in outcome.attentions}
+        if not firsts:
+            return {}
+        first = next(iter(firsts.items()))
+        waits = {}
+        for index, row in enumerate(self.rows):
+            if not row.ticked or row.outcome != "not sent":
+                continue
+            till, when = (row.location, firsts[row.location]) if row.location in firsts else first
+            if (till, when) != (row.location, row.trading_date):
+                where = day_words(when, self._year) + (f" ({till})" if till else "")
+                waits[index] = f"Waits until {where} is fixed"
+        return waits
+
+    def _where(self, row: CatchUpRow) -> str:
+        """'Tuesday 18 November (Front)': the day and its till."""
+        return day_words(row.trading_date, self._year) + (f" ({row.location})" if row.location else "")
 
     def _days_words(self, sending: bool = True) -> str:
         dates = self.dates
@@ -342,6 +408,15 @@ class CatchUpDialog(QDialog):
             else f"{day_words(first, self._year)} to {day_words(last, self._year)}"
         )
         return f"Sending {days}…" if sending else f"{days}:"
+
+
+@dataclass(frozen=True)
+class TillBegins:
+    """Heard from the catch-up: `till`'s days begin (`index` of `count` tills)."""
+
+    till: str
+    index: int
+    count: int
 
 
 def _state_words(row: CatchUpRow) -> str:

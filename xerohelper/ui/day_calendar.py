@@ -1,20 +1,43 @@
-"""The calendar of trading days: each day the journal knows is tinted by its status (in Xero, needs attention,
-not sent yet, skipped) and carries a small icon for it, so colour is never the only sign; a legend under it
-says what each one means, and a day's tooltip says it in words.
+"""The calendar of trading days: each day is tinted by where it stands (not imported, imported, sent as draft,
+approved, paid, needs attention, skipped) and carries a small icon for it, so colour is never the only sign;
+a legend under it says what each one means, a day's tooltip says it in words, and the chosen day's words
+are the calendar's accessible description (what a screen reader says).
+
+The states come from this computer's journal (the day screen's snapshot) and, for days the journal knows no
+invoice of, from Xero: the organisation's invoices of the month shown, read in the background when the
+calendar opens and when another month is shown (once a month: the session keeps them). Those days are
+marked "found in Xero" (a dashed line under the day). When Xero can't be read, a quiet note says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from xerohelper.core.dates import long_date
-from xerohelper.core.day_status import DayStatus
+from xerohelper.core.dates import MONTHS, WEEKDAYS
+from xerohelper.core.day_status import DayStatus, ShownDay, shown_days
 from xerohelper.ui import look
+from xerohelper.ui.failure_words import explain_failure, still_open
 from xerohelper.ui.look import DAY_LOOKS
+from xerohelper.ui.workers import run_in_background
+
+# The legend's order: from nothing yet to done, then the two that stand apart.
+LEGEND = (
+    DayStatus.NOT_IMPORTED,
+    DayStatus.IMPORTED,
+    DayStatus.SENT_AS_DRAFT,
+    DayStatus.APPROVED,
+    DayStatus.PAID,
+    DayStatus.NEEDS_ATTENTION,
+    DayStatus.SKIPPED,
+)
+FROM_XERO_WORDS = "Dashed line: found in Xero, not sent from this computer"
+# When Xero couldn't be read: said in one short line (why, in its tooltip), so the calendar keeps its room.
+NOT_READ_WORDS = "Xero couldn't be read: days sent from another computer may be missing."
 
 
 def qdate(d: date) -> QDate:
@@ -25,12 +48,20 @@ def pydate(d: QDate) -> date:
     return date(d.year(), d.month(), d.day())
 
 
+def day_words(day: date, shown: ShownDay | None) -> str:
+    """What the tooltip and a screen reader say for a day: "Tuesday 3 March: sent as draft, waiting for
+    approval"; the date alone for a day without a state (still to come, or before the shop's first day)."""
+    if shown is not None:
+        return shown.words(day)
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
 class StatusCalendar(QCalendarWidget):
-    """A month calendar that paints each known day's status."""
+    """A month calendar that paints each known day's state."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.statuses: dict[date, DayStatus] = {}
+        self.days: dict[date, ShownDay] = {}
         self._weeks: dict[date, str] = {}  # each day's week in words, as last shown
         self._days: QWidget | None = None  # the grid of days (Qt's own child)
         self.setObjectName("day_calendar")
@@ -39,6 +70,8 @@ class StatusCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):  # Qt's red weekends read as a problem
+            self.setWeekdayTextFormat(weekend, QTextCharFormat())
         # typing digits into the days would open Qt's date editor and jump to year 1206: arrows pick days
         self.setDateEditEnabled(False)
         for name, words in (
@@ -53,6 +86,8 @@ class StatusCalendar(QCalendarWidget):
             if child is not None:
                 child.setAccessibleName(words)
         self._show_focus()
+        self.selectionChanged.connect(self._describe_selected)
+        self._describe_selected()
 
     def _show_focus(self) -> None:
         """While the keyboard is in the days, the chosen day has a ring (drawn in paintCell), so the owner
@@ -66,24 +101,35 @@ class StatusCalendar(QCalendarWidget):
             self.updateCells()
         return super().eventFilter(watched, event)
 
-    def set_statuses(self, statuses: dict[date, DayStatus], weeks: dict[date, str] | None = None) -> None:
-        """Each known day's status; `weeks` (weekly summaries): each day's week in words, for its tooltip —
+    def describe(self, day: date) -> str:
+        """The day in words, as its tooltip and a screen reader say it."""
+        words = day_words(day, self.days.get(day))
+        if day in self._weeks and day in self.days:
+            words += f" (one invoice for {self._weeks[day]})"
+        return words
+
+    def _describe_selected(self) -> None:
+        words = self.describe(pydate(self.selectedDate()))
+        self.setAccessibleDescription(words)
+        if self._days is not None:
+            self._days.setAccessibleDescription(words)
+
+    def set_days(self, days: dict[date, ShownDay], weeks: dict[date, str] | None = None) -> None:
+        """Each known day's state; `weeks` (weekly summaries): each day's week in words, for its tooltip —
         the days of a week share one invoice and show the week's state."""
         weeks = weeks or {}
-        if statuses == self.statuses and weeks == self._weeks:
-            return  # as shown: every step's answer brings the month's statuses, mostly the same
+        if days == self.days and weeks == self._weeks:
+            return  # as shown: every step's answer brings the month's states, mostly the same
         self._weeks = dict(weeks)
-        for old in self.statuses.keys() - statuses.keys():
+        for old in self.days.keys() - days.keys():
             self.setDateTextFormat(qdate(old), QTextCharFormat())
-        self.statuses = dict(statuses)
-        for day, status in self.statuses.items():
+        self.days = dict(days)
+        for day, shown in self.days.items():
             fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(look.tone_background(DAY_LOOKS[status].tone, strength=0.22)))
-            words = f"{long_date(day)}: {DAY_LOOKS[status].words.lower()}"
-            if day in weeks:
-                words += f" (one invoice for {weeks[day]})"
-            fmt.setToolTip(words)
+            fmt.setBackground(QBrush(look.tone_background(DAY_LOOKS[shown.status].tone, strength=0.22)))
+            fmt.setToolTip(self.describe(day))
             self.setDateTextFormat(qdate(day), fmt)
+        self._describe_selected()
         self.updateCells()
 
     def paintCell(self, painter: QPainter, rect: QRect, qd: QDate) -> None:
@@ -94,30 +140,37 @@ class StatusCalendar(QCalendarWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(2, 2, -2, -2))  # the focus ring: the keyboard is here
             painter.restore()
-        status = self.statuses.get(pydate(qd)) if qd.isValid() else None
-        if status is None:
+        shown = self.days.get(pydate(qd)) if qd.isValid() else None
+        if shown is None:
             return
-        shown = DAY_LOOKS[status]
-        colour = look.tone_colour(shown.tone)
+        day_look = DAY_LOOKS[shown.status]
+        colour = look.tone_colour(day_look.tone)
         painter.save()
-        size = max(8, min(12, rect.height() // 3))
-        mark = look.pixmap(shown.icon, colour, size)
-        left, top = rect.right() - size - 2, rect.top() + 2
+        size = max(9, min(13, rect.height() // 3))
+        mark = look.pixmap(day_look.icon, colour, size)
+        left, top = rect.right() - size - 1, rect.top() + 2
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.palette().color(QPalette.ColorRole.Base))  # readable on the selection too
         painter.drawEllipse(QRect(left - 1, top - 1, size + 2, size + 2))
         painter.drawPixmap(left, top, mark)
-        painter.fillRect(QRect(rect.left() + 4, rect.bottom() - 3, rect.width() - 8, 3), colour)
+        line = QRect(rect.left() + 4, rect.bottom() - 3, rect.width() - 8, 3)
+        if shown.from_xero:  # found in Xero: a dashed line, as the legend says
+            dash = 4
+            for x in range(line.left(), line.right(), dash * 2):
+                painter.fillRect(QRect(x, line.top(), min(dash, line.right() - x), line.height()), colour)
+        else:
+            painter.fillRect(line, colour)
         painter.restore()
 
 
 class DayCalendar(QWidget):
     """The calendar with its legend. `date_chosen(date)` when the owner picks a day; `month_shown(y, m)`
-    when another month is shown (the day screen then loads that month's statuses)."""
+    when another month is shown (the day screen then loads that month's states)."""
 
     date_chosen = Signal(object)  # datetime.date
     month_shown = Signal(int, int)
+    xero_days_read = Signal()  # a month's days in Xero came in (some days may show another state now)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,39 +178,138 @@ class DayCalendar(QWidget):
         self.calendar = StatusCalendar()
         self.calendar.selectionChanged.connect(self._selection_changed)
         self.calendar.currentPageChanged.connect(self.month_shown)
+        self.calendar.currentPageChanged.connect(lambda year, month: self._month_changed((year, month)))
         self._quiet = False
+        self._journal: dict[date, DayStatus] = {}
+        self._weeks: dict[date, str] = {}
+        self._till: str | None = None
+        self._xero_reader: Callable | None = None
+        self._xero: dict[tuple[int, int], object] = {}  # month → its XeroMonth, as read
+        self._reading: set[tuple[int, int]] = set()
+        self._generation = 0  # a new reader (organisation) makes reads still under way for the last one moot
 
         legend = QGridLayout()
         legend.setHorizontalSpacing(8)
-        legend.setVerticalSpacing(4)
+        legend.setVerticalSpacing(3)
         self.legend_labels: dict[DayStatus, QLabel] = {}
-        for row, status in enumerate((DayStatus.POSTED, DayStatus.NOT_POSTED, DayStatus.NEEDS_ATTENTION)):
+        for row, status in enumerate(LEGEND):
             self._legend_row(legend, row, status)
-        self._legend_row(legend, 3, DayStatus.SKIPPED)
+        dashes = QLabel("- - -")
+        dashes.setAccessibleName("Dashed line")
+        self.from_xero_label = look.secondary(QLabel(FROM_XERO_WORDS.removeprefix("Dashed line: ")))
+        self.from_xero_label.setObjectName("legend_from_xero")
+        self.from_xero_label.setAccessibleName(FROM_XERO_WORDS)
+        self.from_xero_label.setWordWrap(True)
+        legend.addWidget(dashes, len(LEGEND), 0, Qt.AlignmentFlag.AlignTop)
+        legend.addWidget(self.from_xero_label, len(LEGEND), 1)
         legend.setColumnStretch(1, 1)
+
+        # when Xero couldn't be read: a quiet line, not a card (the calendar still shows what is known here)
+        self.xero_note = look.secondary(QLabel())
+        self.xero_note.setObjectName("calendar_xero_note")
+        self.xero_note.setWordWrap(True)
+        self.xero_note.setVisible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
+        layout.setSpacing(8)
         layout.addWidget(self.calendar)
         layout.addLayout(legend)
+        layout.addWidget(self.xero_note)
 
     def _legend_row(self, grid: QGridLayout, row: int, status: DayStatus) -> None:
         shown = DAY_LOOKS[status]
         mark = QLabel()
         mark.setPixmap(look.pixmap(shown.icon, look.tone_colour(shown.tone), 14))
-        words = QLabel(shown.words)
+        words = QLabel(f"<b>{status.title}</b>: {status.meaning}")
         words.setObjectName(f"legend_{status.name.lower()}")
+        words.setAccessibleName(status.words)
+        words.setWordWrap(True)
         self.legend_labels[status] = words
-        grid.addWidget(mark, row, 0)
+        grid.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(words, row, 1)
 
     # ---- what the day screen uses ---------------------------------------------------------------------
-    def set_statuses(self, statuses: dict[date, DayStatus], weeks: dict[date, str] | None = None) -> None:
-        self.calendar.set_statuses(statuses, weeks)
+    def set_statuses(
+        self, statuses: dict[date, DayStatus], weeks: dict[date, str] | None = None, till: str | None = None
+    ) -> None:
+        """The shown month's states from this computer's journal (the day screen's snapshot); `till`: the
+        till whose days they are (None: each date's most urgent till)."""
+        self._journal, self._weeks, self._till = dict(statuses), dict(weeks or {}), till
+        self._show_days()
+
+    def read_from_xero(self, reader: Callable) -> None:
+        """From now on, read the month shown from Xero in the background: `reader((year, month))` returns
+        the month's XeroMonth (AppSession.days_in_xero). The month shown now is read at once. Given again
+        (another organisation, a new connection), what was read before is forgotten."""
+        self._xero_reader = reader
+        self._generation += 1
+        self._xero.clear()
+        self._reading.clear()
+        self._say_not_read("")
+        self._show_days()
+        self._read_xero(self.shown_month())
+
+    def _month_changed(self, month: tuple[int, int]) -> None:
+        self._show_days()  # its days in Xero, if read already; the journal's come with the snapshot
+        self._read_xero(month)
+
+    def _read_xero(self, month: tuple[int, int]) -> None:
+        reader = self._xero_reader
+        if reader is None or month in self._xero or month in self._reading:
+            return
+        self._reading.add(month)
+        generation = self._generation
+        run_in_background(
+            lambda: reader(month),
+            on_done=lambda found: self._xero_read(generation, month, found),
+            on_failed=lambda error: self._xero_not_read(generation, month, error),
+        )
+
+    def _xero_read(self, generation: int, month: tuple[int, int], found) -> None:
+        if not still_open(self) or generation != self._generation:
+            return  # closed, or read for the organisation before
+        self._reading.discard(month)
+        if found.note:  # not read (offline, say): said quietly; tried again when the month is shown again
+            self._say_not_read(found.note)
+            return
+        self._xero[month] = found
+        self._say_not_read("")
+        if month == self.shown_month():
+            self._show_days()
+            self.xero_days_read.emit()
+
+    def _xero_not_read(self, generation: int, month: tuple[int, int], error: BaseException) -> None:
+        if not still_open(self) or generation != self._generation:
+            return
+        self._reading.discard(month)
+        why = explain_failure(error).title.rstrip(".")
+        self._say_not_read(f"Days sent from another computer may be missing here: {why}.")
+
+    def _say_not_read(self, why: str) -> None:
+        """`why`: the full words (the tooltip, and what a screen reader says); "" when Xero was read."""
+        self.xero_note.setText(NOT_READ_WORDS if why else "")
+        self.xero_note.setToolTip(why)
+        self.xero_note.setAccessibleDescription(why)
+        self.xero_note.setVisible(bool(why))
+
+    def _show_days(self) -> None:
+        """The journal's states with the month's days in Xero (the month shown: as the journal's are)."""
+        found = self._xero.get(self.shown_month())
+        in_xero = found.statuses(self._till) if found is not None else {}
+        self.calendar.set_days(shown_days(self._journal, in_xero), self._weeks)
 
     def status_of(self, day: date) -> DayStatus | None:
-        return self.calendar.statuses.get(day)
+        shown = self.calendar.days.get(day)
+        return shown.status if shown is not None else None
+
+    def found_in_xero(self, day: date) -> bool:
+        """The day's state was read from Xero: its invoice is there, this computer has no record of it."""
+        shown = self.calendar.days.get(day)
+        return shown is not None and shown.from_xero
+
+    def describe(self, day: date) -> str:
+        return self.calendar.describe(day)
 
     def set_selected(self, day: date) -> None:
         """Select `day` without announcing it (the day screen already shows it)."""

@@ -92,6 +92,7 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, Key
         self._busy_timer.setInterval(BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(self._show_busy_indicator)
         self._build()
+        self._calendar.xero_days_read.connect(self._xero_days_read)
         self._watch_cards()
 
     # ---- what the main window uses ------------------------------------------------------------------------
@@ -156,6 +157,8 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, Key
         """The main window tells the screen when the connection changes (after a reconnect, say)."""
         if status.connected:
             self._reconnect = None
+            if self._warmed_up:  # perhaps another organisation: the calendar looks in Xero again
+                self._read_days_in_xero()
         self._show_connection(status)
 
     def showEvent(self, event) -> None:
@@ -182,7 +185,8 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, Key
 
     def _show(self, snapshot: DaySnapshot) -> None:
         self._calendar.set_last_day(snapshot.today)
-        self._calendar.set_statuses(snapshot.statuses, snapshot.weeks)
+        till = snapshot.location if snapshot.location in snapshot.tills else None
+        self._calendar.set_statuses(snapshot.statuses, snapshot.weeks, till)
         if snapshot.trading_date != self.trading_date or snapshot.location != self.location:
             return  # the owner has moved on to another day; that day's own load will show it
         if not self.location and len(snapshot.tills) > 1:  # several tills: show the first till's day
@@ -207,6 +211,7 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, Key
         if self.busy and self._running_step is not None:
             self._step_cards[self._running_step].show_running(self._progress_words)
         self._show_next(snapshot)
+        self._say_found_in_xero(snapshot)
         self._set_controls_enabled()
         self._share_letters()
         self._keep_the_keyboard()  # on the primary button after work, or on what comes next
@@ -294,6 +299,36 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, Key
                 log.info("reading the organisation's set-up failed: %r", error)
 
         run_in_background(read_setup, on_done=self._show_plan_warning, on_failed=failed)
+        if self.snapshot is not None and self.snapshot.connection.connected:
+            self._read_days_in_xero()
+
+    # ---- days already in Xero (sent from another computer, or before xerohelper) --------------------------
+    def _read_days_in_xero(self) -> None:
+        """The calendar reads each month it shows from Xero, in the background, once a month."""
+        session = self.session
+        self._calendar.read_from_xero(lambda month: session.days_in_xero(month))
+
+    def _xero_days_read(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is not None and not self.busy:
+            self._show_next(snapshot)
+            self._say_found_in_xero(snapshot)
+
+    def _say_found_in_xero(self, snapshot: DaySnapshot) -> None:
+        """A day whose invoice Xero has but this computer doesn't know of: said under the steps."""
+        day = snapshot.trading_date
+        status = self._calendar.status_of(day)
+        if snapshot.invoice is not None or status is None or not self._calendar.found_in_xero(day):
+            return
+        words = (
+            f"Xero already has this day's invoice ({status.title.lower()}, {status.meaning}), sent from "
+            "another computer or before xerohelper. "
+        )
+        if snapshot.day is None:
+            words += "Import the day's till file to see its figures here."
+        else:
+            words += "Sending looks it up first: xerohelper won't send the day twice."
+        self._next_label.setText(words)
 
     def _check_plan(self) -> None:
         """The plan's warning for the day shown (kept with the set-up: no call to Xero most times)."""

@@ -80,7 +80,9 @@ class HistoryView(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # the payments in full (one a line, their column as wide as its longest); where a day stands takes
+        # the room left and wraps when a long explanation needs more
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._open(row))
         self.table.activated_row.connect(self._open)

@@ -36,6 +36,8 @@ class Tone(StrEnum):
     ACTIVE = "active"  # ready to run, running
     NEUTRAL = "neutral"  # not started, nothing yet
     MUTED = "muted"  # skipped on purpose
+    WAITING = "waiting"  # waits for someone else's step: a draft waiting for approval
+    APPROVED = "approved"  # approved, not finished: payments still to record
 
 
 # (on a light palette, on a dark palette): strong enough for text on the window, and for white marks inside
@@ -45,6 +47,8 @@ _TONES: dict[Tone, tuple[str, str]] = {
     Tone.ACTIVE: ("#1f5fbf", "#82b4ff"),
     Tone.NEUTRAL: ("#646464", "#a9a9a9"),
     Tone.MUTED: ("#6e5a8a", "#bfaede"),
+    Tone.WAITING: ("#8a6400", "#e9c44d"),
+    Tone.APPROVED: ("#00737a", "#5fd4d6"),
 }
 
 
@@ -141,11 +145,18 @@ STEP_LOOKS: dict[StepState, Look] = {
 }
 
 
+# A day's state (core/day_status.py has its words): a colour and an icon each, never colour alone.
 DAY_LOOKS: dict[DayStatus, Look] = {
-    DayStatus.POSTED: Look("In Xero", "done", Tone.GOOD),
-    DayStatus.NEEDS_ATTENTION: Look("Needs attention", "attention", Tone.ATTENTION),
-    DayStatus.NOT_POSTED: Look("Not sent yet", "ready", Tone.ACTIVE),
-    DayStatus.SKIPPED: Look("Skipped", "skipped", Tone.MUTED),
+    status: Look(status.title, icon, tone)
+    for status, icon, tone in (
+        (DayStatus.NOT_IMPORTED, "not-started", Tone.NEUTRAL),
+        (DayStatus.IMPORTED, "ready", Tone.ACTIVE),
+        (DayStatus.SENT_AS_DRAFT, "waiting", Tone.WAITING),
+        (DayStatus.APPROVED, "approved", Tone.APPROVED),
+        (DayStatus.PAID, "done", Tone.GOOD),
+        (DayStatus.NEEDS_ATTENTION, "attention", Tone.ATTENTION),
+        (DayStatus.SKIPPED, "skipped", Tone.MUTED),
+    )
 }
 
 CONNECTED = Look("Connected to Xero", "connected", Tone.GOOD)

@@ -221,7 +221,8 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
         if self.isVisible():
             self.activateWindow()
 
-    def show_day_screen(self, day=None) -> None:
+    def show_day_screen(self, day=None, till: str | None = None) -> None:
+        """The day screen at `day` (today when not given), of `till` when given (a shop with several)."""
         if self.day_screen is None:
             from xerohelper.ui.day_screen import DayScreen
 
@@ -230,6 +231,8 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
             self.day_screen.open_shop_setup.connect(self.show_shop_setup)
             self.pages.addWidget(self.day_screen)
         self.pages.setCurrentWidget(self.day_screen)
+        if till is not None:
+            self.day_screen.location = till
         self.day_screen.show_day(day or self.session.today())
 
     # ---- bits -------------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ class WindowMenus:
             self.statusBar().showMessage("Nothing to catch up: no imported day is waiting to be sent.", 8000)
             return
         dialog = CatchUpDialog(self.session, rows, self)
-        dialog.go_to_day.connect(self.show_day)
+        dialog.go_to_till_day.connect(lambda day, till: self.show_day_screen(day, till))
         dialog.reconnect_needed.connect(lambda error: self.show_reconnect(error.reason))
         dialog.finished.connect(lambda _result: self.day_screen.refresh() if self.day_screen else None)
         dialog.open()

@@ -5,7 +5,7 @@ accounts in the background, saves, and exports or imports the setup as a file.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xerohelper.core.explain import SetupRow
+from xerohelper.core.explain import Explanation, SetupRow
 from xerohelper.core.mapping import Mapping, MappingFileError
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
+from xerohelper.core.till_tracking import TrackingCategoryInfo
+from xerohelper.ui import look
 from xerohelper.ui.busy_panel import BusyPanel
 from xerohelper.ui.failure_words import explain_failure, short_code_of, still_open
 from xerohelper.ui.shop_setup_editor import ShopSetupEditor
@@ -44,7 +46,7 @@ class ShopSetupDialog(QDialog):
         self.setObjectName("shop_setup_dialog")
         self.setWindowTitle("Shop setup")
         self.setAccessibleName("Shop setup")
-        self.resize(940, 660)
+        look.fit_to_screen(self, 940, 660)  # smaller on a small screen (1024×600): the rows scroll
         self.session = session
         self._categories, self._tenders = list(categories), list(tenders)
         self.editor: ShopSetupEditor | None = None
@@ -120,7 +122,15 @@ class ShopSetupDialog(QDialog):
             setup, contact = session.organisation_setup(fresh=again)
             saved = session.mapping()
             seen = session.till_names_seen()
-            return _Loaded(setup, contact, saved, list(seen.categories), list(seen.tenders))
+            tills = list(session.shop_tills())
+            choices, problem = None, None
+            if tills:  # a shop with several tills or locations: each till's tracking option
+                try:
+                    choices = session.tracking_choices()
+                except Exception as error:  # the rest of Shop setup still works: the Tills section says why
+                    problem = explain_failure(error, short_code_of(session))
+            loaded = _Loaded(setup, contact, saved, list(seen.categories), list(seen.tenders))
+            return replace(loaded, tills=tills, tracking_choices=choices, tracking_problem=problem)
 
         run_in_background(
             work, on_done=lambda loaded: self._loaded_setup(loaded, keep), on_failed=self._load_failed
@@ -146,6 +156,9 @@ class ShopSetupDialog(QDialog):
             today=self.session.today(),
             contact_looked_up_for=loaded.saved.customer_contact,
             offer_recheck=True,
+            tills=loaded.tills,
+            tracking_choices=loaded.tracking_choices,
+            tracking_problem=loaded.tracking_problem,
         )
         self.editor.changed.connect(self._editor_changed)
         self.editor.recheck_requested.connect(lambda: self.load(keep=self.editor.mapping()))
@@ -303,3 +316,6 @@ class _Loaded:
     saved: Mapping  # the saved Mapping (its contact is the one `contact` was looked up for)
     categories: list[str]
     tenders: list[str]
+    tills: list[str] = field(default_factory=list)  # the shop's tills or locations (none: one till)
+    tracking_choices: list[TrackingCategoryInfo] | None = None  # the organisation's tracking categories
+    tracking_problem: Explanation | None = None  # why they couldn't be read

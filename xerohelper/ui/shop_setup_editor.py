@@ -59,6 +59,7 @@ from xerohelper.ui.shop_setup_rows import (
     slug,
     stacked,
 )
+from xerohelper.ui.shop_setup_tracking import TillTrackingBox
 from xerohelper.ui.wheel_guard import guard_the_wheel
 
 
@@ -71,6 +72,8 @@ class ShopSetupEditor(QWidget):
     contact_looked_up_for: the name `contact` was looked up by ("" when it wasn't looked up).
     offer_recheck: cards offer “I've fixed it — try again”, which emits recheck_requested (the
     owner changed something in Xero: read the accounts again and rebuild the editor with .mapping()).
+    tills / tracking_choices: the shop's tills and the organisation's tracking categories (None: not read,
+    `tracking_problem` says why); with tills, the Tills section chooses each till's tracking option.
     """
 
     changed = Signal()
@@ -88,6 +91,9 @@ class ShopSetupEditor(QWidget):
         today: date | None = None,
         contact_looked_up_for: str | None = None,
         offer_recheck: bool = False,
+        tills=(),
+        tracking_choices=None,
+        tracking_problem=None,
     ) -> None:
         super().__init__(parent)
         guard_the_wheel()  # the wheel over a row's drop-down scrolls the rows, never changes an account
@@ -118,6 +124,18 @@ class ShopSetupEditor(QWidget):
         column.addWidget(self._invoice_box())
         column.addWidget(self._approval_box())
         column.addWidget(self._summary_box())
+        self.tills_box: TillTrackingBox | None = None
+        if tills:
+            self.tills_box = TillTrackingBox(
+                tills,
+                tracking_choices,
+                mapping.tracking,
+                setup.short_code,
+                self._recheck_hook,
+            )
+            self.tills_box.show_read_problem(tracking_problem)
+            self.tills_box.changed.connect(self._recheck)
+            column.addWidget(self.tills_box)
         column.addStretch(1)
 
         scroll = FittingScrollArea(content)
@@ -420,6 +438,8 @@ class ShopSetupEditor(QWidget):
             widget = self.rounding_combo
         elif row.kind == SetupRow.CONTACT:
             widget = self.contact_edit
+        elif row.kind == SetupRow.TILLS and self.tills_box is not None:
+            widget = self.tills_box.focus_widget(row.name) or self.tills_box
         else:
             return None
 
@@ -463,6 +483,8 @@ class ShopSetupEditor(QWidget):
                 self.day_radio,
                 self.week_radio,
             ]
+        if getattr(self, "tills_box", None) is not None and self.tills_box.category_combo is not None:
+            chain += [self.tills_box.category_combo, *self.tills_box.options.values()]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -488,11 +510,13 @@ class ShopSetupEditor(QWidget):
             rounding_account_code=self.rounding_combo.code(),
             weekly=self.week_radio.isChecked(),
             till_difference_account_code=self.till_difference_combo.code(),
+            tracking=self.tills_box.tracking() if self.tills_box is not None else self._original.tracking,
         )
 
     def problems(self) -> list[str]:
         """What still needs doing or would be refused by Xero, one sentence each (empty: all good)."""
-        return self._check.all_words()
+        tracking = [c.title + "." for c in self.tills_box.problem_cards()] if self.tills_box else []
+        return [*self._check.all_words(), *tracking]
 
     def check(self) -> ShopSetupCheck:
         return self._check

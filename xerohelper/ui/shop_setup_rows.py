@@ -71,13 +71,15 @@ class RowProblems(QWidget):
         self.cards = []
         for explanation in cards:
             card = ExplanationCard(name=f"{self.objectName()}_card")
+            self._cards_box.addWidget(
+                card
+            )  # first: a card shown before it has a parent is a window of its own
             card.set_letters(False)  # several rows may show one: Alt+letters stay Shop setup's
             card.set_explanation(explanation)
             if self._on_recheck is not None:
                 card.try_again.connect(self._on_recheck)
             else:
                 card.try_again_button.setVisible(False)
-            self._cards_box.addWidget(card)
             self.cards.append(card)
         # Words only for what no card explains already.
         text = "" if cards else "\n".join(words)

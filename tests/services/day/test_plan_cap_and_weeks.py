@@ -97,6 +97,9 @@ def test_one_invoice_a_day_stops_before_the_day_that_would_go_over_the_cap_with_
     assert len(approved_in(shop, month)) == fits
     # The days after it wait, untouched.
     assert all(not c.is_finished and not c.needs_attention for c in checklists[fits + 1 :])
+    # After a restart the capped day still needs attention, with the same card.
+    again = shop.new_service().checklist(month[fits])[Step.SALES_SUMMARY]
+    assert again.state is StepState.NEEDS_ATTENTION and again.attention == stopped.attention
 
 
 def test_a_corrected_day_of_a_week_sends_the_week_again(shop):
@@ -154,9 +157,9 @@ def test_the_calendar_shows_a_week_s_state_on_each_of_its_days(shop):
     month = (week.first.year, week.first.month)
 
     daily = month_statuses(shop.service, month)
-    assert daily[week.days()[1]] is DayStatus.SKIPPED and daily[week.days()[0]] is DayStatus.NOT_POSTED
+    assert daily[week.days()[1]] is DayStatus.SKIPPED and daily[week.days()[0]] is DayStatus.IMPORTED
     weekly = month_statuses(shop.service, month, weekly=True)
-    assert {weekly[d] for d in week.days()} == {DayStatus.NOT_POSTED}  # the week's state, on every day
+    assert {weekly[d] for d in week.days()} == {DayStatus.IMPORTED}  # the week's state, on every day
     assert month_weeks(month)[week.days()[3]] == week.words
 
 

@@ -20,13 +20,14 @@ from xerohelper.core.explain.screens import ScreenLink
 class SetupRow:
     """A row of xerohelper's Shop setup: a sales category, a way of paying, or one of the single settings."""
 
-    kind: str  # SALES, TENDERS, ROUNDING or CONTACT
-    name: str = ""  # the category or tender ("Paint", "Amex"); empty for ROUNDING and CONTACT
+    kind: str  # SALES, TENDERS, ROUNDING, CONTACT or TILLS
+    name: str = ""  # the category, tender or till ("Paint", "Amex", "Front"); empty for ROUNDING and CONTACT
 
     SALES = "sales"
     TENDERS = "tenders"
     ROUNDING = "rounding"
     CONTACT = "contact"
+    TILLS = "tills"  # a till's tracking option
 
 
 class Action(StrEnum):

@@ -34,7 +34,9 @@ class SetupCache:
         setup = books.read_setup()
         mapping = self._mapping()
         if mapping.tracking is not None:  # tills tracked: Xero drops an option it doesn't know, silently
-            setup = replace(setup, tracking=books.read_tracking())
+            choices = tuple(books.read_tracking_choices())
+            active = {c.name: c.options for c in choices if c.active}
+            setup = replace(setup, tracking=active, tracking_choices=choices)
         contact = books.find_contact(mapping.customer_contact)
         self._kept = (self._clock(), setup, contact)
         return setup, contact
