@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from tests.ui.accessibility import (
@@ -303,3 +303,31 @@ def test_the_walk_finds_a_control_with_no_name_and_a_shared_alt_letter(qtbot):
     label.setBuddy(field)
     icon_only.setAccessibleName("Open")
     assert unnamed(window) == [] and unlabelled_inputs(window) == []
+
+
+class WindowsShown(QObject):
+    """Every window Qt shows while it watches (a widget shown before it has a parent becomes one)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Show and watched.isWidgetType() and watched.isWindow():
+            self.shown.append(f"{type(watched).__name__} {watched.objectName()}")
+        return False
+
+
+def test_showing_the_day_opens_no_stray_window_that_takes_the_keyboard_away(qtbot, session):
+    window = main_window(qtbot, session)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    spy = WindowsShown()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        window.show_day_screen()
+        qtbot.waitUntil(lambda: window.day_screen.snapshot is not None and idle(), timeout=WAIT)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert spy.shown == []  # (the demo's note was one: it was shown before it was laid out)
+    assert window.isActiveWindow()

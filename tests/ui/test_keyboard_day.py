@@ -78,7 +78,7 @@ def test_from_the_first_launch_to_a_finished_demo_day_by_keyboard_on_a_small_scr
             focus_on(qtbot, window, screen.run_next_button, f"after {step.title}: the next step")
 
     today = window.session.today()
-    qtbot.waitUntil(lambda: screen.calendar.status_of(today) is DayStatus.POSTED, timeout=WAIT)
+    qtbot.waitUntil(lambda: screen.calendar.status_of(today) is DayStatus.PAID, timeout=WAIT)
     days = screen.calendar.calendar
     focus_on(qtbot, window, lambda w: days.isAncestorOf(w), "the day finished: the calendar, for another day")
     window.close()

@@ -56,7 +56,6 @@ class DayScreenLayout:
         self._connection_badge.setObjectName("connection_badge")
         self._demo_label = look.secondary(QLabel("Demo shop: a practice Xero, nothing real is sent"))
         self._demo_label.setObjectName("demo_note")
-        self._demo_label.setVisible(bool(getattr(self.session, "demo", False)))
         self._busy_bar = QProgressBar()
         self._busy_bar.setObjectName("busy_indicator")
         self._busy_bar.setAccessibleName("Working")
@@ -77,6 +76,8 @@ class DayScreenLayout:
         top.addWidget(self._organisation)
         top.addWidget(self._connection_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self._demo_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        # only now it has a parent: shown before, it was a window of its own, and took the keyboard away
+        self._demo_label.setVisible(bool(getattr(self.session, "demo", False)))
         top.addStretch(1)
         top.addWidget(self._busy_words)
         top.addWidget(self.wait_countdown)

@@ -109,7 +109,7 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
         self.wizard.own_app_page.client_id_entered.connect(self.use_own_client_id)
         self.wizard.setup_needed.connect(self._load_setup)
         self.wizard.setup_done.connect(self._save_setup)
-        self.wizard.finished.connect(lambda _result: self._wizard_finished())
+        self.wizard.finished.connect(lambda _result: self.show_day_screen())
         self.reconnect_page.reconnect_requested.connect(self.start_reconnecting)
         self.notice_found.connect(self.show_notice)
         self._build_menus()
@@ -214,13 +214,6 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
         )
 
     # ---- the day ----------------------------------------------------------------------------------------
-    def _wizard_finished(self) -> None:
-        """Finish: the day. Closing the wizard (a dialog inside this window) can leave the window without
-        the keyboard (Qt's offscreen platform does): take the activation back, so the keys go on working."""
-        self.show_day_screen()
-        if self.isVisible():
-            self.activateWindow()
-
     def show_day_screen(self, day=None, till: str | None = None) -> None:
         """The day screen at `day` (today when not given), of `till` when given (a shop with several)."""
         if self.day_screen is None:
