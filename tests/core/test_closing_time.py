@@ -72,3 +72,10 @@ def test_settings_round_trip_and_damaged_values_fall_back():
 def test_words():
     assert reminder_words(MONDAY, MONDAY).startswith("Today's takings aren't in Xero")
     assert "Monday 7 December" in reminder_words(MONDAY, MONDAY + timedelta(1))
+
+
+def test_words_name_the_tills_whose_day_isnt_in_xero():
+    assert reminder_words(MONDAY, MONDAY, ["Back"]) == (
+        "Today's takings at the till “Back” aren't in Xero yet. Click to open the day and send it."
+    )
+    assert "at the tills “Back” and “Side” aren't" in reminder_words(MONDAY, MONDAY, ["Back", "Side"])

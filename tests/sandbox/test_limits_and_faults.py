@@ -195,6 +195,17 @@ def test_maintenance_503(connected):
     assert (status, body) == (503, b"The Xero API is currently offline for maintenance")
 
 
+def test_daily_limit_429_and_disconnected_403_only_on_matching_paths(connected):
+    control(connected.base_url, "faults", {"kind": "429-day", "count": 1, "path_contains": "Tracking"})
+    control(connected.base_url, "faults", {"kind": "403", "count": 1, "path_contains": "Tracking"})
+    assert _organisation(connected)[0] == 200
+    status, headers, body = connected.raw("GET", "/api.xro/2.0/TrackingCategories")
+    assert (status, headers["x-rate-limit-problem"], body) == (429, "day", b"")
+    status, _, body = connected.raw("GET", "/api.xro/2.0/TrackingCategories")
+    assert status == 403 and json.loads(body)["Detail"] == "AuthenticationUnsuccessful"
+    assert connected.raw("GET", "/api.xro/2.0/TrackingCategories")[0] == 200
+
+
 def test_dropped_connection(connected):
     control(connected.base_url, "faults", {"kind": "drop", "count": 1, "method": "PUT"})
     with pytest.raises((urllib3.exceptions.HTTPError, ConnectionError)):

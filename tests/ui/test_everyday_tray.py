@@ -132,3 +132,49 @@ def test_work_from_the_tray_that_fails_is_a_notification_in_words_not_only_a_log
     assert said.kind == "needs you"
     assert "couldn't reach Xero" in said.title and "nothing was sent" in said.words
     assert said.card is not None and said.card.steps  # the card, with how to fix it, goes with it
+
+
+def test_two_tills_one_sent_the_reminder_names_the_other_and_send_today_sends_only_it(
+    qtbot, session, tmp_path, monkeypatch
+):
+    """Back's day is in Xero, Front's isn't: after closing, the reminder names Front and opens Front's day
+    (not the first till's, Back); the tray's Send today sends Front's day only (no second one for Back)."""
+    from datetime import time
+
+    from tests.services.test_everyday_tills import two_tills_one_sent
+    from xerohelper.sandbox.testing import control
+
+    today = two_tills_one_sent(session, approve=True)
+    settings = EverydaySettings(session.connection.folders.settings)
+    closed_at_midnight = tuple(time(0, 0) if n == today.weekday() else None for n in range(7))
+    settings.save_choices(
+        replace(settings.choices(), watched_folder=str(tmp_path), closing=ClosingHours(closed_at_midnight))
+    )
+    monkeypatch.setattr(MainWindow, "tray_factory", ObservedTray)
+    window = MainWindow(session=session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(
+        lambda: window.everyday_watch is not None and bool(window.everyday_watch.tray.notifications),
+        timeout=15000,
+    )
+    tray = window.everyday_watch.tray
+    try:
+        (reminder,) = [a for a in tray.notifications if a.kind == "reminder"]
+        assert "at the till “Front” aren't in Xero yet" in reminder.words
+        assert tray.state_words.endswith("today isn't in Xero yet at the till “Front”")
+        window.close()
+        tray.click(reminder)
+        assert window.isVisible() and window.day_screen.location == "Front"
+        assert window.day_screen.trading_date == today
+
+        control(session.sandbox.base_url, "requests", method="DELETE")
+        tray.send_today_requested.emit()
+        qtbot.waitUntil(lambda: tray.state_words.endswith("today is in Xero"), timeout=30000)
+        writes = {
+            k: n for k, n in control(session.sandbox.base_url, "requests")["by_endpoint"].items()
+            if not k.startswith("GET ")
+        }  # fmt: skip
+        assert writes == {"PUT /api.xro/2.0/invoices": 1, "PUT /api.xro/2.0/payments": 1}  # Front's, once
+    finally:
+        window.quit_app()

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QScrollArea
 
 from tests.ui.demo_session import demo_session
 from tests.ui.test_shop_setup import _wheel, items
@@ -120,6 +120,66 @@ def test_an_organisation_without_tracking_is_told_what_it_is_for_and_where_to_ad
     assert card.open_button.isVisible()
     assert card.screen_label.text() == "Tracking categories — Accounting > Advanced > Tracking categories"
     assert dialog.editor.mapping().tracking is None and dialog.save_button.isEnabled()
+
+
+def test_when_xeros_tracking_cant_be_read_the_rest_of_shop_setup_still_works(qtbot, session):
+    """Xero's daily allowance runs out between the accounts and the tracking categories (a 429 Xero means
+    for the day: not retried, so no waiting here)."""
+    saved = Tracking("Till", {"Front": "Till 1", "Back": "Till 2"})
+    session.save_mapping(replace(DEMO_MAPPING, tracking=saved))
+    sandbox(session, "faults", kind="429-day", count=1, path_contains="TrackingCategories")
+    dialog = open_dialog(qtbot, session)
+    editor, box = dialog.editor, dialog.editor.tills_box
+    assert box.category_combo is None and box.options == {}  # nothing to choose from: kept as saved
+    kept = box.findChild(QLabel, "tracking_kept")
+    assert kept.isVisible() and kept.text() == (
+        "xerohelper couldn't read your tracking categories from Xero, so each till stays tracked as saved, "
+        "under “Till”: Back → “Till 2”, Front → “Till 1”. Everything else here can be changed and saved as "
+        "usual."
+    )
+    (card,) = box.organisation_problems.findChildren(ExplanationCard)
+    assert card.title_label.text().startswith("Xero's daily limit for your organisation is used up")
+    words = " ".join(label.text() for label in card.findChildren(QLabel) if label.isVisible())
+    assert "429" not in words and "HTTP" not in words and "Traceback" not in words
+    assert card.try_again_button.isVisible()  # the next step: try again once Xero allows it
+    assert editor.problems() == [] and editor.mapping().tracking == saved
+    assert editor.findChild(QComboBox, "rounding_account").count() > 1  # the accounts were read
+
+    qtbot.mouseClick(editor.approve_radio, Qt.MouseButton.LeftButton)  # the rest of Shop setup still works
+    assert editor.approve_radio.isChecked() and dialog.save_button.isEnabled()
+    qtbot.mouseClick(card.try_again_button, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    qtbot.waitUntil(
+        lambda: dialog.editor is not editor and dialog.editor is not None and dialog.editor.isVisible(),
+        timeout=10000,
+    )
+    box = dialog.editor.tills_box  # read this time: the tills' choices, the change kept
+    assert box.findChild(QLabel, "tracking_kept") is None
+    assert box.options["Back"].currentText() == "Till 2" and dialog.editor.approve_radio.isChecked()
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert session.mapping().approve_automatically and session.mapping().tracking == saved
+
+
+def test_saving_while_xeros_tracking_cant_be_read_keeps_the_tills_tracking(qtbot, session):
+    """The organisation was disconnected in Xero just after its accounts were read (403: not retried)."""
+    saved = Tracking("Till", {"Front": "Till 1", "Back": "Till 2"})
+    session.save_mapping(replace(DEMO_MAPPING, tracking=saved))
+    sandbox(session, "faults", kind="403", count=1, path_contains="TrackingCategories")
+    dialog = open_dialog(qtbot, session)
+    (card,) = dialog.editor.tills_box.organisation_problems.findChildren(ExplanationCard)
+    assert card.title_label.text() == "xerohelper is no longer connected to your organisation"
+    assert card.open_button.isVisible() and card.screen_label.text().startswith("Connected apps")
+    qtbot.mouseClick(dialog.editor.approve_radio, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as done:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].tracking == saved and done.args[0].approve_automatically
+    assert session.mapping().tracking == saved
+
+
+def test_when_xeros_tracking_cant_be_read_untracked_tills_are_said_to_stay_so(qtbot, session):
+    sandbox(session, "faults", kind="429-day", count=1, path_contains="TrackingCategories")
+    kept = open_dialog(qtbot, session).editor.tills_box.findChild(QLabel, "tracking_kept")
+    assert "Xero, so the tills stay untracked, as saved. Everything else" in kept.text()
 
 
 def test_the_wheel_never_changes_a_tills_tracking(qtbot, session):

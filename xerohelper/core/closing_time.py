@@ -9,9 +9,11 @@ schedule is tested with dates and times, without waiting.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+
+from xerohelper.core.explain.words import listed
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEFAULT_CLOSING = time(17, 30)
@@ -106,7 +108,15 @@ def next_check(hours: ClosingHours, now: datetime) -> datetime | None:
     return None
 
 
-def reminder_words(day: date, today: date) -> str:
-    """The notification's text for a day not in Xero after closing."""
+def reminder_words(day: date, today: date, tills: Sequence[str] = ()) -> str:
+    """The notification's text for a day not in Xero after closing; `tills`: the tills whose day isn't (a
+    shop with several, where the others' is)."""
     which = "Today's takings" if day == today else f"The takings for {day:%A} {day.day} {day:%B}"
-    return f"{which} aren't in Xero yet. Click to open the day and send it."
+    where = f" {at_tills(tills)}" if tills else ""
+    return f"{which}{where} aren't in Xero yet. Click to open the day and send it."
+
+
+def at_tills(tills: Sequence[str]) -> str:
+    """“at the till “Back”” / “at the tills “Back” and “Side””."""
+    names = listed([f"“{till}”" for till in tills])
+    return f"at the till {names}" if len(tills) == 1 else f"at the tills {names}"

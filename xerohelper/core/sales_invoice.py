@@ -278,7 +278,13 @@ def _refunds_line(mapping: Mapping, refunds: Decimal, tracking) -> InvoiceLine:
 
 
 def plan_payments(day: Day, mapping: Mapping, already_paid: set[str] | frozenset[str] = frozenset()):
-    """One payment per tender not yet recorded, or the problems that stop them."""
+    """One payment per tender not yet recorded, or the problems that stop them.
+
+    Per tender, not netted per account, even when several tenders are paid into one account (card brands
+    into one clearing account): each payment then matches a line of the till's own tender report, and a
+    settlement split by scheme (one deposit per brand) still finds its own payment in Xero to match; a
+    refund stays a refund (a credit note paid out) instead of silently lowering another brand's takings;
+    and what was recorded stays keyed by the tender when Shop setup's accounts change between two runs."""
     problems = [
         PlanProblem(
             Step.PAYMENTS,

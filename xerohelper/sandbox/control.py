@@ -20,9 +20,10 @@ POST /_sandbox/accounts/remove-code   {"tenant", "code"}: the account keeps its 
 POST /_sandbox/accounts/disable-payments   {"tenant", "code" or "account_id"}; also enable-payments
 POST /_sandbox/accounts/archive       {"tenant", "code" or "account_id"}; also restore
 POST /_sandbox/organisation           {"tenant", "approved_invoice_limit": n or null, "plan": "STARTER"}
-POST /_sandbox/faults                 {"kind": "500"|"503"|"429"|"offline"|"drop"|"drop-after", "count": n,
-                                      "path_contains", "method", "retry_after"}: the next n matching calls
-                                      fail that way (drop-after: carried out, but the answer is lost)
+POST /_sandbox/faults                 {"kind": "500"|"503"|"429"|"429-day"|"403"|"offline"|"drop"|
+                                      "drop-after", "count": n, "path_contains", "method", "retry_after"}:
+                                      the next n matching calls fail that way (drop-after: carried out,
+                                      but the answer is lost)
 POST /_sandbox/latency                {"ms": n}: every Xero call waits that long first
 GET  /_sandbox/faults                 what is pending; DELETE clears faults and latency
 GET  /_sandbox/requests               calls per endpoint ("PUT /api.xro/2.0/payments"); DELETE resets

@@ -1,11 +1,13 @@
 """Trouble on request: slow answers, and the next N calls failing the way Xero fails.
 
 Kinds: ``500`` (Xero's "An unhandled error with the Xero API"), ``503`` (offline for maintenance), ``429``
-(too many requests, with ``X-Rate-Limit-Problem: minute`` and the ``Retry-After`` given),
-``offline`` (503 "Organisation offline"), ``drop`` (the connection closes with no answer, nothing done),
-``drop-after`` (the request is carried out, then the connection closes: a lost answer). A fault can be
-limited to paths containing some text (``/Payments``) and to one HTTP method, and a 503 can carry a
-``Retry-After``. Latency applies to every Xero call until cleared.
+(too many requests, with ``X-Rate-Limit-Problem: minute`` and the ``Retry-After`` given), ``429-day``
+(the organisation's daily allowance is used up: ``X-Rate-Limit-Problem: day``), ``403`` (Xero's
+"AuthenticationUnsuccessful" for an organisation that was disconnected), ``offline`` (503 "Organisation
+offline"), ``drop`` (the connection closes with no answer, nothing done), ``drop-after`` (the request is
+carried out, then the connection closes: a lost answer). A fault can be limited to paths containing some
+text (``/Payments``) and to one HTTP method, and a 503 or 429 can carry a ``Retry-After``. Latency applies
+to every Xero call until cleared.
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ import threading
 from dataclasses import dataclass
 
 from xerohelper.sandbox import messages
-from xerohelper.sandbox.responses import Response, too_many_requests, unavailable, unhandled_error
+from xerohelper.sandbox.responses import (
+    Response,
+    forbidden,
+    too_many_requests,
+    unavailable,
+    unhandled_error,
+)
 
-KINDS = ("500", "503", "429", "offline", "drop", "drop-after")
+KINDS = ("500", "503", "429", "429-day", "403", "offline", "drop", "drop-after")
 DROPPED = Response(0, b"", None, drop_connection=True)
 
 
@@ -43,6 +51,10 @@ class Fault:
             return unavailable(messages.OFFLINE_FOR_MAINTENANCE, self.retry_after)
         if self.kind == "429":
             return too_many_requests(self.retry_after)
+        if self.kind == "429-day":
+            return too_many_requests(self.retry_after, problem="day")
+        if self.kind == "403":
+            return forbidden()
         if self.kind == "offline":
             return unavailable(messages.ORGANISATION_OFFLINE, self.retry_after)
         return DROPPED

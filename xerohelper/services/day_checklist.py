@@ -250,13 +250,15 @@ class DayChecklistService:
 
     # ---- the organisation's set-up ------------------------------------------------------------------------
     def organisation_setup(
-        self, *, cancel: threading.Event | None = None
+        self, *, cancel: threading.Event | None = None, with_tracking: bool = True
     ) -> tuple[OrganisationSetup, ContactInfo | None]:
         """The organisation's accounts, tax rates and sales contact (read once, then kept for a while).
 
         The app calls this when the day screen opens, so a day's run needs no set-up reads of its own.
-        Raises what Xero raised (the caller explains it); `cancel` stops this call's waits for Xero."""
-        return self._setup.read(self.books.with_cancel(cancel))
+        Raises what Xero raised (the caller explains it); `cancel` stops this call's waits for Xero.
+        with_tracking=False: a tracked shop's tracking categories aren't read (Shop setup reads them on
+        their own); its `tracking` is then None unless a kept set-up had them."""
+        return self._setup.read(self.books.with_cancel(cancel), with_tracking=with_tracking)
 
     def plan_warning(
         self,

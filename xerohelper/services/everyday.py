@@ -49,26 +49,33 @@ class Everyday:
             self._looking.release()
 
     def today_words(self) -> str:
-        """Today's state at a glance, for the tray (a shop with several tills: all of today's tills)."""
+        """Today's state at a glance, for the tray (a shop with several tills: all of today's tills, naming
+        those whose day isn't in Xero while another's is)."""
         from xerohelper.core.checklist import Step, StepState
+        from xerohelper.core.closing_time import at_tills
 
-        checklists = [checklist for _, checklist in self._today()]
+        today = self._today()
+        checklists = [checklist for _, checklist in today]
         if all(c.is_finished for c in checklists):
             return "today is in Xero"
         if any(c.needs_attention for c in checklists):
             return "today needs you"
-        if all(c[Step.SALES_SUMMARY].state is StepState.DONE for c in checklists):
+        missing = [till for till, c in today if c[Step.SALES_SUMMARY].state is not StepState.DONE]
+        if not missing:
             return "today is in Xero, not finished"
+        if len(missing) < len(today):  # some tills' day is in Xero already: say which isn't
+            return f"today isn't in Xero yet {at_tills(missing)}"
         return "today isn't in Xero yet"
 
     def waiting(self) -> bool:
         return self.export_folder.waiting()
 
     def send_today(self):
-        """The tray's "Send today": today's kept day (at each till that has one), sent as the checklist
-        would (approve per Shop setup); the tills one after another."""
+        """The tray's "Send today": today's kept day (at each till that has one and isn't finished in Xero),
+        sent as the checklist would (approve per Shop setup); the tills one after another."""
         today = self.session.today()
-        return [c for till, _ in self._today() for c in self.session.catch_up([today], till)]
+        unfinished = [till for till, checklist in self._today() if not checklist.is_finished]
+        return [c for till in unfinished for c in self.session.catch_up([today], till)]
 
     def _today(self) -> list:
         """(till, checklist) of today at each of the shop's tills that has today's figures kept; the shop's

@@ -62,13 +62,17 @@ class ShopSetupCalls:
             return mapping, None
         return mapping, made_for.name
 
-    def organisation_setup(self, fresh: bool = False) -> tuple[OrganisationSetup, ContactInfo | None]:
+    def organisation_setup(
+        self, fresh: bool = False, with_tracking: bool = True
+    ) -> tuple[OrganisationSetup, ContactInfo | None]:
         """The organisation's accounts, tax rates and sales contact, read from Xero once and kept a while
-        (`fresh`: read again, the owner may have changed them). Raises what Xero raised."""
+        (`fresh`: read again, the owner may have changed them). Raises what Xero raised. with_tracking=False:
+        not the tracking categories of a shop whose tills are tracked (`tracking` None unless already kept:
+        Shop setup reads them with `tracking_choices`, so that a failure there leaves the rest usable)."""
         days = self.day_service()
         if fresh:
             days.forget_setup()
-        return days.organisation_setup()
+        return days.organisation_setup(with_tracking=with_tracking)
 
     def plan_warning(
         self, trading_date: date, location: str = "", cancel: threading.Event | None = None

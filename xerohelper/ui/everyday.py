@@ -21,7 +21,7 @@ SETTLING_MS = 1_000  # while a file is still growing, look again this soon
 
 class EverydayWatch(QObject):
     looked = Signal(list)  # the OwnerAlerts of one look (already notified)
-    open_day = Signal(object)  # a date: show that day
+    open_day = Signal(object, str)  # a date: show that day (at that till, when not "")
     show_problem = Signal(str)  # a file's problems: show them on the day screen's import card
     reconnect_needed = Signal(object)  # the error: Xero wants the owner to sign in again
 
@@ -119,9 +119,9 @@ class EverydayWatch(QObject):
         if alert.problem:
             self.show_problem.emit(alert.problem)
         elif isinstance(alert.trading_date, date):
-            self.open_day.emit(alert.trading_date)
+            self.open_day.emit(alert.trading_date, alert.location)
         else:
-            self.open_day.emit(None)
+            self.open_day.emit(None, "")
 
 
 # ---- the window's side (kept here so the main window only calls two functions) ----
@@ -138,7 +138,7 @@ def start_everyday(window) -> None:
     tray.open_requested.connect(lambda: _bring_back(window))
     tray.quit_requested.connect(window.quit_app)
     tray.send_today_requested.connect(lambda: _send_today(window))
-    watch.open_day.connect(lambda day: _open_day(window, day))
+    watch.open_day.connect(lambda day, till: _open_day(window, day, till))
     watch.show_problem.connect(lambda words: _open_problem(window, words))
     watch.reconnect_needed.connect(lambda error: window.show_reconnect(getattr(error, "reason", None)))
     watch.looked.connect(lambda alerts: _refresh_day(window, alerts))
@@ -177,11 +177,12 @@ def _bring_back(window) -> None:
         window.activateWindow()
 
 
-def _open_day(window, day) -> None:
-    """A day's notification opens that day; one without a day (reconnect) opens the window as it is."""
+def _open_day(window, day, till: str = "") -> None:
+    """A day's notification opens that day (at its till, a shop with several); one without a day
+    (reconnect) opens the window as it is."""
     _bring_back(window)
     if day is not None:
-        window.show_day_screen(day)
+        window.show_day_screen(day, till or None)
 
 
 def _open_problem(window, words: str) -> None:

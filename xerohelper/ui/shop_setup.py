@@ -1,39 +1,38 @@
 """Settings › Shop setup: the dialog around the editor (ui/shop_setup_editor.py). It reads the organisation's
-accounts in the background, saves, and exports or imports the setup as a file.
+accounts (and tracking categories) in the background, shows the editor, and saves; exporting or importing
+the setup as a file is ui/shop_setup_files.py.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from xerohelper.core.explain import Explanation, SetupRow
-from xerohelper.core.mapping import Mapping, MappingFileError
+from xerohelper.core.mapping import Mapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.till_tracking import TrackingCategoryInfo
 from xerohelper.ui import look
 from xerohelper.ui.busy_panel import BusyPanel
 from xerohelper.ui.failure_words import explain_failure, short_code_of, still_open
 from xerohelper.ui.shop_setup_editor import ShopSetupEditor
+from xerohelper.ui.shop_setup_files import ShopSetupFiles
 from xerohelper.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
 
 
-class ShopSetupDialog(QDialog):
+class ShopSetupDialog(ShopSetupFiles, QDialog):
     """Settings › Shop setup: reads the organisation's accounts in the background, then edits and saves.
 
     categories / tenders: the till's names to offer besides those the till used lately.
@@ -119,12 +118,14 @@ class ShopSetupDialog(QDialog):
         again = keep is not None
 
         def work():
-            setup, contact = session.organisation_setup(fresh=again)
+            setup, contact = session.organisation_setup(fresh=again, with_tracking=False)
             saved = session.mapping()
             seen = session.till_names_seen()
             tills = list(session.shop_tills())
             choices, problem = None, None
-            if tills:  # a shop with several tills or locations: each till's tracking option
+            if tills and setup.tracking is not None:  # already read with the set-up kept a while
+                choices = list(setup.tracking_choices)
+            elif tills:  # a shop with several tills or locations: each till's tracking option
                 try:
                     choices = session.tracking_choices()
                 except Exception as error:  # the rest of Shop setup still works: the Tills section says why
@@ -190,7 +191,7 @@ class ShopSetupDialog(QDialog):
         self.save_button.setEnabled(not blocked)
         self.save_button.setToolTip(blocked)
 
-    # ---- save, export, import -------------------------------------------------------------------------
+    # ---- save (export and import: ui/shop_setup_files.py) ----------------------------------------------
     def _save(self) -> None:
         if self.editor is None or self.editor.save_waits_for():
             return
@@ -220,83 +221,6 @@ class ShopSetupDialog(QDialog):
             f"The shop setup could not be saved ({error}). Check there is free space on this computer, "
             "then click Save again."
         )
-
-    def ask_export_path(self) -> Path | None:
-        """Where to export (the owner chooses; tests replace this)."""
-        suggested = str(Path.home() / "xerohelper-shop-setup.json")
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the shop setup", suggested, "Shop setup files (*.json);;All files (*)"
-        )
-        return Path(path) if path else None
-
-    def ask_import_path(self) -> Path | None:
-        """Which file to import (the owner chooses; tests replace this)."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import a shop setup", str(Path.home()), "Shop setup files (*.json);;All files (*)"
-        )
-        return Path(path) if path else None
-
-    def _export(self) -> None:
-        if self.editor is None:
-            return
-        path = self.ask_export_path()
-        if path is None:
-            return
-        mapping, session = self.editor.mapping(), self.session
-        run_in_background(
-            lambda: session.export_mapping(mapping, path),
-            on_done=lambda _: self._say(f"Exported the shop setup to {path}."),
-            on_failed=lambda error: self._say(
-                f"The shop setup could not be saved to {path} ({error}). Choose another folder."
-            ),
-        )
-
-    def _import(self) -> None:
-        if self.editor is None:
-            return
-        path = self.ask_import_path()
-        if path is None:
-            return
-        session = self.session
-        run_in_background(
-            lambda: session.read_mapping_file(path), on_done=self._imported, on_failed=self._import_failed
-        )
-
-    def confirm_other_organisation(self, made_for: str) -> bool:
-        """A shop setup made for another organisation: use it here anyway? (tests replace this)"""
-        here = self.session.organisation()
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "A shop setup from another organisation",
-            f"This shop setup was made for {made_for}, not for {here.name if here else 'this organisation'}.",
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setInformativeText(
-            f"Its account codes and tax rates are {made_for}'s: here they may be other accounts, or none. "
-            "Nothing changes unless you use it and then click Save."
-        )
-        use = box.addButton("Use it anyway", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        return box.clickedButton() is use
-
-    def _imported(self, answer: tuple[Mapping, str | None]) -> None:
-        if not still_open(self):
-            return
-        mapping, made_for = answer
-        if made_for is not None and not self.confirm_other_organisation(made_for):
-            self._say(f"Not imported: that shop setup was made for {made_for}. Nothing was changed.")
-            return
-        self._show_editor(mapping)
-        self._say("Imported. Check the choices below, then click Save to use them.")
-
-    def _import_failed(self, error: BaseException) -> None:
-        if not still_open(self):
-            return
-        if isinstance(error, MappingFileError):
-            self._say(str(error))
-        else:
-            self._say(f"The file could not be imported ({error}).")
 
     # ---- small things ---------------------------------------------------------------------------------
     def _say(self, words: str) -> None:

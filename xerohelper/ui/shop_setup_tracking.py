@@ -111,9 +111,15 @@ class TillTrackingBox(QGroupBox):
         self._recheck(announce=False)
 
     def show_read_problem(self, problem: Explanation | None) -> None:
-        """Why Xero's tracking categories couldn't be read (the tills' tracking is kept as it was)."""
-        if not self.editable and problem is not None:
-            self.organisation_problems.show_problems([], [problem])
+        """Why Xero's tracking categories couldn't be read (the tills' tracking is kept as it was, and says
+        so: what it is, and that the rest of Shop setup can still be saved)."""
+        if self.editable or problem is None:
+            return
+        kept = look.secondary(QLabel(kept_tracking_words(self._original)))
+        kept.setObjectName("tracking_kept")
+        kept.setWordWrap(True)
+        self.layout().insertWidget(1, kept)
+        self.organisation_problems.show_problems([], [problem])
 
     # ---- out --------------------------------------------------------------------------------------
     def tracking(self) -> Tracking | None:
@@ -130,7 +136,10 @@ class TillTrackingBox(QGroupBox):
         return tracking_chosen(self.category_combo.currentData() or "", {**kept, **chosen})
 
     def problem_cards(self) -> list[Explanation]:
-        """What Xero would do with the tills' tracking as chosen (an option it would drop), one card each."""
+        """What Xero would do with the tills' tracking as chosen (an option it would drop), one card each
+        (none when Xero's categories couldn't be read: nothing is known against them)."""
+        if not self.editable:
+            return []
         return list(till_problems(self.tracking(), self._choices, self._short_code).values())
 
     def focus_widget(self, till: str) -> QWidget | None:
@@ -168,6 +177,21 @@ class TillTrackingBox(QGroupBox):
             problems.show_problems([], [replace(card, setup_row=None)] if card is not None else [])
         if announce:
             self.changed.emit()
+
+
+def kept_tracking_words(tracking: Tracking | None) -> str:
+    """What the tills' tracking stays as when Xero's tracking categories couldn't be read."""
+    if tracking is None or not tracking.option_by_location:
+        kept = "the tills stay untracked, as saved"
+    else:
+        each = ", ".join(
+            f"{till} → “{option}”" for till, option in sorted(tracking.option_by_location.items())
+        )
+        kept = f"each till stays tracked as saved, under “{tracking.category_name}”: {each}"
+    return (
+        f"xerohelper couldn't read your tracking categories from Xero, so {kept}. "
+        "Everything else here can be changed and saved as usual."
+    )
 
 
 def _combo(name: str, accessible: str) -> QComboBox:

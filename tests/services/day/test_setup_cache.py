@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from xerohelper.adapters.xero_books import XeroBooks
+from xerohelper.core.mapping import Tracking
 from xerohelper.services.day.setup_cache import SETUP_MAX_AGE, SetupCache
 
 SETUP_READS = {
@@ -45,3 +48,20 @@ def test_forgotten_when_the_owner_may_have_changed_something(shop):
     assert cache.read(books)[1].status == "ACTIVE"  # still the kept one
     cache.forget()
     assert cache.read(books)[1].status == "ARCHIVED"
+
+
+def test_shop_setups_read_without_tracking_is_never_kept_for_a_tracked_shop(shop):
+    """Shop setup reads the tracking categories on its own (so a failure there leaves the rest usable);
+    a day's run must not be handed a tracked shop's set-up that has no tracking to check its tills with."""
+    tracked = replace(shop.mapping, tracking=Tracking("Till", {"Front": "Till 1"}))
+    cache = SetupCache(lambda: tracked)
+    books = XeroBooks(shop.connection.api(), shop.tenant_id, shop.pacer)
+    shop.reset_call_counts()
+
+    setup, contact = cache.read(books, with_tracking=False)
+    assert setup.tracking is None and contact.name == "POS Sales" and not cache.is_fresh()
+    assert shop.calls().get("GET /api.xro/2.0/trackingcategories", 0) == 0
+
+    setup, _ = cache.read(books)  # a day's run: with the tracking, then kept
+    assert setup.tracking["Till"] == ("Till 1", "Till 2") and cache.is_fresh()
+    assert cache.read(books, with_tracking=False)[0] is setup  # the kept one, tracking and all

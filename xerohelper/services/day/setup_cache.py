@@ -26,18 +26,26 @@ class SetupCache:
     def is_fresh(self) -> bool:
         return self._kept is not None and self._clock() - self._kept[0] < SETUP_MAX_AGE
 
-    def read(self, books: XeroBooks) -> tuple[OrganisationSetup, ContactInfo | None]:
-        """The kept set-up while it is fresh; else read from Xero (raises what the books raise)."""
+    def read(
+        self, books: XeroBooks, *, with_tracking: bool = True
+    ) -> tuple[OrganisationSetup, ContactInfo | None]:
+        """The kept set-up while it is fresh; else read from Xero (raises what the books raise).
+
+        with_tracking=False (Shop setup, which reads the tracking categories on its own so that a failure
+        there leaves the rest usable): a tracked shop's set-up is then read without its tracking and not
+        kept, since a day's run must check each till's option against it."""
         kept = self._kept
         if kept is not None and self._clock() - kept[0] < SETUP_MAX_AGE:
             return kept[1], kept[2]
         setup = books.read_setup()
         mapping = self._mapping()
+        contact = books.find_contact(mapping.customer_contact)
+        if mapping.tracking is not None and not with_tracking:
+            return setup, contact
         if mapping.tracking is not None:  # tills tracked: Xero drops an option it doesn't know, silently
             choices = tuple(books.read_tracking_choices())
             active = {c.name: c.options for c in choices if c.active}
             setup = replace(setup, tracking=active, tracking_choices=choices)
-        contact = books.find_contact(mapping.customer_contact)
         self._kept = (self._clock(), setup, contact)
         return setup, contact
 
