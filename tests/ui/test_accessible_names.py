@@ -223,7 +223,7 @@ def test_every_dialog_can_be_read_out_and_reached_by_alt_letters(qtbot, walk, se
     setup = shown(qtbot, ShopSetupDialog(session))
     qtbot.waitUntil(lambda: setup.editor is not None and idle(), timeout=WAIT)
     walk("Shop setup", setup)
-    for row in (setup.editor.contact_problems, setup.editor.rounding_problems):  # two rows Xero refused
+    for row in (setup.editor.contact_problems, setup.editor.reference_problems):  # two rows Xero refused
         row.show_problems([], [refusal()])
     walk("Shop setup, two rows with a card each", setup)
     setup.close()
