@@ -47,8 +47,9 @@ class PlanAllowance:
 
 
 def first_day_over(days_to_post: list[date], left: int) -> date | None:
-    """Posting one invoice for each of these days in order, the first whose invoice the plan would refuse."""
-    ordered = sorted(set(days_to_post))
+    """Posting one invoice for each of these days in order, the first whose invoice the plan would refuse
+    (a shop with several tills names a day once for each till that posts it)."""
+    ordered = sorted(days_to_post)
     return ordered[left] if len(ordered) > left else None
 
 
@@ -63,16 +64,17 @@ def first_week_over(weeks_to_post: list[tuple[date, int]], left: int) -> date | 
     return None
 
 
-def allowance_words(allowance: PlanAllowance, over_from: date | None, weekly: bool) -> str:
+def allowance_words(allowance: PlanAllowance, over_from: date | None, weekly: bool, tills: int = 1) -> str:
     """'Your Xero plan (Starter) approves 20 sales invoices a month; 3 left for December 2026; from Wednesday
-    24 December …' — the warning the day screen and `xerohelper day` show."""
+    24 December …' — the warning the day screen and `xerohelper day` show (`tills`: how many tills post)."""
     left = allowance.left
     head = (
         f"Your Xero plan ({allowance.plan}) approves {allowance.limit} sales invoices a month; "
         f"{left} left for {allowance.month_words}."
     )
     if weekly and over_from is None:
-        return head + " Weekly summaries send about five a month, so every day fits."
+        each = " for each till" if tills > 1 else ""
+        return head + f" Weekly summaries send about five a month{each}, so every day fits."
     if weekly:  # `over_from` is the first day of the week whose invoice would be refused
         week = week_of(over_from)
         return (
