@@ -29,6 +29,7 @@ from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.explanation_card import ExplanationCard
 from xerohelper.ui.focus_in_view import follow_focus
 from xerohelper.ui.pos_card import PosCard
+from xerohelper.ui.size_fence import SizeFence
 from xerohelper.ui.step_card import StepCard
 from xerohelper.ui.wait_countdown import WaitCountdown
 
@@ -160,7 +161,7 @@ class DayScreenLayout:
         column.addSpacing(4)
         column.addWidget(checklist_heading)
         for card in self._step_cards.values():
-            column.addWidget(card)
+            column.addWidget(SizeFence(card))  # a change inside a card that keeps its size stops there
         column.addStretch(1)
         content.setMaximumWidth(CONTENT_WIDTH)
         holder = _ScrolledColumn()
