@@ -142,6 +142,9 @@ def test_when_xeros_tracking_cant_be_read_the_rest_of_shop_setup_still_works(qtb
     words = " ".join(label.text() for label in card.findChildren(QLabel) if label.isVisible())
     assert "429" not in words and "HTTP" not in words and "Traceback" not in words
     assert card.try_again_button.isVisible()  # the next step: try again once Xero allows it
+    # Shop setup sends nothing: its card says what to do here, not that the rest is sent by itself
+    assert "sends the rest" not in words and "carries on" not in card.title_label.text()
+    assert "Press Try again" in words and "tracking" in words
     assert editor.problems() == [] and editor.mapping().tracking == saved
     assert editor.findChild(QComboBox, "rounding_account").count() > 1  # the accounts were read
 

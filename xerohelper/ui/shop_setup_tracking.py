@@ -12,7 +12,8 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from xerohelper.core.explain import Explanation
+from xerohelper.core.explain import Action, Explanation
+from xerohelper.core.explain.words import wait_in_words
 from xerohelper.core.mapping import Tracking
 from xerohelper.core.till_tracking import (
     TrackingCategoryInfo,
@@ -119,7 +120,7 @@ class TillTrackingBox(QGroupBox):
         kept.setObjectName("tracking_kept")
         kept.setWordWrap(True)
         self.layout().insertWidget(1, kept)
-        self.organisation_problems.show_problems([], [problem])
+        self.organisation_problems.show_problems([], [in_shop_setup(problem)])
 
     # ---- out --------------------------------------------------------------------------------------
     def tracking(self) -> Tracking | None:
@@ -177,6 +178,27 @@ class TillTrackingBox(QGroupBox):
             problems.show_problems([], [replace(card, setup_row=None)] if card is not None else [])
         if announce:
             self.changed.emit()
+
+
+def in_shop_setup(problem: Explanation) -> Explanation:
+    """A wait card's words as Shop setup needs them: its catalogue steps speak of a day being sent
+    ("xerohelper sends the rest by itself tomorrow"), but here nothing is sent: the next step is to try the
+    read again."""
+    if problem.action is not Action.RETRY_LATER:
+        return problem
+    if problem.retry_after:
+        when = wait_in_words(problem.retry_after)
+    else:
+        when = "tomorrow" if problem.key == "day-limit" else "in a few minutes"
+    return replace(
+        problem,
+        title=problem.title.split(" — ")[0],
+        steps=(
+            f"Press Try again {when} (or open Shop setup again then) to choose each till's tracking from "
+            "Xero's categories.",
+            "Until then the tills' tracking stays as saved, and you can keep using Xero itself as normal.",
+        ),
+    )
 
 
 def kept_tracking_words(tracking: Tracking | None) -> str:
