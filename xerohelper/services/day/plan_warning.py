@@ -12,7 +12,7 @@ from xerohelper.adapters.xero_books import XeroBooks
 from xerohelper.core.checklist import APPROVED
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO
-from xerohelper.core.plan_limit import allowance_words, first_day_over, first_week_over
+from xerohelper.core.plan_limit import allowance_words, first_over
 from xerohelper.core.sales_invoice import refunds_paid_out
 from xerohelper.core.weeks import week_of
 from xerohelper.services.day.setup_cache import SetupCache
@@ -42,20 +42,24 @@ def plan_warning(
     if mapping.weekly:
         records = {d: journal.record(organisation_id, d, location) for d in known}
         return allowance_words(
-            allowance, first_week_over(_weeks_to_post(records, trading_date, last), allowance.left), True
+            allowance, first_over(_weeks_to_post(records, trading_date, last), allowance.left), True
         )
     posted = set()
     waiting = set()  # figures in, invoice not approved yet
+    refunding = set()  # of those, days whose till paid refunds: their credit note is counted too
     for d in known:
-        invoice = journal.record(organisation_id, d, location).invoice
+        record = journal.record(organisation_id, d, location)
+        invoice = record.invoice
         (posted if invoice is not None and invoice.status in APPROVED else waiting).add(d)
+        if d in waiting and record.day is not None and refunds_paid_out(record.day) > ZERO:
+            refunding.add(d)
     # Still to post, one invoice each: the days whose figures are in, and every day from the one shown (or
     # the day after the last one posted) to the month's end. Days before it the app never saw were posted
     # by hand, or not traded: Xero's count has the ones that were.
     start = max(max(posted, default=first - timedelta(days=1)) + timedelta(days=1), trading_date)
     ahead = {start + timedelta(days=n) for n in range((last - start).days + 1)}
-    to_post = sorted((waiting | ahead) - posted)
-    return allowance_words(allowance, first_day_over(to_post, allowance.left), weekly=False)
+    to_post = [(d, 2 if d in refunding else 1) for d in sorted((waiting | ahead) - posted)]
+    return allowance_words(allowance, first_over(to_post, allowance.left), weekly=False)
 
 
 def _weeks_to_post(records: dict, trading_date: date, last: date) -> list[tuple[date, int]]:
