@@ -245,13 +245,15 @@ class Journal:
 
     @contextmanager
     def all_at_once(self) -> Iterator[None]:
-        """The writes inside go in one transaction: one wait for the disk, all or nothing (a rebuild)."""
+        """The writes inside go in one transaction: one wait for the disk, all or nothing (a rebuild). Inside
+        another all_at_once (same thread), they are part of that one."""
         with self._write():
+            outer = self._batched
             self._batched = True
             try:
                 yield
             finally:
-                self._batched = False
+                self._batched = outer  # an inner one leaves the outer transaction batched
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
