@@ -247,3 +247,18 @@ def test_every_tills_control_is_named_for_tests_and_screen_readers(qtbot, sessio
     assert [
         (w.objectName(), w.accessibleName()) for w in controls if not w.objectName() or not w.accessibleName()
     ] == []
+
+
+def test_when_xeros_daily_limit_stops_the_accounts_read_the_card_says_what_to_do_here(qtbot, session):
+    """Shop setup sends nothing: the daily limit's card says to try again (tomorrow), not that xerohelper
+    'sends the rest by itself'."""
+    sandbox(session, "faults", kind="429-day", count=1, path_contains="Accounts")
+    dialog = ShopSetupDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.busy.card.isVisible(), timeout=10000)
+    card = dialog.busy.card
+    words = " ".join(label.text() for label in card.findChildren(QLabel) if label.isVisible())
+    assert card.title_label.text().startswith("Xero's daily limit for your organisation is used up")
+    assert "sends the rest" not in words and "carries on" not in card.title_label.text()
+    assert "Press Try again tomorrow" in words and "accounts and tax rates" in words

@@ -12,8 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from xerohelper.core.explain import Action, Explanation
-from xerohelper.core.explain.words import wait_in_words
+from xerohelper.core.explain import Explanation
 from xerohelper.core.mapping import Tracking
 from xerohelper.core.till_tracking import (
     TrackingCategoryInfo,
@@ -24,6 +23,7 @@ from xerohelper.core.till_tracking import (
     tracking_chosen,
 )
 from xerohelper.ui import look
+from xerohelper.ui.failure_words import while_reading
 from xerohelper.ui.shop_setup_rows import RowProblems, buddy, slug
 
 NOT_TRACKED = "Don't track the tills"
@@ -120,7 +120,12 @@ class TillTrackingBox(QGroupBox):
         kept.setObjectName("tracking_kept")
         kept.setWordWrap(True)
         self.layout().insertWidget(1, kept)
-        self.organisation_problems.show_problems([], [in_shop_setup(problem)])
+        card = while_reading(
+            problem,
+            "to choose each till's tracking from Xero's categories",
+            "Until then the tills' tracking stays as saved, and you can keep using Xero itself as normal.",
+        )
+        self.organisation_problems.show_problems([], [card])
 
     # ---- out --------------------------------------------------------------------------------------
     def tracking(self) -> Tracking | None:
@@ -178,27 +183,6 @@ class TillTrackingBox(QGroupBox):
             problems.show_problems([], [replace(card, setup_row=None)] if card is not None else [])
         if announce:
             self.changed.emit()
-
-
-def in_shop_setup(problem: Explanation) -> Explanation:
-    """A wait card's words as Shop setup needs them: its catalogue steps speak of a day being sent
-    ("xerohelper sends the rest by itself tomorrow"), but here nothing is sent: the next step is to try the
-    read again."""
-    if problem.action is not Action.RETRY_LATER:
-        return problem
-    if problem.retry_after:
-        when = wait_in_words(problem.retry_after)
-    else:
-        when = "tomorrow" if problem.key == "day-limit" else "in a few minutes"
-    return replace(
-        problem,
-        title=problem.title.split(" — ")[0],
-        steps=(
-            f"Press Try again {when} (or open Shop setup again then) to choose each till's tracking from "
-            "Xero's categories.",
-            "Until then the tills' tracking stays as saved, and you can keep using Xero itself as normal.",
-        ),
-    )
 
 
 def kept_tracking_words(tracking: Tracking | None) -> str:
