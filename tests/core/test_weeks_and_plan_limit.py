@@ -34,6 +34,12 @@ def test_a_week_is_sent_once_it_is_over_or_every_day_is_in():
     assert week.ready({date(2026, 12, 7)}, today=date(2026, 12, 14))
     assert week.ready(set(week.days()), today=date(2026, 12, 13))
     assert "once the week is over" in week_waits(week, set(), date(2026, 12, 9))
+    assert week_waits(week, set(), date(2026, 12, 14)) == ""
+    held = week_waits(week, set(), date(2026, 12, 14), held_by=date(2026, 12, 9))
+    assert held == (
+        "Waits for Wed 9 Dec 2026, which needs you first: the week of 7–13 December 2026 goes to Xero as one "
+        "invoice."
+    )
 
 
 def test_plans_with_a_cap_and_the_words_ahead_of_it():

@@ -55,6 +55,19 @@ def test_answers_rename_and_add_together_and_the_second_import_asks_nothing():
     assert PosSourceMapping().apply("square", SQUARE_DAY) == SQUARE_DAY  # no answers: names pass through
 
 
+def test_amounts_that_include_tax_still_include_it_in_the_shops_names():
+    shopify = Day(
+        date(2026, 10, 14),
+        "shopify-payments",
+        sales=(SalesLine("Shopify POS", "110", "0", tax_included=True),),
+        tenders=(Tender("Visa", "110"),),
+    )
+    names = PosSourceMapping().remember("shopify", categories={"Shopify POS": "Counter sales"})
+    (line,) = names.apply("shopify", shopify).sales
+    assert line.category == "Counter sales" and line.tax_included  # Xero works the GST out of the 110.00
+    assert PosSourceMapping().apply("shopify", shopify, shop_categories=["shopify pos"]).sales[0].tax_included
+
+
 def test_a_new_answer_replaces_the_old_one_whatever_the_case():
     names = (
         PosSourceMapping()

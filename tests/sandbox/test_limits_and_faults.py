@@ -274,6 +274,24 @@ def test_requests_are_counted_per_endpoint(connected):
     assert counts["total"] == 3
 
 
+def test_calls_answered_with_an_error_are_counted_by_endpoint_and_status(connected):
+    control(connected.base_url, "requests", method="DELETE")
+    connected.accounting.get_organisations(connected.tenant_id)
+    assert control(connected.base_url, "requests")["refused"] == {}
+    invoice = invoices(day_invoice(connected.contact_id(), "R-1", day=connected.today))
+    connected.accounting.create_invoices(connected.tenant_id, invoice)
+    refused(connected.accounting.create_invoices, connected.tenant_id, invoice)  # the number is taken
+    control(connected.base_url, "faults", {"kind": "500", "count": 1})
+    with pytest.raises(HTTPStatusException):
+        connected.accounting.get_organisations(connected.tenant_id)
+    assert control(connected.base_url, "requests")["refused"] == {
+        "GET /api.xro/2.0/organisation 500": 1,
+        "PUT /api.xro/2.0/invoices 400": 1,
+    }
+    control(connected.base_url, "requests", method="DELETE")
+    assert control(connected.base_url, "requests")["refused"] == {}
+
+
 def test_state_dump_holds_everything(connected):
     state = control(connected.base_url, "state")
     organisations = state["world"]["organisations"]

@@ -11,7 +11,7 @@ import pytest
 
 from xerohelper.adapters.pos.source_names_store import SourceNamesStore
 from xerohelper.core.pos_source_mapping import PosSourceMapping
-from xerohelper.services.import_day import import_day_file
+from xerohelper.services.import_day import at_its_till, import_day_file
 
 SAMPLES = Path(__file__).resolve().parents[1] / "pos" / "samples"
 ITEMS = SAMPLES / "square" / "items-2026-07-18-2026-07-19.csv"
@@ -134,3 +134,13 @@ def test_the_shop_zone_moves_sales_to_the_shops_day():
     # the café's sales run from about 9 am to 1 pm in New York: 11 pm to 3 am in Sydney, so two days there
     assert [d.date for d in outcome.days] == [date(2026, 7, 18), date(2026, 7, 19)]
     assert sum(d.totals.gross for d in outcome.days) == import_day_file(ITEMS).days[0].totals.gross
+
+
+def test_a_file_of_one_of_the_shops_several_tills_keeps_its_days_at_that_till():
+    from xerohelper.core.day import Day
+
+    one_till = Day(date(2026, 10, 2), "generic", place="Front counter")  # the file names one till only
+    assert at_its_till(one_till, {"Front counter", "Garden centre"}).location == "Front counter"
+    assert at_its_till(one_till, set()).location == ""  # a shop with one till: its day, as before
+    new_till = at_its_till(one_till, {"Garden centre"})  # a till never seen: its own (asked about first)
+    assert new_till.location == new_till.place == "Front counter"

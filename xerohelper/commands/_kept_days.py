@@ -51,6 +51,17 @@ def open_days(command: str, sandbox: str | None, progress=None, reading_only: bo
     return days, None
 
 
+def organisation_name(sandbox: str | None) -> str:
+    """The connected organisation's name, for the command's words ("" when it can't be read)."""
+    from xerohelper.services.connection import ConnectionService
+
+    try:
+        organisation = ConnectionService.for_command_line(sandbox).saved_organisation()
+    except Exception:  # the words go without the name; the command itself says what is wrong, if anything
+        return ""
+    return organisation.name if organisation is not None else ""
+
+
 def say_progress(words: str) -> None:
     print(words, file=sys.stderr, flush=True)
 

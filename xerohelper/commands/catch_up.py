@@ -24,6 +24,7 @@ from xerohelper.commands._kept_days import (
     EXIT_PROBLEM,
     date_argument,
     open_days,
+    organisation_name,
     say_progress,
     say_wait,
 )
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     days, code = open_days(NAME, args.sandbox, None if args.json else say_progress, reading_only=not args.yes)
     if days is None:
         return code
+    args.organisation = organisation_name(args.sandbox)  # named in what is printed: which Xero the days go to
     rows = catch_up_list(days, args.since)
     different = [k for k in kept_days(days, args.since) if k.in_xero is InXero.DIFFERENT]
     if not args.yes or not rows:
@@ -88,6 +90,7 @@ def _show(rows, different, args, sending: bool) -> None:
         print(
             json.dumps(
                 {
+                    "organisation": args.organisation,
                     "sent": sending,
                     "all_in_xero": sending and all_in_xero(rows),
                     "days": [_row_json(r) for r in rows],
@@ -104,6 +107,8 @@ def _show(rows, different, args, sending: bool) -> None:
             )
         )
         return
+    if args.organisation:
+        print(f"{args.organisation} — catch-up")
     if not rows:
         print("No kept day is waiting to be sent to Xero.")
     elif not sending:

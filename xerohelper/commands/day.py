@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
 def _import(days, args) -> int | None:
     from xerohelper.services.import_day import import_day_file
 
-    outcome = import_day_file(args.file, only_date=args.date)
+    outcome = import_day_file(args.file, only_date=args.date, shop_tills=days.tills())
     if not outcome.ok:
         print(outcome.message(), file=sys.stderr)
         return EXIT_USAGE

@@ -117,10 +117,13 @@ def _save(found_days, args, out) -> int:
     from xerohelper.commands._kept_days import open_days
     from xerohelper.core.catch_up import FoundDay
     from xerohelper.services.catch_up import keep_days
+    from xerohelper.services.import_day import at_its_till
 
     days, code = open_days(NAME, args.sandbox, reading_only=True)
     if days is None:
         return code
+    tills = days.tills()
+    found_days = [at_its_till(d, tills) for d in found_days]  # a file of one of the shop's tills is its
     new = sorted({d.place for d in found_days if days.is_new_location(d)})
     if new and not args.new_location:
         print(
@@ -141,5 +144,9 @@ def _save(found_days, args, out) -> int:
                 f"'xerohelper day resend --date {when} --from {args.file}'.",
                 file=out,
             )
-    print("Kept. 'xerohelper catch-up' sends the days not yet in Xero.", file=out)
+    from xerohelper.commands._kept_days import organisation_name
+
+    name = organisation_name(args.sandbox)
+    print(f"Kept for {name}. " if name else "Kept. ", end="", file=out)
+    print("'xerohelper catch-up' sends the days not yet in Xero.", file=out)
     return 0

@@ -57,16 +57,17 @@ def first_over(to_post: list[tuple[date, int]], left: int) -> date | None:
     return None
 
 
-def allowance_words(allowance: PlanAllowance, over_from: date | None, weekly: bool) -> str:
+def allowance_words(allowance: PlanAllowance, over_from: date | None, weekly: bool, tills: int = 1) -> str:
     """'Your Xero plan (Starter) approves 20 sales invoices a month; 3 left for December 2026; from Wednesday
-    24 December …' — the warning the day screen and `xerohelper day` show."""
+    24 December …' — the warning the day screen and `xerohelper day` show (`tills`: how many tills post)."""
     left = allowance.left
     head = (
         f"Your Xero plan ({allowance.plan}) approves {allowance.limit} sales invoices a month; "
         f"{left} left for {allowance.month_words}."
     )
     if weekly and over_from is None:
-        return head + " Weekly summaries send about five a month, so every day fits."
+        each = " for each till" if tills > 1 else ""
+        return head + f" Weekly summaries send about five a month{each}, so every day fits."
     if weekly:  # `over_from` is the first day of the week whose invoice would be refused
         week = week_of(over_from)
         return (

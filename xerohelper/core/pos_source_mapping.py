@@ -95,7 +95,7 @@ class PosSourceMapping:
                 or _same(line.category, shop_categories)
                 or line.category
             )
-            key = (category.casefold(), line.kind, line.tax_rate.casefold())
+            key = (category.casefold(), line.kind, line.tax_rate.casefold(), line.tax_included)
             if key in sales:
                 sales[key][1] += line.net
                 sales[key][2] += line.tax
@@ -111,7 +111,9 @@ class PosSourceMapping:
         return replace(
             day,
             sales=tuple(
-                SalesLine(category, net, tax, kind=line.kind, tax_rate=line.tax_rate)
+                SalesLine(
+                    category, net, tax, kind=line.kind, tax_rate=line.tax_rate, tax_included=line.tax_included
+                )
                 for category, net, tax, line in sales.values()
             ),
             tenders=tuple(Tender(name, amount) for name, amount in tenders.values()),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from xerohelper.core.dates import MONTHS
+from xerohelper.core.dates import MONTHS, short_date
 
 
 @dataclass(frozen=True, order=True)
@@ -53,11 +53,15 @@ def week_of(day: date) -> Week:
     return Week(first, last)
 
 
-def week_waits(week: Week, figures: set[date], today: date) -> str:
-    """Why a day's invoice waits in weekly mode ("" when its week may be sent)."""
-    if week.ready(figures, today):
-        return ""
-    return (
-        f"This shop sends one invoice a week: {week.words} goes to Xero once the week is over "
-        "(or once every day of it is in)."
-    )
+def week_waits(week: Week, figures: set[date], today: date, held_by: date | None = None) -> str:
+    """Why a day's invoice waits in weekly mode ("" when its week may be sent). `held_by`: another day of
+    the week that must be seen to first (a till difference to decide, a problem found before sending)."""
+    if not week.ready(figures, today):
+        return (
+            f"This shop sends one invoice a week: {week.words} goes to Xero once the week is over "
+            "(or once every day of it is in)."
+        )
+    if held_by is not None:
+        first = f"Waits for {short_date(held_by)}, which needs you first"
+        return f"{first}: {week.words} goes to Xero as one invoice."
+    return ""

@@ -26,7 +26,9 @@ POST /_sandbox/faults                 {"kind": "500"|"503"|"429"|"429-day"|"403"
                                       but the answer is lost)
 POST /_sandbox/latency                {"ms": n}: every Xero call waits that long first
 GET  /_sandbox/faults                 what is pending; DELETE clears faults and latency
-GET  /_sandbox/requests               calls per endpoint ("PUT /api.xro/2.0/payments"); DELETE resets
+GET  /_sandbox/requests               calls per endpoint ("PUT /api.xro/2.0/payments") and the calls
+                                      answered with an error ("refused": {"PUT …/invoices 400": n});
+                                      DELETE resets both
 GET  /_sandbox/limits                 usage; POST {"minute", "day", "concurrent", "app_minute", "reset"}
 POST /_sandbox/consent                {"auto_consent": bool, "tenants": "all" | [id or name] | null}
 POST /_sandbox/reset                  {"seed": "demo"|"empty"}: start again from a seed (tokens go too)
@@ -288,11 +290,13 @@ def _dispatch(app: SandboxApp, request: Request, path: str) -> tuple[dict | None
         if method == "DELETE":
             with app.counts_lock:
                 app.counts.clear()
+                app.refusals.clear()
         if method == "POST":
             return None, False
         with app.counts_lock:
             counts = dict(sorted(app.counts.items()))
-        return {"total": sum(counts.values()), "by_endpoint": counts}, False
+            refused = dict(sorted(app.refusals.items()))
+        return {"total": sum(counts.values()), "by_endpoint": counts, "refused": refused}, False
     if path == "/limits":
         if method == "POST":
             for key, attribute in (

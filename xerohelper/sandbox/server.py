@@ -79,6 +79,7 @@ class SandboxApp:
         self.idempotency = IdempotencyKeys(settings, clock)
         self.faults = Faults()
         self.counts: Counter[str] = Counter()
+        self.refusals: Counter[str] = Counter()  # calls answered with an error: "PUT …/invoices 400"
         self.counts_lock = threading.Lock()
         self.base_url = ""
         self.on_change = on_change  # called after a request that changed the state (for --state)
@@ -91,10 +92,12 @@ class SandboxApp:
         if web_screens.handles(request.method, lower):  # a person's browser, not an API call: not counted
             site = web_screens.Site(self.world, {self.settings.client_id: self.settings.app_name})
             return html_response(*web_screens.answer(site, request.path, request.query))
+        endpoint = endpoint_name(request.method, request.path)
         with self.counts_lock:
-            self.counts[endpoint_name(request.method, request.path)] += 1
+            self.counts[endpoint] += 1
         fault = self.faults.take(request.method, request.path)
         if fault is not None and fault.answer() is not None:
+            self._refused(endpoint, fault.answer())
             return fault.answer()
         if lower.startswith(API_PREFIX + "/"):
             response = self._accounting(request, lower)
@@ -104,7 +107,14 @@ class SandboxApp:
                 response = self._identity_route(request, lower)
             if request.method != "GET" and response.status < 500:
                 self.changed()
+        self._refused(endpoint, response)
         return DROPPED if fault is not None else response  # drop-after: done, but the answer is lost
+
+    def _refused(self, endpoint: str, response: Response) -> None:
+        """Count a call answered with an error (4xx or 5xx), by endpoint and status."""
+        if response.status >= 400:
+            with self.counts_lock:
+                self.refusals[f"{endpoint} {response.status}"] += 1
 
     def _latency(self) -> None:
         if self.faults.latency_ms > 0:

@@ -144,6 +144,13 @@ class DayChecklistService:
                 return False
         return True
 
+    def tills(self) -> frozenset[str]:
+        """The shop's tills, when it has several: those Shop setup tracks, and those it has kept days of."""
+        tracking = self._mapping().tracking
+        tracked = set(tracking.option_by_location) if tracking is not None else set()
+        seen = self.journal.days_between(self.organisation_id, date(1, 1, 1), date(9999, 12, 31))
+        return frozenset(tracked | {location for _, location in seen if location})
+
     def facts(self, trading_date: date, location: str = "") -> DayFacts:
         return self._status.facts(trading_date, location)
 

@@ -8,7 +8,8 @@ a file): the owner fixes the file and imports it again.
 from __future__ import annotations
 
 import stat
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -107,13 +108,15 @@ def import_day_file(
     names_store: SourceNamesStore | None = None,
     shop_categories=(),
     shop_tenders=(),
+    shop_tills: Collection[str] = (),
 ) -> DayImport:
     """Read a till export into days.
 
     format: "auto" (recognise it from its header) or one of adapters.pos.formats.FORMAT_NAMES.
     only_date: keep only that day. shop_zone: count each sale on its date in the shop's time zone
     (None: the date the till wrote). shop_categories/shop_tenders: the shop's own names (the Mapping's),
-    to match case and to ask only about names the shop doesn't use.
+    to match case and to ask only about names the shop doesn't use. shop_tills: the shop's tills (see
+    at_its_till).
     """
     path = Path(path)
     data = _open(path)
@@ -156,7 +159,10 @@ def import_day_file(
     except SourceNamesUnreadable as error:
         names, notes = PosSourceMapping(), [*notes, str(error)]
     days = [
-        names.apply(outcome.source, d, shop_categories=shop_categories, shop_tenders=shop_tenders)
+        at_its_till(
+            names.apply(outcome.source, d, shop_categories=shop_categories, shop_tenders=shop_tenders),
+            shop_tills,
+        )
         for d in days
     ]
     questions = names.questions(
@@ -171,3 +177,14 @@ def import_day_file(
         notes=tuple(notes),
         questions=tuple(questions),
     )
+
+
+def at_its_till(day: Day, shop_tills: Collection[str]) -> Day:
+    """A day read from a file that names one shop or till only is read as a single till's day (location
+    ""). For a shop with several tills (`shop_tills`: the tills it tracks or has kept days of) such a file
+    is that till's: its days are kept at that till — a till never seen is asked about first, as for any
+    shop — never as the shop's one till, where one till's file would take the place of another's figures
+    for the same day."""
+    if not day.location and day.place and shop_tills:
+        return replace(day, location=day.place)
+    return day

@@ -53,7 +53,7 @@ class DayKeepingCalls:
 
     # ---- the day: keeping figures and the owner's choices (the journal; no call to Xero) ----
     def import_file(self, path: Path, trading_date: date | None = None) -> DayImport:
-        """Read a till export; nothing is kept."""
+        """Read a till export; nothing is kept. A file of one of the shop's several tills is that till's."""
         from xerohelper.services.import_day import import_day_file
 
         mapping = self.mapping()
@@ -62,6 +62,7 @@ class DayKeepingCalls:
             only_date=trading_date,
             shop_categories=tuple(mapping.sales),
             shop_tenders=tuple(mapping.tenders),
+            shop_tills=self.day_service().tills(),
         )
 
     def remember_till_names(

@@ -175,6 +175,23 @@ def test_the_warning_counts_the_days_still_to_post_from_the_day_shown(shop):
     assert f"{left} left for" in words and f"from {WEEKDAYS[over.weekday()]} {over.day} " in words
 
 
+def test_the_warning_counts_every_till_s_invoices_against_the_organisation_s_cap(shop):
+    shop.control("organisation", STARTER)
+    month = a_past_month_of_31_days(shop.today)
+    left = 20 - shop.service.books.approved_sales_invoices(month[0].year, month[0].month)
+    for till in ("Front", "Back"):
+        shop.service.save_day(replace(shop.the_day(month[2]), location=till))
+    words = shop.service.plan_warning(month[9], "Front")
+    # still to post, at each till: the 3rd, then the 10th onwards — two invoices a day
+    over = sorted([month[2], *month[9:]] * 2)[left]
+    assert f"from {WEEKDAYS[over.weekday()]} {over.day} " in words
+
+    shop.mapping = replace(shop.mapping, weekly=True)
+    assert shop.service.plan_warning(month[9], "Front").endswith(
+        "Weekly summaries send about five a month for each till, so every day fits."
+    )
+
+
 def test_a_lost_journal_is_rebuilt_with_the_week_s_invoice_on_each_day_and_its_own_payments(shop, tmp_path):
     shop.mapping = replace(shop.mapping, weekly=True, approve_automatically=True)
     week = week_of(shop.today - timedelta(days=7))

@@ -110,7 +110,20 @@ def explanation_for(
     entry = ALL_ENTRIES[key]
     base = _Base(FailedCall(), short_code, dict(ids or {}), now or datetime.now(UTC))
     card = base.build(entry, None, dict(values or {}), where=where)
-    return replace(card, predicted=predicted, status=None)
+    what = _as_foreseen(card.what_happened) if predicted else card.what_happened
+    return replace(card, predicted=predicted, status=None, what_happened=what)
+
+
+_REFUSED = (("Xero turned down ", "Xero would turn down "), ("Xero refused ", "Xero would refuse "))
+
+
+def _as_foreseen(what_happened: str) -> str:
+    """A refusal foreseen before anything was sent: "Xero would turn down…", not "Xero turned down…" (the
+    card's other words are the entry's, as for the refusal itself)."""
+    for said, foreseen in _REFUSED:
+        if what_happened.startswith(said):
+            return foreseen + what_happened[len(said) :]
+    return what_happened
 
 
 def entry_for_message(text: str, status: int | None = 400) -> Entry:

@@ -87,10 +87,23 @@ class DayStatus:
         )
 
     def _week_waits(self, trading_date: date, location: str) -> str:
-        """Weekly summaries: why the day's week isn't sent yet ("" when it may be)."""
+        """Weekly summaries: why the day's week isn't sent yet ("" when it may be): the week isn't over, or
+        another of its days needs the owner first (its till difference, or a problem found before sending)."""
         week = week_of(trading_date)
         between = self.journal.days_between(self.organisation_id, week.first, week.last)
-        return week_waits(week, {d for d, place in between if place == location}, self.today())
+        mine = sorted(d for d, place in between if place == location)
+        held_by = next(
+            (d for d in mine if d != trading_date and self._holds_its_week(DayKey(d, location))), None
+        )
+        return week_waits(week, set(mine), self.today(), held_by)
+
+    def _holds_its_week(self, key: DayKey) -> bool:
+        """A day not sent yet whose till difference waits for the owner, or that a check before sending
+        stopped: its week's invoice can't go until it is seen to."""
+        if self.attention.has(key, Step.SALES_SUMMARY):
+            return True
+        record = self.journal.record(self.organisation_id, key.trading_date, key.location)
+        return record.invoice is None and record.day is not None and not record.day.difference_decided
 
     def checklist(self, trading_date: date, location: str = "") -> Checklist:
         return work_out(self.facts(trading_date, location))

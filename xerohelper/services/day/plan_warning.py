@@ -38,17 +38,39 @@ def plan_warning(
         return ""
     first = date(*month, 1)
     last = date(*month, calendar.monthrange(*month)[1])
-    known = [d for d, place in journal.days_between(organisation_id, first, last) if place == location]
+    kept = journal.days_between(organisation_id, first, last)
+    # The cap is the organisation's: every till's invoices count, not only the one shown's.
+    places = sorted({place for _, place in kept} | {location})
     if mapping.weekly:
-        records = {d: journal.record(organisation_id, d, location) for d in known}
-        return allowance_words(
-            allowance, first_over(_weeks_to_post(records, trading_date, last), allowance.left), True
-        )
+        weeks: list[tuple[date, int]] = []
+        for place in places:
+            records = {d: journal.record(organisation_id, d, place) for d, p in kept if p == place}
+            weeks += _weeks_to_post(records, trading_date, last)
+        over = first_over(weeks, allowance.left)
+        return allowance_words(allowance, over, True, tills=len(places))
+    days: list[tuple[date, int]] = []
+    for place in places:
+        known = [d for d, p in kept if p == place]
+        days += _days_to_post(journal, organisation_id, place, known, trading_date, first, last)
+    return allowance_words(allowance, first_over(days, allowance.left), weekly=False)
+
+
+def _days_to_post(
+    journal: Journal,
+    organisation_id: str,
+    place: str,
+    known: list[date],
+    shown: date,
+    first: date,
+    last: date,
+) -> list[tuple[date, int]]:
+    """One invoice a day: the days of this till still to post, each with what the plan will count for it:
+    its invoice, and its credit note when its till paid refunds (counted to be safe: plan_cap.py)."""
     posted = set()
     waiting = set()  # figures in, invoice not approved yet
-    refunding = set()  # of those, days whose till paid refunds: their credit note is counted too
+    refunding = set()  # of those, the days whose till paid refunds
     for d in known:
-        record = journal.record(organisation_id, d, location)
+        record = journal.record(organisation_id, d, place)
         invoice = record.invoice
         (posted if invoice is not None and invoice.status in APPROVED else waiting).add(d)
         if d in waiting and record.day is not None and refunds_paid_out(record.day) > ZERO:
@@ -56,10 +78,9 @@ def plan_warning(
     # Still to post, one invoice each: the days whose figures are in, and every day from the one shown (or
     # the day after the last one posted) to the month's end. Days before it the app never saw were posted
     # by hand, or not traded: Xero's count has the ones that were.
-    start = max(max(posted, default=first - timedelta(days=1)) + timedelta(days=1), trading_date)
+    start = max(max(posted, default=first - timedelta(days=1)) + timedelta(days=1), shown)
     ahead = {start + timedelta(days=n) for n in range((last - start).days + 1)}
-    to_post = [(d, 2 if d in refunding else 1) for d in sorted((waiting | ahead) - posted)]
-    return allowance_words(allowance, first_over(to_post, allowance.left), weekly=False)
+    return [(d, 2 if d in refunding else 1) for d in sorted((waiting | ahead) - posted)]
 
 
 def _weeks_to_post(records: dict, trading_date: date, last: date) -> list[tuple[date, int]]:
