@@ -262,3 +262,27 @@ def test_when_xeros_daily_limit_stops_the_accounts_read_the_card_says_what_to_do
     assert card.title_label.text().startswith("Xero's daily limit for your organisation is used up")
     assert "sends the rest" not in words and "carries on" not in card.title_label.text()
     assert "Press Try again tomorrow" in words and "accounts and tax rates" in words
+
+
+def test_choosing_another_category_doesnt_call_the_tills_options_not_in_xero(qtbot):
+    """A till's option under the category it was tracked under isn't carried to another category as “not in
+    Xero” (it is in Xero, under the other one): the till starts untracked there, or at an option of the same
+    name; back under its own category, the saved option is chosen again."""
+    from xerohelper.core.till_tracking import TrackingCategoryInfo
+    from xerohelper.ui.shop_setup_tracking import TillTrackingBox
+
+    choices = [
+        TrackingCategoryInfo("Till", "c1", options=("Till 1", "Till 2")),
+        TrackingCategoryInfo("Region", "c2", options=("North", "Till 1")),
+    ]
+    saved = Tracking("Till", {"Front": "Till 1", "Back": "Till 2"})
+    box = TillTrackingBox(["Back", "Front"], choices, saved, None)
+    qtbot.addWidget(box)
+    box.category_combo.setCurrentIndex(box.category_combo.findData("Region"))
+    back, front = box.options["Back"], box.options["Front"]
+    assert items(back) == ["Not tracked", "North", "Till 1"] and back.currentText() == "Not tracked"
+    assert front.currentText() == "Till 1"  # the same name is offered under Region: kept
+    assert box.problem_cards() == []
+    box.category_combo.setCurrentIndex(box.category_combo.findData("Till"))
+    assert back.currentText() == "Till 2" and front.currentText() == "Till 1"
+    assert box.tracking() == saved
