@@ -86,7 +86,7 @@ class ShopSetupDialog(ShopSetupFiles, QDialog):
         self.export_button.setObjectName("export_button")
         self.export_button.setAccessibleName("Export the shop setup to a file")
         self.export_button.setToolTip("Save this setup to a file, to set up another shop or computer alike.")
-        self.import_button = self.buttons.addButton("&Import…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = self.buttons.addButton("I&mport…", QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.setObjectName("import_button")
         self.import_button.setAccessibleName("Import a shop setup from a file")
         self.import_button.setToolTip(
