@@ -67,3 +67,28 @@ def test_files_no_till_saves_are_never_opened():
         FileSeen("zettle.xlsx", 10, 1.0),
     ]
     assert watch.ready(files, now=0) == ["Takings.CSV", "zettle.xlsx"]
+
+
+def test_a_file_handled_before_a_restart_is_not_read_again_until_it_changes():
+    watch = ExportWatch(settle_seconds=0)
+    seen, other = FileSeen("day.csv", 100, 1.0), FileSeen("half-read.csv", 50, 1.0)
+    assert watch.ready([seen, other], now=0) == ["day.csv", "half-read.csv"]
+    watch.read_done(seen, "abc")
+    watch.after_reading("abc", looks_like_export=True, read_ok=True)
+    watch.read_done(other, "def")  # the app stopped before deciding about this one
+    section = watch.handled_section()
+    assert section == {"day.csv": [100, 1.0, "abc"]}
+    restarted = ExportWatch(
+        verdicts=ExportWatch.verdicts_from_section(watch.verdicts_section()), settle_seconds=0
+    )
+    restarted.remember_handled(section)
+    assert restarted.ready([seen, other], now=5) == ["half-read.csv"]
+    assert restarted.ready([FileSeen("day.csv", 100, 7.0)], now=6) == ["day.csv"]  # saved again: read again
+
+
+def test_damaged_handled_files_are_dropped():
+    watch = ExportWatch(verdicts={"abc": Verdict.IMPORTED}, settle_seconds=0)
+    watch.remember_handled(
+        {"a.csv": [1, 2.0, "abc"], "b.csv": ["1", 2.0, "abc"], "c.csv": [1, 2.0, "zzz"], "d": 3}
+    )
+    assert watch.handled_section() == {"a.csv": [1, 2.0, "abc"]}

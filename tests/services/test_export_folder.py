@@ -3,8 +3,10 @@ day kept, sent when the owner opted in and nothing needs a person; the same cont
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +125,44 @@ def test_a_file_still_growing_waits(session, tmp_path):
     (day,) = missed(session, 1)
     write_days(tmp_path / "export.csv", [day])
     assert service.look() == [] and service.waiting()
+
+
+class Reads:
+    """Counts the files read in one folder (the service reads each file it handles whole)."""
+
+    def __init__(self, monkeypatch, folder):
+        self.names: list[str] = []
+        read_bytes = Path.read_bytes
+
+        def counted(path):
+            if path.parent == folder:
+                self.names.append(path.name)
+            return read_bytes(path)
+
+        monkeypatch.setattr(Path, "read_bytes", counted)
+
+
+def test_files_handled_before_a_restart_are_not_read_again_unless_changed(session, tmp_path, monkeypatch):
+    service, clock = watcher(session, tmp_path)
+    first, second = missed(session, 2)
+    write_days(tmp_path / "monday.csv", [first])
+    write_days(tmp_path / "tuesday.csv", [second])
+    (tmp_path / "notes.txt").write_text("milk, eggs\n")  # not an export: handled (quietly) too
+    reads = Reads(monkeypatch, tmp_path)
+    assert [a.kind for a in settle(service, clock)] == ["sent", "sent"]
+    assert sorted(reads.names) == ["monday.csv", "notes.txt", "tuesday.csv"]
+
+    reads.names.clear()
+    again, clock = watcher(session, tmp_path)  # the app started again: nothing has changed
+    assert settle(again, clock) == []
+    assert reads.names == []  # not one file read
+
+    reads.names.clear()
+    monday = tmp_path / "monday.csv"
+    os.utime(monday, (monday.stat().st_atime, monday.stat().st_mtime + 60))  # saved again, same content
+    write_days(tmp_path / "tuesday.csv", [second], cash=(second, "400.00"))  # changed
+    third, clock = watcher(session, tmp_path)
+    alerts = settle(third, clock)
+    assert sorted(reads.names) == ["monday.csv", "tuesday.csv"]  # the changed ones only, read again
+    assert [(a.kind, a.trading_date) for a in alerts if a.trading_date == first] == []  # same content: once
+    assert [a.trading_date for a in alerts] == [second]  # the new figures: the owner is asked

@@ -3,7 +3,7 @@
 import plistlib
 
 from xerohelper.adapters import autostart
-from xerohelper.services.start_at_login import StartAtLogin, login_command
+from xerohelper.services.start_at_login import IN_TRAY, StartAtLogin, login_command
 
 COMMAND = ["/opt/xero helper/xerohelper"]
 
@@ -78,8 +78,20 @@ def test_a_run_value_someone_changed_is_left_alone():
     assert key.values == {"xerohelper": "something else"}
 
 
+def test_a_run_value_an_earlier_version_wrote_is_still_ours():
+    """Before --in-tray, the value was the program alone: still on, and turning off removes it."""
+    program = [r"C:\Program Files\xerohelper\xerohelper.exe"]
+    key = FakeRunKey({"xerohelper": r'"C:\Program Files\xerohelper\xerohelper.exe"'})
+    entry = autostart.entry_for("win32", [*program, IN_TRAY], run_key=key, earlier=[program])
+    assert entry.is_on()
+    entry.turn_on()
+    assert key.values["xerohelper"] == r'"C:\Program Files\xerohelper\xerohelper.exe" --in-tray'
+    entry.turn_off()
+    assert key.values == {}
+
+
 def test_login_command(tmp_path, monkeypatch):
-    assert login_command("/b/xerohelper", frozen=True) == ["/b/xerohelper"]
+    assert login_command("/b/xerohelper", frozen=True) == ["/b/xerohelper", IN_TRAY]
     bundle = tmp_path / "opt" / "xerohelper"
     bundle.parent.mkdir()
     bundle.write_text("#!/bin/sh\n")
@@ -88,5 +100,5 @@ def test_login_command(tmp_path, monkeypatch):
     on_path.mkdir()
     (on_path / "xerohelper").symlink_to(bundle)  # as the .deb installs it
     monkeypatch.setenv("PATH", str(on_path))
-    assert login_command(str(bundle), frozen=True) == [str(on_path / "xerohelper")]
-    assert login_command("/nowhere/python", frozen=False)[1:] == ["-m", "xerohelper"]
+    assert login_command(str(bundle), frozen=True) == [str(on_path / "xerohelper"), IN_TRAY]
+    assert login_command("/nowhere/python", frozen=False)[1:] == ["-m", "xerohelper", IN_TRAY]

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from xerohelper.core.checklist import Step, StepState
@@ -201,6 +201,70 @@ def test_while_a_step_runs_it_says_so_and_the_buttons_wait(qtbot, screen, sessio
     qtbot.waitUntil(lambda: not screen.busy, timeout=WAIT)
     assert not screen.busy_indicator_shown
     assert state(screen, Step.SALES_SUMMARY) is StepState.DONE
+
+
+def test_a_burst_of_progress_reports_is_shown_once_with_the_latest_words(qtbot, screen, session, monkeypatch):
+    import_the_demo_day(qtbot, screen, session)
+    days = session.day_service()
+    original = days.run_next_step
+    sent, release = threading.Event(), threading.Event()
+
+    def chatty(*args, progress=None, **kwargs):
+        for number in range(1, 21):
+            progress(f"Talking to Xero ({number} of 20)…")
+        sent.set()
+        release.wait(10)
+        return original(*args, progress=progress, **kwargs)
+
+    monkeypatch.setattr(days, "run_next_step", chatty)
+    card = screen.step_card(Step.SALES_SUMMARY)
+    shown = []
+    running = card.show_running
+    monkeypatch.setattr(card, "show_running", lambda words="": (shown.append(words), running(words)))
+    click(qtbot, screen.run_next_button)
+    try:
+        assert sent.wait(10)  # the GUI thread waits here: all twenty reports are queued before it goes on
+        qtbot.waitUntil(lambda: card.reason_label.text() == "Talking to Xero (20 of 20)…", timeout=WAIT)
+        assert [words for words in shown if words.startswith("Talking")] == ["Talking to Xero (20 of 20)…"]
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not screen.busy, timeout=WAIT)
+    assert state(screen, Step.SALES_SUMMARY) is StepState.DONE
+
+
+class _Resizes(QObject):
+    """The heights a widget is given from now on."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.heights: list[int] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.heights.append(event.size().height())
+        return False
+
+
+def test_a_step_card_that_grows_leaves_the_till_card_above_it_alone(qtbot, screen, session):
+    """The draft's buttons appear under the approve step: the page grows for them at once; the till's
+    card above is not squeezed to make room first, then laid out again when the page has grown
+    (ui/size_fence.py)."""
+    import_the_demo_day(qtbot, screen, session)
+    approve = screen.step_card(Step.APPROVE)
+    before = approve.height()
+    till = screen.pos_card
+    for _ in range(3):  # the rows just added are shown at the next turn of the event loop, then laid out
+        QApplication.processEvents()
+        QApplication.sendPostedEvents()
+    qtbot.waitUntil(lambda: till.height() == till.heightForWidth(till.width()), timeout=WAIT)
+    height = till.height()
+    resized = _Resizes(till)
+    click_run_next(qtbot, screen)
+    qtbot.waitUntil(lambda: approve.open_draft_button.isVisible() and approve.height() > before, timeout=WAIT)
+    QApplication.sendPostedEvents()
+    assert set(resized.heights) <= {height}  # (a scroll bar may come: narrower, never shorter)
+    assert approve.parentWidget().height() == approve.height()
 
 
 def test_a_sign_in_ended_by_xero_asks_for_reconnect_and_keeps_the_day(qtbot, screen, session):

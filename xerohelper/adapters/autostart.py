@@ -119,14 +119,18 @@ class WindowsRunKey:  # pragma: no cover - Windows only
 
 
 class RunKeyEntry:
-    """The Windows autostart entry: our value in the Run key."""
+    """The Windows autostart entry: our value in the Run key (or the one an earlier version wrote: still
+    ours, on, and removed when turned off)."""
 
-    def __init__(self, store: RunKeyStore, command: list[str]) -> None:
+    def __init__(
+        self, store: RunKeyStore, command: list[str], earlier: list[list[str]] | None = None
+    ) -> None:
         self._store = store
         self.value = run_value(command)
+        self._ours = {self.value, *(run_value(c) for c in earlier or ())}
 
     def is_on(self) -> bool:
-        return self._store.read(APP_ID) == self.value
+        return self._store.read(APP_ID) in self._ours
 
     def turn_on(self) -> None:
         self._store.write(APP_ID, self.value)
@@ -142,10 +146,13 @@ class AutostartEntry(Protocol):
     def turn_off(self) -> None: ...
 
 
-def entry_for(platform: str, command: list[str], *, environ=None, home=None, run_key=None) -> AutostartEntry:
-    """The autostart entry for this platform (sys.platform's words)."""
+def entry_for(
+    platform: str, command: list[str], *, environ=None, home=None, run_key=None, earlier=None
+) -> AutostartEntry:
+    """The autostart entry for this platform (sys.platform's words). `earlier`: commands an earlier version
+    wrote (a file is known by its marker whatever its command; the Run key's value only by its command)."""
     if platform.startswith("win"):
-        return RunKeyEntry(run_key or WindowsRunKey(), command)
+        return RunKeyEntry(run_key or WindowsRunKey(), command, earlier)
     if platform == "darwin":
         return FileEntry(launch_agent_file(home), launch_agent(command), LAUNCH_AGENT_LABEL.encode())
     return FileEntry(xdg_autostart_file(environ), desktop_entry(command).encode(), MARKER.encode())

@@ -57,6 +57,12 @@ def build_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:
         help="with --demo: run the demo shop's day in the window with nobody at it, print one JSON line "
         '({"ok": true, ...}) and exit 0 if it worked, 1 if not',
     )
+    parser.add_argument(
+        "--in-tray",
+        action="store_true",
+        help="start in the tray, without a window (what starting at login runs); where the desktop has "
+        "no tray, the window opens as usual",
+    )
     if modules:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
         for name, module in modules.items():
@@ -70,8 +76,8 @@ def _say(words: str) -> None:
 
 
 def dispatch(argv: list[str], open_app=None) -> int:
-    """Run the sub-command in `argv`; with none, `open_app(demo=..., self_test=...)` opens the window
-    (cli.py passes it: the commands never import the ui)."""
+    """Run the sub-command in `argv`; with none, `open_app(demo=..., self_test=..., in_tray=...)` opens
+    the app (cli.py passes it: the commands never import the ui)."""
     modules = _command_modules()
     first = next((a for a in argv if not a.startswith("-")), None)
     if first is not None and first not in modules:
@@ -96,4 +102,4 @@ def dispatch(argv: list[str], open_app=None) -> int:
         finally:
             owner_notices.stop_listening(_say)
             stop_logging()
-    return open_app(demo=args.demo or args.self_test, self_test=args.self_test)
+    return open_app(demo=args.demo or args.self_test, self_test=args.self_test, in_tray=args.in_tray)

@@ -6,7 +6,9 @@ how reading it went — whether to import it, ignore it quietly, or tell the own
 touches the disk or Qt, so the whole of it is tested with values.
 
 The memory (`verdicts`: content hash → what was decided) is kept by the caller in the settings file, so the
-same file is never imported twice and a failure is said once, across restarts too.
+same file is never imported twice and a failure is said once, across restarts too. So is each handled file's
+size and modified time with its hash (`handled_section`): a file unchanged since is not even read again at
+the next start; one that changed is read and hashed again (the same content is still handled once).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class ExportWatch:
     settle_seconds: float = SETTLE_SECONDS
     _watching: dict[str, _Watching] = field(default_factory=dict)
     _done: dict[str, tuple[int, float]] = field(default_factory=dict)  # name → size/time already handled
+    _hashes: dict[str, str] = field(default_factory=dict)  # name → the content hash it had then
 
     def ready(self, files: list[FileSeen], now: float) -> list[str]:
         """The names (sorted) that are new or changed and have stopped growing: read these now."""
@@ -68,6 +71,7 @@ class ExportWatch:
         for name in list(self._done):
             if name not in present:
                 del self._done[name]  # a file saved again under the same name later is new
+                self._hashes.pop(name, None)
         out = []
         for seen in files:
             signature = (seen.size, seen.modified)
@@ -87,10 +91,15 @@ class ExportWatch:
         """True while some file is still being watched for growth (look again soon)."""
         return bool(self._watching)
 
-    def read_done(self, seen: FileSeen) -> None:
-        """The file at this size/time has been handled: don't read it again unless it changes."""
+    def read_done(self, seen: FileSeen, content_hash: str | None = None) -> None:
+        """The file at this size/time has been handled: don't read it again unless it changes (nor after a
+        restart, once its content's verdict is kept with it)."""
         self._watching.pop(seen.name, None)
         self._done[seen.name] = (seen.size, seen.modified)
+        if content_hash is None:
+            self._hashes.pop(seen.name, None)
+        else:
+            self._hashes[seen.name] = content_hash
 
     def before_import(self, content_hash: str) -> Next:
         """A file's content was hashed: a content seen before is never imported (or told) again."""
@@ -106,6 +115,31 @@ class ExportWatch:
             return Next.IGNORE
         self.verdicts[content_hash] = Verdict.FAILED
         return Next.TELL
+
+    # The settings file's shape: {"name": [size, modified, "hash"]}, only files whose content has a verdict
+    # (one read when the app stopped before deciding is read again at the next start).
+    def handled_section(self) -> dict[str, list]:
+        return {
+            name: [*self._done[name], digest]
+            for name, digest in sorted(self._hashes.items())
+            if digest in self.verdicts and name in self._done
+        }
+
+    def remember_handled(self, section: dict) -> None:
+        """The files handled before the app last stopped (a handled_section): not read again unchanged."""
+        for name, kept in section.items():
+            if not (isinstance(name, str) and isinstance(kept, list) and len(kept) == 3):
+                continue
+            size, modified, digest = kept
+            if (
+                isinstance(size, int)
+                and not isinstance(size, bool)
+                and isinstance(modified, int | float)
+                and not isinstance(modified, bool)
+                and digest in self.verdicts
+            ):
+                self._done[name] = (size, float(modified))
+                self._hashes[name] = digest
 
     # The settings file's shape: {"hash": "imported" | "not an export" | "failed"}
     def verdicts_section(self) -> dict[str, str]:

@@ -79,8 +79,13 @@ class EverydaySettings:
         files = self._section().get("files")
         return ExportWatch.verdicts_from_section(files) if isinstance(files, dict) else {}
 
+    def handled_files(self) -> dict:
+        """The files handled before (name → size, modified time, content hash): see ExportWatch."""
+        handled = self._section().get("handled")
+        return handled if isinstance(handled, dict) else {}
+
     def save_file_verdicts(self, watch: ExportWatch) -> None:
-        self._update(files=watch.verdicts_section())
+        self._update(files=watch.verdicts_section(), handled=watch.handled_section())
 
     def reminded_days(self) -> set[date]:
         days = set()

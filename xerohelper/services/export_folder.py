@@ -5,7 +5,8 @@ What to read when, and what a file's content hash says, is core/export_watch.py'
 without asking is core/auto_send.py's. This service does the reading, keeping and sending (blocking: the
 window calls `look` on a worker) and answers with OwnerAlerts, the words for the tray's notifications.
 Files that arrived while the app was closed are read on the first look; a content already handled (in
-the settings file) is never imported, nor told about, again.
+the settings file) is never imported, nor told about, again, and a file handled before that is unchanged
+since (its size and modified time, kept with its hash) is not read again.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class ExportFolderService:
         self.settings = settings
         self.clock = clock
         self.watch = ExportWatch(verdicts=settings.file_verdicts())
+        self.watch.remember_handled(settings.handled_files())  # unchanged since: not read again
+        self._saved = self.watch.handled_section()
 
     def folder(self) -> Path | None:
         chosen = self.settings.choices().watched_folder
@@ -67,13 +70,18 @@ class ExportFolderService:
             except OSError as error:  # gone or locked meanwhile: looked at again next time
                 log.info("watched folder: %s can't be read now (%s)", name, error.strerror)
                 continue
-            self.watch.read_done(seen)
             digest = hashlib.sha256(content).hexdigest()
-            if self.watch.before_import(digest) is Next.IGNORE:
-                continue
-            alerts.extend(self._arrived(folder / name, digest))
-            self.settings.save_file_verdicts(self.watch)
+            self.watch.read_done(seen, digest)
+            if self.watch.before_import(digest) is not Next.IGNORE:
+                alerts.extend(self._arrived(folder / name, digest))
+                self._remember()  # at once: a later file's failure must not lose this one's verdict
+        if self.watch.handled_section() != self._saved:  # a file handled, changed or gone: kept for next time
+            self._remember()
         return alerts
+
+    def _remember(self) -> None:
+        self.settings.save_file_verdicts(self.watch)
+        self._saved = self.watch.handled_section()
 
     def waiting(self) -> bool:
         """A file is still growing: look again soon."""

@@ -1,7 +1,8 @@
 """Start at login: off by default; the settings switch turns it on or off for this user.
 
 The command started at login is the installed launcher (`xerohelper`, as the .deb's desktop file names it)
-when that is what is running, otherwise this Python with `-m xerohelper`.
+when that is what is running, otherwise this Python with `-m xerohelper`; with `--in-tray`: at login the
+app starts in the tray, without a window (where the desktop has a tray; ui/app.py).
 """
 
 from __future__ import annotations
@@ -13,10 +14,15 @@ from pathlib import Path
 from xerohelper.adapters import autostart
 
 LAUNCHER = "xerohelper"
+IN_TRAY = "--in-tray"  # the app starts in the tray, no window: a login doesn't pop the window up each time
 
 
 def login_command(executable: str | None = None, frozen: bool | None = None) -> list[str]:
-    """What the desktop runs at login to start xerohelper."""
+    """What the desktop runs at login to start xerohelper (in the tray)."""
+    return [*_program(executable, frozen), IN_TRAY]
+
+
+def _program(executable: str | None, frozen: bool | None) -> list[str]:
     executable = executable or sys.executable
     installed = shutil.which(LAUNCHER)
     if frozen if frozen is not None else getattr(sys, "frozen", False):
@@ -33,7 +39,8 @@ class StartAtLogin:
     """The switch: is it on, and turning it on or off (exactly what on added is removed)."""
 
     def __init__(self, entry: autostart.AutostartEntry | None = None) -> None:
-        self._entry = entry or autostart.entry_for(sys.platform, login_command())
+        command = login_command()
+        self._entry = entry or autostart.entry_for(sys.platform, command, earlier=[command[:-1]])
 
     def is_on(self) -> bool:
         return self._entry.is_on()

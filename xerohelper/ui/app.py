@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from xerohelper import APP_NAME, __version__
 from xerohelper.ui.main_window import MainWindow
+from xerohelper.ui.tray_start import start_in_tray
 
 log = logging.getLogger("xerohelper.ui")
 ICON_AFTER_MS = 100
 LISTEN_AFTER_MS = 400
-SMOKE_ENV = "XEROHELPER_SMOKE"  # set: print "shown ok" once the window is up and answering, then quit
+SMOKE_ENV = "XEROHELPER_SMOKE"  # set: print "shown ok … in=window|tray" once up and answering, then quit
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -78,7 +79,8 @@ def _start_logging(demo: bool) -> None:
     log.info("xerohelper %s starting%s", __version__, " in demo mode" if demo else "")
 
 
-def run_app(demo: bool = False, self_test: bool = False) -> int:
+def run_app(demo: bool = False, self_test: bool = False, in_tray: bool = False) -> int:
+    """Open the app; `in_tray` (at login): its tray icon and no window, where the desktop has a tray."""
     app = create_application()
     if self_test:
         from xerohelper.ui.self_test import run_self_test
@@ -92,7 +94,8 @@ def run_app(demo: bool = False, self_test: bool = False) -> int:
     window = MainWindow(demo=demo, pages_later=True)  # the first frame first, then the pages
     instance.raise_requested.connect(lambda: bring_to_front(window))
     app.aboutToQuit.connect(instance.release)
-    window.show()
+    if not (in_tray and start_in_tray(window)):
+        window.show()
     # The icon is given once the first frames are drawn: decoding its sizes for the window manager takes
     # ~20-30 ms that the window shouldn't wait for (until then the desktop shows the menu entry's icon).
     QTimer.singleShot(ICON_AFTER_MS, lambda: app.setWindowIcon(app_icon()))
@@ -103,7 +106,8 @@ def run_app(demo: bool = False, self_test: bool = False) -> int:
     if os.environ.get(SMOKE_ENV):
         # Packaging and start-up checks: say when the window is up and answering, then quit.
         def shown() -> None:
-            print(f"shown ok platform={app.platformName()} pid={os.getpid()}", flush=True)
+            where = "window" if window.isVisible() else "tray" if window.tray is not None else "nowhere"
+            print(f"shown ok platform={app.platformName()} pid={os.getpid()} in={where}", flush=True)
             window.close()
             app.quit()
 

@@ -39,7 +39,7 @@ from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.day_screen_figures import FigureActions
 from xerohelper.ui.day_screen_layout import RUN_NEXT, DayScreenLayout
 from xerohelper.ui.day_screen_steps import StepActions
-from xerohelper.ui.day_screen_work import BUSY_AFTER_MS, BackgroundWork
+from xerohelper.ui.day_screen_work import BUSY_AFTER_MS, FRAME_MS, BackgroundWork
 from xerohelper.ui.explanation_card import ExplanationCard, plain
 from xerohelper.ui.pos_card import PosCard, balance_words
 from xerohelper.ui.step_card import StepCard
@@ -89,6 +89,10 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(self._show_busy_indicator)
+        self._progress_timer = QTimer(self)  # progress words wait for the next frame (day_screen_work.py)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(FRAME_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
         self._build()
         self._calendar.xero_days_read.connect(self._xero_days_read)
 

@@ -28,6 +28,7 @@ from xerohelper.ui import look
 from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.explanation_card import ExplanationCard
 from xerohelper.ui.pos_card import PosCard
+from xerohelper.ui.size_fence import SizeFence
 from xerohelper.ui.step_card import StepCard
 from xerohelper.ui.wait_countdown import WaitCountdown
 
@@ -156,7 +157,7 @@ class DayScreenLayout:
         column.addSpacing(4)
         column.addWidget(checklist_heading)
         for card in self._step_cards.values():
-            column.addWidget(card)
+            column.addWidget(SizeFence(card))  # a change inside a card that keeps its size stops there
         column.addStretch(1)
         content.setMaximumWidth(CONTENT_WIDTH)
         holder = _ScrolledColumn()

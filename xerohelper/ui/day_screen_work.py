@@ -24,6 +24,7 @@ from xerohelper.ui.workers import run_in_background
 log = logging.getLogger(__name__)
 
 BUSY_AFTER_MS = 500  # the busy indicator shows for work that takes longer than this
+FRAME_MS = 16  # progress words are shown at most once a frame (60 a second)
 
 
 class BackgroundWork:
@@ -101,12 +102,20 @@ class BackgroundWork:
             self._problem_card.set_explanation(explanation)
 
     def _progress(self, words) -> None:
+        """A progress report from the work: its words are shown at the next frame, the latest of those
+        that came meanwhile (a burst of reports costs one redraw, not one each)."""
         if not shiboken6.isValid(self) or not self.busy:
             return
         if isinstance(words, XeroWait):
             self.wait_countdown.start(words)
             return
         self._progress_words = str(words)
+        if not self._progress_timer.isActive():
+            self._progress_timer.start()
+
+    def _show_progress(self) -> None:
+        if not self.busy:
+            return
         self._busy_words.setText(self._progress_words)
         if self._running_step is not None:
             self._step_cards[self._running_step].show_running(self._progress_words)
@@ -124,6 +133,7 @@ class BackgroundWork:
                 self._step_cards[step].show_running(words)
         else:
             self._busy_timer.stop()
+            self._progress_timer.stop()
             self._busy_bar.setVisible(False)
             self._busy_words.setVisible(False)
             self.wait_countdown.stop()

@@ -9,9 +9,9 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 
 from xerohelper.ui.tray import Tray
+from xerohelper.ui.tray_start import bring_back, tray_of
 from xerohelper.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
@@ -131,13 +131,10 @@ def start_everyday(window) -> None:
         window.everyday_watch.connection_words = window.connection_label.text()
         window.everyday_watch.look()
         return
-    tray = (window.tray_factory or Tray)(window)
+    tray = tray_of(window)  # made at start when the app started in the tray (ui/tray_start.py)
     watch = EverydayWatch(window.session, tray, window)
     watch.connection_words = window.connection_label.text()
     window.everyday_watch = watch
-    tray.open_requested.connect(lambda: _bring_back(window))
-    tray.quit_requested.connect(window.quit_app)
-    tray.send_today_requested.connect(lambda: _send_today(window))
     watch.open_day.connect(lambda day, till: _open_day(window, day, till))
     watch.show_problem.connect(lambda words: _open_problem(window, words))
     watch.reconnect_needed.connect(lambda error: window.show_reconnect(getattr(error, "reason", None)))
@@ -170,23 +167,16 @@ def keep_in_tray(window) -> bool:
     return True
 
 
-def _bring_back(window) -> None:
-    window.showNormal()
-    if QGuiApplication.platformName() != "offscreen":  # no window stack to raise in
-        window.raise_()
-        window.activateWindow()
-
-
 def _open_day(window, day, till: str = "") -> None:
     """A day's notification opens that day (at its till, a shop with several); one without a day
     (reconnect) opens the window as it is."""
-    _bring_back(window)
+    bring_back(window)
     if day is not None:
         window.show_day_screen(day, till or None)
 
 
 def _open_problem(window, words: str) -> None:
-    _bring_back(window)
+    bring_back(window)
     window.show_day_screen()
     window.day_screen.pos_card.show_problem(words)
 
@@ -196,7 +186,7 @@ def _refresh_day(window, alerts) -> None:
         window.day_screen.refresh()
 
 
-def _send_today(window) -> None:
+def send_today(window) -> None:
     def done(_checklists) -> None:
         watch.look()  # its state in the tray; the day screen shows the rest
         if window.day_screen is not None:

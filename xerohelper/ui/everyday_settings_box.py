@@ -43,6 +43,9 @@ class EverydaySettingsBox(QGroupBox):
 
         self.login_check = QCheckBox("Start xerohelper when I log in")
         self.login_check.setObjectName("start_at_login")
+        self.login_check.setToolTip(
+            "At login it starts in the tray, without opening its window (where your desktop has a tray)"
+        )
         self.tray_check = QCheckBox("Keep it running in the tray when I close the window")
         self.tray_check.setObjectName("keep_in_tray")
         self.folder_label = QLabel(NO_FOLDER)

@@ -57,6 +57,8 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
         self.everyday_watch = (
             None  # the tray, watched folder and reminder: made once connected (ui/everyday.py)
         )
+        self.tray = None  # the tray icon (ui/tray_start.py): at start with --in-tray, else once connected
+        self.started_in_tray = False  # the app started in the tray: the window shows when asked for
         self._quitting = False
         self.pages = None  # the stack of pages, once built (see _build_pages)
         self.setWindowTitle(window_title(None, self.demo))
@@ -141,6 +143,10 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
         self.show_organisation(organisation.name if organisation else None, look.status.connected)
         self._know_xero_app(look.xero_app)
         log.info("first page: %s", look.page)
+        if self.started_in_tray and look.page != "day" and not self.isVisible():
+            from xerohelper.ui.tray_start import bring_back
+
+            bring_back(self)  # started in the tray, but nothing can be done without the owner: the window
         if look.status.connected and look.status.reconnect_reason is None:
             QTimer.singleShot(0, self.start_everyday)
         if look.page == "reconnect":
@@ -267,7 +273,8 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
             return
         if self.everyday_watch is not None:
             self.everyday_watch.stop()
-            self.everyday_watch.tray.hide()
+        if self.tray is not None:
+            self.tray.hide()
         if self._notice_listener is not None:
             from xerohelper.services import owner_notices
 
