@@ -175,3 +175,25 @@ def test_catch_up_of_two_tills_names_each_till_and_one_tills_refusal_leaves_the_
         assert sorted(n for n in numbers if n.endswith(("-BACK", "-FRONT"))) == sorted(
             f"POS-{d:%Y%m%d}-{t}" for d in dates for t in ("BACK", "FRONT")
         )
+
+
+def test_the_resend_command_it_suggests_for_a_till_can_be_pasted_as_it_is(capsys):
+    """A till name with a space or an apostrophe is quoted for the shell: the command runs as printed."""
+    import shlex
+    from argparse import Namespace
+    from datetime import date
+    from decimal import Decimal
+
+    from xerohelper.commands.catch_up import _show
+    from xerohelper.core.catch_up import InXero, KeptDay
+
+    day = date(2026, 11, 21)
+    different = [KeptDay(day, till, Decimal("10.00"), InXero.DIFFERENT) for till in ("Jo's kiosk", "Front")]
+    _show([], different, Namespace(json=False, organisation=""), sending=False)
+    lines = [line for line in capsys.readouterr().out.splitlines() if "differs from what Xero holds" in line]
+    for line, till in zip(lines, ("Jo's kiosk", "Front"), strict=True):
+        command = line.split("run: ", 1)[1]
+        assert shlex.split(command) == [
+            *("xerohelper", "day", "resend", "--date", "2026-11-21"),
+            *("--location", till, "--from", "FILE"),
+        ]

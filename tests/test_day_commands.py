@@ -94,6 +94,11 @@ def test_mapping_export_then_import(tmp_path, capsys):
         assert main(["mapping", "import", str(tmp_path / "junk.json"), "--sandbox", shop.xero.base_url]) == 2
         assert "isn't a xerohelper mapping file" in capsys.readouterr().err
 
+        nowhere = str(tmp_path / "gone" / "shop.json")  # a folder that isn't there: words, no traceback
+        assert main(["mapping", "export", nowhere, "--sandbox", shop.xero.base_url]) == 1
+        err = capsys.readouterr().err
+        assert "there is no such folder. Choose another folder." in err and "Errno" not in err
+
 
 def test_day_commands_need_a_connection_first(capsys):
     assert main(["day", "status", "--date", "2026-11-21"]) == 3

@@ -124,3 +124,22 @@ def test_a_days_credit_note_and_its_refunds_are_kept_with_the_invoice(tmp_path):
         ORG, SAT, "", InvoiceFacts("cn-1", "POS-20261121-CN", "PAID", Decimal("20.00"), Decimal("0.00"))
     )
     assert journal.record(ORG, SAT).credit_note.status == "PAID"
+
+
+def test_writes_all_at_once_inside_another_all_at_once_stay_in_the_outer_one(tmp_path):
+    """A unit that writes all at once (a week's credit note on its days) called inside another (a rebuild):
+    the outer transaction goes on after the inner one ends, and is still all or nothing."""
+    journal = Journal(tmp_path / "journal.sqlite3")
+    note = InvoiceFacts("cn-1", "POS-20261121-CN", "AUTHORISED", Decimal("20.00"), Decimal("20.00"))
+    try:
+        with journal.all_at_once():
+            with journal.all_at_once():
+                journal.record_credit_note(ORG, SAT, "", note)
+            journal.save_day(ORG, a_day())  # after the inner one: still the outer transaction
+            raise RuntimeError("stopped halfway")
+    except RuntimeError:
+        pass
+    assert journal.day(ORG, SAT) is None and journal.record(ORG, SAT).credit_note is None
+    journal.save_day(ORG, a_day())  # and the journal writes as usual afterwards
+    assert journal.day(ORG, SAT) == a_day()
+    journal.close()

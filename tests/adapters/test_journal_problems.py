@@ -50,3 +50,25 @@ def test_a_journal_from_before_the_problems_table_opens_and_gets_it(tmp_path):
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (2,)
     db.close()
+
+
+def test_a_problem_the_journal_cannot_read_back_is_left_out_not_raised(tmp_path):
+    """A problem kept by a later xerohelper (a step this one doesn't know) or a row that isn't JSON: the day
+    is shown without it (its step runs again), never a traceback."""
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal(path)
+    card = explanation_for("contact-archived", values={"contact_name": "POS Sales"})
+    journal.keep_problem("org-1", DAY, "", Step.SALES_SUMMARY, as_kept(card))
+    journal.close()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO found_problems VALUES ('org-1', ?, '', 'a-later-step', '{}', '')", (str(DAY),)
+        )
+        db.execute(
+            "UPDATE found_problems SET explanation='{not json' WHERE step=?", (Step.SALES_SUMMARY.value,)
+        )
+    db.close()
+
+    again = Journal(path)
+    assert again.problems("org-1", DAY) == {}
+    again.close()

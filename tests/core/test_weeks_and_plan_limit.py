@@ -10,8 +10,7 @@ from xerohelper.core.mapping import Mapping
 from xerohelper.core.plan_limit import (
     PlanAllowance,
     allowance_words,
-    first_day_over,
-    first_week_over,
+    first_over,
     monthly_cap,
 )
 from xerohelper.core.sales_invoice import PlanProblem
@@ -52,8 +51,8 @@ def test_plans_with_a_cap_and_the_words_ahead_of_it():
     assert monthly_cap("STANDARD") is None and monthly_cap("") is None
     allowance = PlanAllowance("Starter", 20, (2026, 12), 17)
     days = [date(2026, 12, d) for d in range(21, 32)]
-    assert first_day_over(days, allowance.left) == date(2026, 12, 24)
-    assert first_day_over(days[:3], allowance.left) is None
+    assert first_over([(d, 1) for d in days], allowance.left) == date(2026, 12, 24)
+    assert first_over([(d, 1) for d in days[:3]], allowance.left) is None
     words = allowance_words(allowance, date(2026, 12, 24), weekly=False)
     assert words.startswith(
         "Your Xero plan (Starter) approves 20 sales invoices a month; 3 left for December 2026. "
@@ -150,8 +149,8 @@ def test_the_weekly_choice_goes_with_the_mapping_file():
 def test_weekly_words_name_the_first_week_the_plan_would_refuse():
     allowance = PlanAllowance("Starter", 20, (2026, 12), 17)
     weeks = [(date(2026, 12, 7), 2), (date(2026, 12, 14), 1), (date(2026, 12, 21), 1)]  # the 7th paid refunds
-    assert first_week_over(weeks, allowance.left) == date(2026, 12, 21)
-    assert first_week_over(weeks[1:], allowance.left) is None
+    assert first_over(weeks, allowance.left) == date(2026, 12, 21)
+    assert first_over(weeks[1:], allowance.left) is None
     words = allowance_words(allowance, date(2026, 12, 21), weekly=True)
     assert "3 left for December 2026" in words
     assert "from the week of 21–27 December 2026 Xero would refuse to approve the week's invoice" in words

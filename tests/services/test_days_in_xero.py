@@ -114,3 +114,18 @@ def test_offline_the_month_comes_back_empty_with_a_quiet_note_and_is_read_again_
     shop.control("faults", method="DELETE")
     online = shop.service.days_in_xero.month(month_of(today), today)
     assert online.note == "" and online.days  # not kept: read again once Xero answers
+
+
+def test_an_invoice_numbered_like_a_day_of_a_till_the_shop_does_not_have_is_not_taken_for_the_day(shop):
+    """A shop with one till: POS-20261110-DEPOSIT (an invoice the shop made itself, say) is not that day's
+    takings at a till called "DEPOSIT"; the day's own number still is."""
+    today = shop.today
+    a_month_ago = (today.replace(day=1) - timedelta(days=1)).replace(day=10)
+    own, other = a_month_ago, a_month_ago + timedelta(days=1)
+    made_in_xero(
+        shop,
+        (own, f"POS-{own:%Y%m%d}", "AUTHORISED"),
+        (other, f"POS-{other:%Y%m%d}-DEPOSIT", "AUTHORISED"),
+    )
+    month = shop.service.days_in_xero.month(month_of(a_month_ago), today)
+    assert month.statuses() == {own: DayStatus.APPROVED}

@@ -96,6 +96,13 @@ def test_from_first_launch_to_xeros_sign_in_page_by_keyboard_on_a_small_screen(q
     assert "Sign in to Xero in your browser" in connect.words.text()
     assert fits(window, connect.cancel_button)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is connect.cancel_button, timeout=2000)
+    press(qtbot, Qt.Key.Key_Tab)  # the browser didn't open? Tab reaches the link to Xero's sign-in page
+    assert QApplication.focusWidget() is connect.link and connect.link.hasSelectedText() is False
+    assert connect.link.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    for _ in range(3):  # back out of the link (Shift+Tab first steps back through the words' links)
+        if QApplication.focusWidget() is not connect.cancel_button:
+            press(qtbot, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is connect.cancel_button
 
     press(qtbot, Qt.Key.Key_Space)  # Cancel: it reads as cancelled, with the ways on
     qtbot.waitUntil(lambda: connect.heading.text() == "Connecting cancelled", timeout=10000)

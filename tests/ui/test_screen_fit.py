@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar, QWidget
+from PySide6.QtWidgets import QWidget
 
+from tests.ui.accessibility import window_mnemonics
 from tests.ui.demo_session import demo_session, import_demo_day
 from xerohelper.ui import look
 from xerohelper.ui.main_window import MainWindow
@@ -53,25 +54,6 @@ def test_the_main_window_fits_a_small_screen(qtbot, small_screen):
     window.show()
     qtbot.waitExposed(window)
     assert fits(window)
-
-
-def mnemonic(text: str) -> str | None:
-    """The Alt+letter of a control's words ("Se&nd" → "n"), None without one."""
-    plain = text.replace("&&", "")
-    at = plain.find("&")
-    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
-
-
-def window_mnemonics(window: QWidget) -> list[tuple[str, str]]:
-    found = []
-    for bar in window.findChildren(QMenuBar):
-        found += [(mnemonic(a.text()), a.text()) for a in bar.actions() if mnemonic(a.text())]
-    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
-        if widget.isVisibleTo(window) and (letter := mnemonic(widget.text())):
-            if isinstance(widget, QLabel) and widget.buddy() is None:
-                continue  # a label's & is only a mnemonic when it has a buddy
-            found.append((letter, widget.text()))
-    return found
 
 
 def test_no_two_controls_of_the_day_window_share_an_alt_letter(qtbot, small_screen):

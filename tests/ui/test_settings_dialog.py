@@ -43,6 +43,12 @@ def test_shows_the_connected_organisation_and_disconnects_after_confirming(qtbot
     assert not dialog.confirm.isVisible() and session.status().connected
 
     qtbot.mouseClick(dialog.disconnect_button, Qt.MouseButton.LeftButton)
+    assert dialog.confirm_no.hasFocus() and dialog.confirm_no.isDefault()
+    qtbot.keyClick(dialog.confirm_no, Qt.Key.Key_Return)  # Enter while asked: the safe answer
+    assert not dialog.confirm.isVisible() and session.status().connected and dialog.isVisible()
+    assert dialog.close_button.isDefault()
+
+    qtbot.mouseClick(dialog.disconnect_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.disconnected, timeout=10000) as done:
         qtbot.mouseClick(dialog.confirm_yes, Qt.MouseButton.LeftButton)
     assert done.args[0].told_xero

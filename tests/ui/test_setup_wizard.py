@@ -19,6 +19,7 @@ BACK, NEXT, FINISH = (
     QWizard.WizardButton.NextButton,
     QWizard.WizardButton.FinishButton,
 )
+BACK_AGAIN = QWizard.WizardButton.CustomButton1  # Back to a page further back than the one before
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def test_several_organisations_are_chosen_and_back_from_the_setup_chooses_again(
     choices = [Choice("Harbour Street Hardware", "t1"), Choice("Corner Café", "t2", newly_allowed=True)]
     wizard.signed_in("Xero", choices)
     assert wizard.currentId() == Page.CHOOSE
-    assert not shown(wizard, BACK)
+    assert not shown(wizard, BACK) and shown(wizard, BACK_AGAIN)  # Back leads past the connect page
     assert wizard.chosen_organisation() == choices[1]  # the one just allowed is offered first
     with qtbot.waitSignal(wizard.setup_needed, timeout=1000):
         click(qtbot, wizard.button(NEXT))
@@ -83,13 +84,21 @@ def test_several_organisations_are_chosen_and_back_from_the_setup_chooses_again(
     click(qtbot, wizard.button(BACK))
     assert wizard.currentId() == Page.CHOOSE
 
+    assert wizard.button(BACK_AGAIN).text() == wizard.buttonText(BACK)  # it reads as Back
+    click(qtbot, wizard.button(BACK_AGAIN))  # none of them is this shop: start again, or the demo
+    assert wizard.currentId() == Page.WELCOME
+    assert not shown(wizard, BACK) and not shown(wizard, BACK_AGAIN)
 
-def test_one_organisation_goes_to_the_setup_with_no_way_back(qtbot, wizard):
+
+def test_one_organisation_goes_to_the_setup_and_back_to_the_welcome_page(qtbot, wizard):
     wizard.connecting("Opening Xero's sign-in page in your web browser…")
     with qtbot.waitSignal(wizard.setup_needed, timeout=1000):
         wizard.signed_in("Harbour Street Hardware")
     assert wizard.currentId() == Page.SETUP and wizard.chosen_organisation() is None
     assert not wizard.button(BACK).isVisible()
+    wizard.setup_failed(Trouble.READING_SETUP, "Xero is busy", "Xero is doing upkeep. Try again soon.")
+    click(qtbot, wizard.button(BACK_AGAIN))  # a failure page, with a way back to connect again or the demo
+    assert wizard.currentId() == Page.WELCOME
 
 
 def test_accounts_that_could_not_be_read_are_read_again_by_try_again(qtbot, wizard):
@@ -200,3 +209,42 @@ def test_the_own_app_page_checks_the_client_id_before_it_is_used_and_goes_back(q
     assert entered.args == ["A1B2C3D4E5F60718293A4B5C6D7E8F90"]
     click(qtbot, wizard.button(BACK))
     assert wizard.currentId() == Page.WELCOME
+
+
+def alt(qtbot, letter: str) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+
+
+def test_each_pages_alt_letters_press_the_button_they_name(qtbot, wizard):
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
+    welcome = wizard.welcome_page
+    wizard.knows_xero_app(True, "http://localhost:8742/callback", built_in=True)
+    wizard.focus_page()
+    for letter, signal in (
+        ("c", welcome.connect_requested),
+        ("t", welcome.demo_requested),
+        ("a", welcome.own_app_requested),
+    ):
+        with qtbot.waitSignal(signal, timeout=1000):
+            alt(qtbot, letter)
+
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    page = wizard.connect_page
+    with qtbot.waitSignal(page.cancel_requested, timeout=1000):
+        alt(qtbot, "n")  # Ca&ncel
+    wizard.sign_in_failed("Xero doesn't know this app", "Not registered.", "", SignInTrouble.XERO_APP)
+    for letter, signal in (
+        ("c", page.retry_requested),
+        ("t", page.demo_requested),
+        ("a", page.own_app_requested),
+    ):
+        with qtbot.waitSignal(signal, timeout=1000):
+            alt(qtbot, letter)
+    alt(qtbot, "b")  # < &Back (a button's letter clicks it a moment later, as it shows being pressed)
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.WELCOME, timeout=1000)
+
+    wizard.connecting("Opening Xero's sign-in page in your web browser…")
+    wizard.signed_in("Xero", [Choice("Harbour Street Hardware", "t1"), Choice("Corner Café", "t2")])
+    alt(qtbot, "b")  # Back from choosing: to the welcome page, by the same letter
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.WELCOME, timeout=1000)

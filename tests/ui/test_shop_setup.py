@@ -423,3 +423,14 @@ def test_the_till_difference_account_is_suggested_and_saved(qtbot, demo):
     assert dialog.editor.mapping().till_difference_account_code == ""
     combo.setCurrentIndex(1)
     assert dialog.editor.mapping().till_difference_account_code == "865"
+
+
+def test_an_export_that_cant_be_written_says_why_in_words_and_what_to_do(qtbot, demo, tmp_path):
+    session, _, _ = demo
+    dialog = open_dialog(qtbot, session)
+    dialog.ask_export_path = lambda: tmp_path / "gone" / "shop.json"  # a folder that isn't there
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "could not be saved" in dialog.message.text(), timeout=5000)
+    words = dialog.message.text()
+    assert "Errno" not in words and "No such file" not in words and "Error" not in words
+    assert "there is no such folder" in words and "Choose another folder" in words

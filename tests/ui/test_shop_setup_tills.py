@@ -142,6 +142,9 @@ def test_when_xeros_tracking_cant_be_read_the_rest_of_shop_setup_still_works(qtb
     words = " ".join(label.text() for label in card.findChildren(QLabel) if label.isVisible())
     assert "429" not in words and "HTTP" not in words and "Traceback" not in words
     assert card.try_again_button.isVisible()  # the next step: try again once Xero allows it
+    # Shop setup sends nothing: its card says what to do here, not that the rest is sent by itself
+    assert "sends the rest" not in words and "carries on" not in card.title_label.text()
+    assert "Press Try again" in words and "tracking" in words
     assert editor.problems() == [] and editor.mapping().tracking == saved
     assert editor.findChild(QComboBox, "rounding_account").count() > 1  # the accounts were read
 
@@ -244,3 +247,42 @@ def test_every_tills_control_is_named_for_tests_and_screen_readers(qtbot, sessio
     assert [
         (w.objectName(), w.accessibleName()) for w in controls if not w.objectName() or not w.accessibleName()
     ] == []
+
+
+def test_when_xeros_daily_limit_stops_the_accounts_read_the_card_says_what_to_do_here(qtbot, session):
+    """Shop setup sends nothing: the daily limit's card says to try again (tomorrow), not that xerohelper
+    'sends the rest by itself'."""
+    sandbox(session, "faults", kind="429-day", count=1, path_contains="Accounts")
+    dialog = ShopSetupDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.busy.card.isVisible(), timeout=10000)
+    card = dialog.busy.card
+    words = " ".join(label.text() for label in card.findChildren(QLabel) if label.isVisible())
+    assert card.title_label.text().startswith("Xero's daily limit for your organisation is used up")
+    assert "sends the rest" not in words and "carries on" not in card.title_label.text()
+    assert "Press Try again tomorrow" in words and "accounts and tax rates" in words
+
+
+def test_choosing_another_category_doesnt_call_the_tills_options_not_in_xero(qtbot):
+    """A till's option under the category it was tracked under isn't carried to another category as “not in
+    Xero” (it is in Xero, under the other one): the till starts untracked there, or at an option of the same
+    name; back under its own category, the saved option is chosen again."""
+    from xerohelper.core.till_tracking import TrackingCategoryInfo
+    from xerohelper.ui.shop_setup_tracking import TillTrackingBox
+
+    choices = [
+        TrackingCategoryInfo("Till", "c1", options=("Till 1", "Till 2")),
+        TrackingCategoryInfo("Region", "c2", options=("North", "Till 1")),
+    ]
+    saved = Tracking("Till", {"Front": "Till 1", "Back": "Till 2"})
+    box = TillTrackingBox(["Back", "Front"], choices, saved, None)
+    qtbot.addWidget(box)
+    box.category_combo.setCurrentIndex(box.category_combo.findData("Region"))
+    back, front = box.options["Back"], box.options["Front"]
+    assert items(back) == ["Not tracked", "North", "Till 1"] and back.currentText() == "Not tracked"
+    assert front.currentText() == "Till 1"  # the same name is offered under Region: kept
+    assert box.problem_cards() == []
+    box.category_combo.setCurrentIndex(box.category_combo.findData("Till"))
+    assert back.currentText() == "Till 2" and front.currentText() == "Till 1"
+    assert box.tracking() == saved

@@ -245,13 +245,15 @@ class Journal:
 
     @contextmanager
     def all_at_once(self) -> Iterator[None]:
-        """The writes inside go in one transaction: one wait for the disk, all or nothing (a rebuild)."""
+        """The writes inside go in one transaction: one wait for the disk, all or nothing (a rebuild). Inside
+        another all_at_once (same thread), they are part of that one."""
         with self._write():
+            outer = self._batched
             self._batched = True
             try:
                 yield
             finally:
-                self._batched = False
+                self._batched = outer  # an inner one leaves the outer transaction batched
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -502,7 +504,13 @@ class Journal:
             f"SELECT step, explanation FROM found_problems WHERE {_THE_DAY}",
             (organisation, trading_date.isoformat(), location),
         )
-        return {Step(step): json.loads(text) for step, text in rows}
+        found: dict[Step, dict] = {}
+        for step, text in rows:
+            try:  # kept by a later xerohelper (a step this one doesn't know), or not readable: left out
+                found[Step(step)] = json.loads(text)
+            except ValueError:
+                log.warning("a problem kept for %s (%s) could not be read back", trading_date, step)
+        return found
 
     def forget_problems(self, organisation: str, trading_date: date, location: str = "") -> None:
         if not self.problems(organisation, trading_date, location):

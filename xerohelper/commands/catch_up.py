@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 
 from xerohelper.commands._kept_days import (
@@ -137,11 +138,11 @@ def _show(rows, different, args, sending: bool) -> None:
             )
     for kept in different:
         where = f" ({kept.location})" if kept.location else ""
-        location = f" --location '{kept.location}'" if kept.location else ""
+        location = f" --location {shlex.quote(kept.location)}" if kept.location else ""
         print(
             f"{kept.trading_date.isoformat()}{where} differs from what Xero holds: it is not sent here. "
-            f"To replace it, run 'xerohelper day resend --date {kept.trading_date.isoformat()}{location} "
-            "--from FILE'."
+            f"To replace it, run: xerohelper day resend --date {kept.trading_date.isoformat()}{location} "
+            "--from FILE"
         )
 
 

@@ -44,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
         mapping = DayChecklistService.mapping_for(connection)
         try:
             export_mapping(mapping, args.file, MadeFor(organisation.tenant_id, organisation.name))
-        except OSError as problem:
-            print(f"Couldn't write {args.file}: {problem.strerror}. Choose another folder.", file=sys.stderr)
+        except MappingFileError as problem:  # it couldn't be written: why, in words, and what to do
+            print(problem, file=sys.stderr)
             return 1
         print(f"Saved the mapping of {organisation.name} to {args.file}.")
         return 0

@@ -46,18 +46,11 @@ class PlanAllowance:
         return f"{MONTHS[self.month[1] - 1]} {self.month[0]}"
 
 
-def first_day_over(days_to_post: list[date], left: int) -> date | None:
-    """Posting one invoice for each of these days in order, the first whose invoice the plan would refuse
-    (a shop with several tills names a day once for each till that posts it)."""
-    ordered = sorted(days_to_post)
-    return ordered[left] if len(ordered) > left else None
-
-
-def first_week_over(weeks_to_post: list[tuple[date, int]], left: int) -> date | None:
-    """Posting each week's documents in order — (its first day, how many: its invoice, and its credit note
-    when it paid refunds) — the first day of the first week the plan would refuse."""
+def first_over(to_post: list[tuple[date, int]], left: int) -> date | None:
+    """Posting each day's (or week's) documents in order — (its date, how many: its invoice, and its credit
+    note when it paid refunds) — the date of the first the plan would refuse."""
     used = 0
-    for first, count in sorted(weeks_to_post):
+    for first, count in sorted(to_post):
         used += count
         if used > left:
             return first

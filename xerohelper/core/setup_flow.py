@@ -8,7 +8,9 @@ Electrum's wizard: the flow is a plain class, tested on its own; the screens ren
          client id; CHOOSE only when the sign-in allowed several organisations)
 
 Every page where signing in failed has a way back (Back to the welcome page), a way forward (Connect again,
-or the page that fixes the cause: the Xero app's client id, the password store) and the demo shop.
+or the page that fixes the cause: the Xero app's client id, the password store) and the demo shop. Back
+leads to the welcome page from wherever the owner may want to start again (choosing an organisation, the
+Shop setup of the only one), not always to the page shown before.
 
 The flow knows facts, not widgets: connected or not, how many organisations the sign-in offered, and the
 trouble the page shown has run into (a sign-in that failed or was cancelled, accounts that couldn't be read,
@@ -134,14 +136,15 @@ class SetupFlow:
             # Only once signing in has stopped (failed or cancelled): back to connect again or try the demo.
             return Page.WELCOME if self.trouble is Trouble.SIGN_IN else None
         if page is Page.SETUP:
-            # To choose another organisation; with one there is nothing to go back to (signing in again
-            # would land here again).
-            return Page.CHOOSE if self.must_choose else None
+            # To choose another organisation; with one, to the welcome page: sign in with another Xero
+            # login or organisation (Xero asks which on its own page), or try the demo shop instead.
+            return Page.CHOOSE if self.must_choose else Page.WELCOME
         if page is Page.READY:
             return Page.SETUP
-        if page is Page.OWN_APP:
+        if page in (Page.OWN_APP, Page.CHOOSE):
+            # CHOOSE: none of the organisations is this shop: sign in again, or try the demo shop.
             return Page.WELCOME
-        return None  # WELCOME is the start; CHOOSE follows a finished sign-in
+        return None  # WELCOME is the start
 
     def buttons(self, page: Page) -> Buttons:
         if page in (Page.WELCOME, Page.CONNECT, Page.OWN_APP):

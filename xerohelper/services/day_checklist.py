@@ -37,6 +37,7 @@ from xerohelper.services.day.needs_attention import NeedsAttention
 from xerohelper.services.day.plan_warning import plan_warning
 from xerohelper.services.day.resend import Resend, ResendPreview
 from xerohelper.services.day.setup_cache import SetupCache
+from xerohelper.services.day_snapshot import shop_tills
 from xerohelper.services.days_in_xero import DaysInXero
 from xerohelper.services.demo_shop import DEMO_MAPPING, DEMO_ORGANISATION
 from xerohelper.services.explaining import Explainer
@@ -76,7 +77,9 @@ class DayChecklistService:
         self._setup = SetupCache(mapping, clock)
         self._runner = ChecklistRunner()
         self._resend = Resend(journal, organisation_id, mapping, self._runner)
-        self.days_in_xero = DaysInXero(books, mapping)  # the calendar's months as Xero holds them (cached)
+        self.days_in_xero = DaysInXero(  # the calendar's months as Xero holds them (cached)
+            books, mapping, lambda: shop_tills(self, mapping())
+        )
 
     @classmethod
     def for_connection(

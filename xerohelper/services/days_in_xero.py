@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar as month_days
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -58,9 +58,15 @@ class XeroMonth:
 class DaysInXero:
     """The organisation's months as Xero holds them, each read once."""
 
-    def __init__(self, books: XeroBooks, mapping: Callable[[], Mapping]) -> None:
+    def __init__(
+        self,
+        books: XeroBooks,
+        mapping: Callable[[], Mapping],
+        tills: Callable[[], Iterable[str]] = tuple,
+    ) -> None:
         self.books = books
         self._mapping = mapping
+        self._tills = tills  # the shop's tills (none for a shop with one): another till's number isn't a day
         self._months: dict[tuple[int, int], XeroMonth] = {}
         self._lock = threading.Lock()
         self.reads = 0  # months read from Xero (the tests count them: one read a month)
@@ -82,9 +88,10 @@ class DaysInXero:
                 log.info("the days in Xero for %s-%s weren't read: %r", year, number, problem)
                 return XeroMonth(month, note=not_read_words(problem))
             days = []
+            tills = {"", *self._tills()}
             for (day, place), document in sorted(days_of(documents, self._mapping()).items()):
                 status = from_xero_status(document.facts.status)
-                if status is not None and first <= day <= last:
+                if status is not None and first <= day <= last and place in tills:
                     days.append(XeroDay(day, place, document.facts.number, status))
             self._months[month] = XeroMonth(month, tuple(days))
             return self._months[month]

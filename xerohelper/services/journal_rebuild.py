@@ -150,25 +150,32 @@ def rebuild_from_xero(
         for (trading_date, place), found in sorted(invoices.items()):
             _rebuild_day(journal, organisation, trading_date, place, found, notes, mapping)
         week_days = sum(
-            _rebuild_week(journal, organisation, found, mapping, week_notes) for found in weeks.values()
+            _rebuild_week(journal, organisation, place, found, mapping, week_notes)
+            for (_, place), found in sorted(weeks.items())
         )
         journal.rebuilt(organisation, since, len(invoices) + week_days)
     return RebuiltDays(since, len(invoices) + week_days)
 
 
-def _weeks(documents: list[PastDocument], mapping: Mapping) -> dict[date, list[tuple[int, PastDocument]]]:
-    """Weekly summaries' invoices (POS-20261201-20261206, -2 after a re-send), by the week's first day."""
-    found: dict[date, list[tuple[int, PastDocument]]] = {}
+def _weeks(
+    documents: list[PastDocument], mapping: Mapping
+) -> dict[tuple[date, str], list[tuple[int, PastDocument]]]:
+    """Weekly summaries' invoices (POS-20261201-20261206, -2 after a re-send; POS-20261201-20261206-FRONT for
+    a till's own week), by the week's first day and till."""
+    places = _known_places(mapping)
+    found: dict[tuple[date, str], list[tuple[int, PastDocument]]] = {}
     for document in documents:
         number, dated = document.facts.number, document.document_date
-        if _a_week_s(number, dated, mapping):
-            week = week_of(dated)
-            tail = number[len(mapping.week_invoice_number(week.first, week.last)) + 1 :]
-            found.setdefault(dated, []).append((int(tail) if tail.isdigit() else 1, document))
+        week = _week_of(number, dated, mapping, places)
+        if week is not None:
+            place, posting = week
+            found.setdefault((dated, place), []).append((posting, document))
     return found
 
 
-def _rebuild_week(journal: Journal, organisation: str, found, mapping: Mapping, notes=None) -> int:
+def _rebuild_week(
+    journal: Journal, organisation: str, place: str, found, mapping: Mapping, notes=None
+) -> int:
     """A week's invoice (its latest posting) on each day a payment was taken (the payment's reference names
     its day), with that day's payments by tender; on the week's first day when none was. The week's credit
     note (…-CN) on each day one of its refunds was paid out, with those refunds. Days rebuilt."""
@@ -177,25 +184,25 @@ def _rebuild_week(journal: Journal, organisation: str, found, mapping: Mapping, 
     note = (notes or {}).get(credit_note_number(invoice.facts.number))
     by_day: dict[date, list[tuple[PastPayment, PastDocument]]] = {}
     for day in week.days():
-        prefix = f"{mapping.reference(day)} – "
+        prefix = f"{mapping.reference(day, place)} – "
         for document in [invoice, *([note] if note is not None else [])]:
             paid = [(p, document) for p in document.payments if p.reference.startswith(prefix)]
             by_day.setdefault(day, []).extend(paid)
     by_day = {day: paid for day, paid in by_day.items() if paid}
     days = sorted(by_day) or [week.first]
     journal.record_invoice_on_days(
-        organisation, [(d, "", WEEK_FROM_XERO) for d in days], invoice.facts, posting
+        organisation, [(d, place, WEEK_FROM_XERO) for d in days], invoice.facts, posting
     )
     for day, payments in by_day.items():
         taken: set[str] = set()
         for payment, document in payments:
             refund = document is note
             if refund:
-                journal.record_credit_note(organisation, day, "", note.facts)
-            tender = _tender(payment.reference, mapping.reference(day), refund, taken)
+                journal.record_credit_note(organisation, day, place, note.facts)
+            tender = _tender(payment.reference, mapping.reference(day, place), refund, taken)
             taken.add(tender)
             record = PaymentRecord(tender, payment.payment_id, payment.amount, document.facts.invoice_id)
-            journal.record_payment(organisation, day, "", record)
+            journal.record_payment(organisation, day, place, record)
     return len(days)
 
 
@@ -223,9 +230,9 @@ def days_of(documents: list[PastDocument], mapping: Mapping) -> dict[tuple[date,
     """The sales invoices that are the shop's days (by their numbers), each day's current one by (day, till);
     a weekly summary's invoice on each day of its week."""
     found = {day: _current(each)[1] for day, each in _by_day(documents, mapping, credit_notes=False).items()}
-    for first_day, each in _weeks(documents, mapping).items():
+    for (first_day, place), each in _weeks(documents, mapping).items():
         for day in week_of(first_day).days():
-            found[(day, "")] = _current(each)[1]
+            found[(day, place)] = _current(each)[1]
     return found
 
 
@@ -261,6 +268,30 @@ def _a_week_s(number: str, dated: date, mapping: Mapping) -> bool:
     except (KeyError, ValueError, IndexError):
         return False
     return number == base or number.startswith(f"{base}-")
+
+
+def _week_of(number: str, dated: date, mapping: Mapping, places: tuple[str, ...]) -> tuple[str, int] | None:
+    """(till, posting) when `number` is a weekly summary's invoice of the week starting `dated`; else None.
+
+    The shop's own tills first (POS-20261130-20261206-FRONT-2: Front's second posting), then the shop's
+    unnamed till (POS-20261130-20261206-2), then a till the Mapping doesn't name (its code, as for a day)."""
+    if not _a_week_s(number, dated, mapping):
+        return None
+    week = week_of(dated)
+    for place in places:
+        base = mapping.week_invoice_number(week.first, week.last, place)
+        if number == base:
+            return place, 1
+        tail = number[len(base) + 1 :] if number.startswith(f"{base}-") else ""
+        if tail.isdigit() and len(tail) <= 2:
+            return place, int(tail)
+    tail = number[len(mapping.week_invoice_number(week.first, week.last)) + 1 :]
+    if not tail:
+        return "", 1
+    if tail.isdigit():
+        return "", int(tail)
+    match = re.fullmatch(r"(?P<place>[A-Z0-9-]+?)(?:-(?P<posting>[1-9][0-9]?))?", tail)
+    return (match.group("place"), int(match.group("posting") or 1)) if match else ("", 1)
 
 
 def _number_pattern(mapping: Mapping, day: date) -> re.Pattern:

@@ -69,7 +69,23 @@ def export_mapping(mapping: Mapping, path: Path, made_for: MadeFor | None = None
     data = mapping.to_dict()
     if made_for is not None:
         data["organisation"] = {"id": made_for.organisation_id, "name": made_for.name}
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise MappingFileError(
+            f"The shop setup could not be saved to {path}: {_not_written(exc)}. Choose another folder."
+        ) from exc
+
+
+def _not_written(problem: OSError) -> str:
+    """Why a file couldn't be written, in words (never Python's own: "[Errno 13] …")."""
+    if isinstance(problem, FileNotFoundError):
+        return "there is no such folder"
+    if isinstance(problem, PermissionError):
+        return "xerohelper isn't allowed to write there"
+    if isinstance(problem, IsADirectoryError):
+        return "a folder has that name"
+    return "that folder can't be written to just now"
 
 
 def import_mapping_file(

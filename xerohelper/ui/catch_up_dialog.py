@@ -45,6 +45,7 @@ from xerohelper.ui import look
 from xerohelper.ui.catch_up_summary import CatchUpOutcome, day_words, plural
 from xerohelper.ui.explanation_card import ExplanationCard
 from xerohelper.ui.failure_words import explain_failure, short_code_of, still_open
+from xerohelper.ui.focus_in_view import focus_for_keys
 from xerohelper.ui.wait_countdown import WaitCountdown, XeroWait, heard_by
 from xerohelper.ui.workers import run_in_background
 
@@ -318,10 +319,14 @@ class CatchUpDialog(QDialog):
             self.go_button.setAccessibleName(f"Go to {where}")
             self.go_button.setVisible(True)
             self.go_button.setDefault(True)
-            self.go_button.setFocus()
+            focus_for_keys(self.go_button)
         self.cancel_button.setText("&Close")
         self.cancel_button.setAccessibleName("Close")
         self.cancel_button.setEnabled(True)
+        if attention is None:  # nothing needs the owner: Enter closes, and the keyboard is on Close
+            self.send_button.setDefault(False)
+            self.cancel_button.setDefault(True)
+            focus_for_keys(self.cancel_button)
         log.info("catch-up: %s", outcome.summary(self._year))
         before = self.size()
         self.adjustSize()  # room for the summary; never narrower than it was (the states are longer now)

@@ -27,7 +27,7 @@ import logging
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from xerohelper.core.checklist import Step, StepState
@@ -37,6 +37,7 @@ from xerohelper.services.day_snapshot import DaySnapshot
 from xerohelper.ui import look
 from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.day_screen_figures import FigureActions
+from xerohelper.ui.day_screen_keys import KeyboardPlace
 from xerohelper.ui.day_screen_layout import RUN_NEXT, DayScreenLayout
 from xerohelper.ui.day_screen_steps import StepActions
 from xerohelper.ui.day_screen_work import BUSY_AFTER_MS, FRAME_MS, BackgroundWork
@@ -61,7 +62,7 @@ WHAT_IT_DOES = {
 }
 
 
-class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWidget):
+class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, KeyboardPlace, QWidget):
     reconnect_needed = Signal(object)  # the ReconnectNeeded exception
     busy_changed = Signal(bool)
     loaded = Signal(object)  # the DaySnapshot just shown
@@ -76,7 +77,8 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
         self.trading_date: date | None = None
         self.snapshot: DaySnapshot | None = None
         self.busy = False
-        self._focus_back = False  # the run-next button had the focus when a step started
+        self._focus_back = False  # a button of the day had the focus when work started (day_screen_keys)
+        self._placed: QWidget | None = None  # where this screen last put the keyboard
         self.z_report_dialog: ZReportDialog | None = None
         self.till_names_dialog = None  # "which of your names is it?" after an import, while open
         self._loads = 0  # each load has a number; only the latest one is shown
@@ -95,6 +97,7 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
         self._progress_timer.timeout.connect(self._show_progress)
         self._build()
         self._calendar.xero_days_read.connect(self._xero_days_read)
+        self._watch_cards()
 
     # ---- what the main window uses ------------------------------------------------------------------------
     @property
@@ -164,6 +167,8 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not event.spontaneous():  # the screen comes (after the wizard, Reconnect, from the tray)
+            self._focus_back = True  # the keyboard goes to what comes next once the day is shown
         if self.trading_date is None:
             self.show_day(self.session.today())
 
@@ -212,11 +217,8 @@ class DayScreen(DayScreenLayout, FigureActions, StepActions, BackgroundWork, QWi
         self._show_next(snapshot)
         self._say_found_in_xero(snapshot)
         self._set_controls_enabled()
-        back = self._focus_back and not self.busy
-        if (self.focusWidget() is None or back) and self._run_next_button.isEnabled():
-            self._run_next_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter runs the next step
-        if back:
-            self._focus_back = False
+        self._share_letters()
+        self._keep_the_keyboard()  # on the primary button after work, or on what comes next
         self.loaded.emit(snapshot)
 
     def _show_connection(self, status: ConnectionStatus) -> None:

@@ -25,6 +25,18 @@ class FigureActions:
             after=self._imported,
         )
 
+    def _import_sample(self) -> None:
+        """The demo: the demo till's export for the day shown, written and imported in the background."""
+        if self.busy or self.trading_date is None:
+            return
+        session, day = self.session, self.trading_date
+        self._pos_card.clear_problem()
+        self._start(
+            lambda _progress: session.import_days(session.demo_day_file(day)),
+            words="Reading the demo till's day…",
+            after=self._imported,
+        )
+
     def confirm_new_places(self, places: list[str], organisation: str) -> bool:
         """A till file of a shop or till never seen for this organisation: keep it? (tests replace this)"""
         names = ", ".join(f"“{p}”" for p in places)

@@ -27,6 +27,7 @@ from xerohelper.core.checklist import ORDER, Step
 from xerohelper.ui import look
 from xerohelper.ui.day_calendar import DayCalendar
 from xerohelper.ui.explanation_card import ExplanationCard
+from xerohelper.ui.focus_in_view import follow_focus
 from xerohelper.ui.pos_card import PosCard
 from xerohelper.ui.size_fence import SizeFence
 from xerohelper.ui.step_card import StepCard
@@ -56,7 +57,6 @@ class DayScreenLayout:
         self._connection_badge.setObjectName("connection_badge")
         self._demo_label = look.secondary(QLabel("Demo shop: a practice Xero, nothing real is sent"))
         self._demo_label.setObjectName("demo_note")
-        self._demo_label.setVisible(bool(getattr(self.session, "demo", False)))
         self._busy_bar = QProgressBar()
         self._busy_bar.setObjectName("busy_indicator")
         self._busy_bar.setAccessibleName("Working")
@@ -77,6 +77,8 @@ class DayScreenLayout:
         top.addWidget(self._organisation)
         top.addWidget(self._connection_badge, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self._demo_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        # only now it has a parent: shown before, it was a window of its own, and took the keyboard away
+        self._demo_label.setVisible(bool(getattr(self.session, "demo", False)))
         top.addStretch(1)
         top.addWidget(self._busy_words)
         top.addWidget(self.wait_countdown)
@@ -134,6 +136,8 @@ class DayScreenLayout:
         self._pos_card.z_report_requested.connect(self._type_z_report)
         self._pos_card.resend_requested.connect(self._resend)
         self._pos_card.accept_difference_requested.connect(self.accept_difference)
+        self._pos_card.sample_requested.connect(self._import_sample)
+        self._pos_card.offer_sample(bool(getattr(self.session, "demo", False)))
         checklist_heading = look.make_heading(QLabel("Sending the day to Xero"), 1.15)
         self._step_cards: dict[Step, StepCard] = {}
         for step in ORDER:
@@ -166,7 +170,7 @@ class DayScreenLayout:
         centred.addStretch(0)
         centred.addWidget(content, 1)
         centred.addStretch(0)
-        self._scroll = QScrollArea()
+        self._scroll = follow_focus(QScrollArea())  # Tab goes into the day, each control scrolled into view
         self._scroll.setObjectName("day_scroll")
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -217,10 +221,18 @@ class DayScreenLayout:
         self._sends_to.setObjectName("sends_to")
         self._sends_to.setAccessibleName("Sends to the Xero organisation")
         self._sends_to.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # The button's shortcut, said where it applies (its tooltip alone is for mouse users).
+        self._run_next_keys = look.secondary(QLabel("Ctrl+Enter"))
+        self._run_next_keys.setObjectName("run_next_keys")
+        self._run_next_keys.setAccessibleName("Shortcut: Ctrl+Enter runs the next step")
+        under = QHBoxLayout()
+        under.setSpacing(12)
+        under.addWidget(self._run_next_keys)
+        under.addWidget(self._sends_to, 1)
         sending = QVBoxLayout()
         sending.setSpacing(2)
         sending.addWidget(self._run_next_button)
-        sending.addWidget(self._sends_to)
+        sending.addLayout(under)
         bottom.addLayout(sending)
 
         right = QVBoxLayout()

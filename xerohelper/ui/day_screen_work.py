@@ -12,7 +12,6 @@ import logging
 
 import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded
@@ -121,8 +120,8 @@ class BackgroundWork:
             self._step_cards[self._running_step].show_running(self._progress_words)
 
     def _set_busy(self, busy: bool, step: Step | None = None, words: str = "") -> None:
-        if busy and not self.busy:  # disabling the button moves Qt's focus away: bring it back after
-            self._focus_back = QApplication.focusWidget() is self._run_next_button
+        if busy and not self.busy:  # the buttons wait, and Qt moves the focus away: brought back after
+            self._note_the_keyboard()
         self.busy = busy
         self._running_step = step if busy else None
         self._progress_words = words if busy else ""
@@ -155,6 +154,7 @@ class BackgroundWork:
         self._run_next_button.setEnabled(ready and following is not None)
         finished = self.snapshot is not None and self.snapshot.checklist.is_finished
         self._run_next_button.setVisible(not finished)  # nothing more to run: the words say the day is done
+        self._run_next_keys.setVisible(not finished)
         self._pos_card.set_busy(not ready)
         self._problem_card.set_busy(self.busy)
         for card in self._step_cards.values():

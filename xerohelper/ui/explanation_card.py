@@ -32,6 +32,7 @@ from xerohelper.ui import look
 from xerohelper.ui.open_link import open_link, xero_address
 
 TRY_AGAIN = "I've &fixed it — try again"
+WORDS = "words_with_letter"  # a button's property: its words with the & of its Alt+letter
 OPEN_SETUP = "Open Shop set&up"
 COPIED_FOR = 4000  # ms the "Copied" note stays
 
@@ -71,6 +72,7 @@ class ExplanationCard(QFrame):
         self.setAccessibleName("What went wrong and how to fix it")
         self._explanation: Explanation | None = None
         self._busy = False
+        self._letters = True  # the buttons answer their Alt+letters (see set_letters)
         self._styled_for: tuple[str, ...] = ()
 
         self._icon = QLabel()
@@ -120,13 +122,13 @@ class ExplanationCard(QFrame):
 
         self.details_button = QToolButton()
         self.details_button.setObjectName("details_button")
-        self.details_button.setText("&Details")
+        self.details_button.setText("Xero's &words")  # Alt+D is the Day menu
         self.details_button.setAccessibleName("Details: Xero's own words")
         self.details_button.setCheckable(True)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_button.setIconSize(QSize(14, 14))
         self.details_button.toggled.connect(self._show_details)
-        self.copy_button = QPushButton("&Copy for support")
+        self.copy_button = QPushButton("Co&py for support")  # Alt+C: Send the &corrected day
         self.copy_button.setObjectName("copy_for_support_button")
         self.copy_button.setAccessibleName("Copy for support")
         self.copy_button.setIcon(look.icon("copy"))
@@ -309,8 +311,25 @@ class ExplanationCard(QFrame):
             button.setEnabled(not busy)
 
     def set_try_again_text(self, text: str) -> None:
-        self.try_again_button.setText(text)
+        self._set_words(self.try_again_button, text)
         self.try_again_button.setAccessibleName(plain(text))
+
+    def set_letters(self, on: bool) -> None:
+        """Whether the card's buttons answer Alt+letters. Off for a second card shown at the same time
+        (the day's problem and a step's refusal): the two would share every letter; the first keeps them."""
+        self._letters = on
+        for button in (
+            self.open_button,
+            self.setup_button,
+            self.try_again_button,
+            self.details_button,
+            self.copy_button,
+        ):
+            self._set_words(button, button.property(WORDS) or button.text())
+
+    def _set_words(self, button, words: str) -> None:
+        button.setProperty(WORDS, words)  # as written, with its & (kept while the letter is off)
+        button.setText(words if self._letters else plain(words).replace("&", "&&"))
 
     # ---- follow the palette ----------------------------------------------------------------------------
     def changeEvent(self, event) -> None:

@@ -21,6 +21,7 @@ from xerohelper.core.dates import short_date
 from xerohelper.ui import look
 from xerohelper.ui.busy_panel import BusyPanel
 from xerohelper.ui.failure_words import explain_failure, short_code_of, still_open
+from xerohelper.ui.focus_in_view import focus_for_keys
 from xerohelper.ui.workers import run_in_background
 
 COLUMNS = ("Day", "Invoice", "Total", "Where it stands", "Payments recorded")
@@ -149,6 +150,10 @@ class HistoryView(QWidget):
         self.pages.setCurrentWidget(self.table if self.rows else self.empty)
         if self.rows and table.currentRow() < 0:
             table.setCurrentCell(0, 0)
+        focused = self.window().focusWidget()
+        if focused is None or not focused.isVisible() or not focused.isEnabled():
+            # the arrows pick a day and Enter opens it; with no days, Refresh (it was off while reading)
+            focus_for_keys(table if self.rows else self.refresh_button)
 
     def _failed(self, error: BaseException) -> None:
         if not still_open(self):

@@ -116,6 +116,7 @@ class PosCard(QFrame):
     z_report_requested = Signal()
     resend_requested = Signal()
     accept_difference_requested = Signal()  # the owner books the till difference on the over/short account
+    sample_requested = Signal()  # the demo: import the demo till's export for the day shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +135,20 @@ class PosCard(QFrame):
             "or type the totals from its end-of-day (Z) report."
         )
         self.empty_label.setObjectName("pos_empty")
+        # The demo shop has no till of the owner's: its own export for the day is one key away.
+        self.sample_button = QPushButton("Import the d&emo till's day")
+        self.sample_button.setObjectName("demo_day_button")
+        self.sample_button.setAccessibleName("Import the demo till's day")
+        self.sample_button.setToolTip("The demo shop's till export for this day: a made-up day of takings")
+        self.sample_button.setAutoDefault(True)
+        self.sample_button.clicked.connect(self.sample_requested)
+        self._offer_sample = False
+        self.sample_row = QWidget()
+        sample = QHBoxLayout(self.sample_row)
+        sample.setContentsMargins(0, 0, 0, 0)
+        sample.addWidget(self.sample_button)
+        sample.addStretch(1)
+        self.sample_row.setVisible(False)
 
         self.sales_column = _Column("Sales", "Sales with tax")
         self.tenders_column = _Column("Payments", "Payments")
@@ -215,6 +230,7 @@ class PosCard(QFrame):
         body.addLayout(head)
         body.addWidget(self.problem_box)
         body.addWidget(self.empty_label)
+        body.addWidget(self.sample_row)
         body.addWidget(self.figures)
         body.addWidget(self.balance_row)
         body.addWidget(self.changed_row)
@@ -234,6 +250,7 @@ class PosCard(QFrame):
         self._shown = shown
         self.day = day
         self.empty_label.setVisible(day is None)
+        self.sample_row.setVisible(day is None and self._offer_sample)
         self.figures.setVisible(day is not None)
         self.balance_row.setVisible(day is not None)
         self.accept_difference_button.setVisible(day is not None and not day.difference_decided)
@@ -257,6 +274,11 @@ class PosCard(QFrame):
             self.balance_label,
             "" if tone is look.Tone.GOOD else f"color: {look.tone_colour(tone).name()}; font-weight: 600;",
         )
+
+    def offer_sample(self, offer: bool = True) -> None:
+        """The demo: a day with no takings offers the demo till's export for it."""
+        self._offer_sample = offer
+        self.sample_row.setVisible(offer and self.day is None)
 
     def _source_words(self, day: Day) -> str:
         if day.source == Z_REPORT:
@@ -285,6 +307,7 @@ class PosCard(QFrame):
     def set_busy(self, busy: bool) -> None:
         for button in (
             self.import_button,
+            self.sample_button,
             self.z_report_button,
             self.resend_button,
             self.accept_difference_button,

@@ -24,6 +24,7 @@ from xerohelper.core.connection import ConnectionState
 from xerohelper.ui import look
 from xerohelper.ui.everyday_settings_box import EverydaySettingsBox
 from xerohelper.ui.failure_words import still_open
+from xerohelper.ui.focus_in_view import focus_for_keys
 from xerohelper.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
@@ -143,7 +144,7 @@ class SettingsDialog(QDialog):
         self.port_spin.valueChanged.connect(self._port_edited)
         label = QLabel("Callback &port:")
         label.setBuddy(self.port_spin)
-        self.port_save = QPushButton("Save &port")
+        self.port_save = QPushButton("Sa&ve port")
         self.port_save.setObjectName("save_port_button")
         self.port_save.setAccessibleName("Save the callback port")
         self.port_save.setAutoDefault(False)
@@ -250,11 +251,14 @@ class SettingsDialog(QDialog):
         )
         self.confirm.setVisible(True)
         self.disconnect_button.setEnabled(False)
-        self.confirm_no.setFocus()
+        self.confirm_no.setDefault(True)  # Enter while asked: the safe answer
+        focus_for_keys(self.confirm_no)
         self._fit()
 
     def _keep_connected(self) -> None:
         self.confirm.setVisible(False)
+        self.confirm_no.setDefault(False)
+        self.close_button.setDefault(True)
         self.disconnect_button.setEnabled(True)
         self.disconnect_button.setFocus()
 
@@ -271,6 +275,8 @@ class SettingsDialog(QDialog):
             return
         log.info("disconnected from Xero (told Xero: %s)", result.told_xero)
         self.confirm.setVisible(False)
+        self.confirm_no.setDefault(False)
+        self.close_button.setDefault(True)
         self.confirm_yes.setEnabled(True)
         self.confirm_no.setEnabled(True)
         self._say(result.words)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from xerohelper.core.connection import client_id_problem
 from xerohelper.core.setup_flow import Page, SetupFlow, SignInTrouble
+from xerohelper.ui.focus_in_view import focus_for_keys, follow_focus
 from xerohelper.ui.problem_box import ProblemBox
 
 DEVELOPER_PORTAL = "https://developer.xero.com/app/manage"
@@ -143,7 +144,7 @@ class WelcomePage(QWizardPage):
         self.own_app_button.setVisible(known)  # without one, Connect leads to that page anyway
 
     def focus_first(self) -> None:
-        self.connect_button.setFocus()
+        focus_for_keys(self.connect_button)
 
 
 class ConnectPage(QWizardPage):
@@ -170,6 +171,8 @@ class ConnectPage(QWizardPage):
         self.link = _words(secondary=True)
         self.link.setTextFormat(Qt.TextFormat.RichText)
         self.link.setOpenExternalLinks(True)
+        # Tab reaches the link and Enter opens it (by mouse too): the way on when no browser opened
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.link.setObjectName("connect_link")
         self.problem = ProblemBox("connect_problem", accessible_name="Why connecting didn't work")
         self.cancel_button = QPushButton("Ca&ncel")
@@ -247,7 +250,7 @@ class ConnectPage(QWizardPage):
             button.setVisible(name in offers)
         first = self._offers[offers[0]] if offers else None
         if first is not None:
-            first.setFocus()
+            focus_for_keys(first)
         self.completeChanged.emit()
 
     def show_connected(self, organisation_name: str) -> None:
@@ -267,11 +270,11 @@ class ConnectPage(QWizardPage):
     def focus_first(self) -> None:
         """Cancel while waiting; after a failure, the first way forward (it has focus already)."""
         if self.cancel_button.isVisibleTo(self):
-            self.cancel_button.setFocus()
+            focus_for_keys(self.cancel_button)
         else:
             visible = [b for b in self._offers.values() if b.isVisibleTo(self)]
             if visible and not any(b.hasFocus() for b in visible):
-                visible[0].setFocus()
+                focus_for_keys(visible[0])
 
 
 class OwnAppPage(QWizardPage):
@@ -352,7 +355,7 @@ class OwnAppPage(QWizardPage):
         inner.addWidget(self.step_four)
         inner.addLayout(id_row)
         inner.addWidget(self.check_words)
-        scroll = QScrollArea()
+        scroll = follow_focus(QScrollArea())  # Tab goes to its fields, in view; never to the frame
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         holder = QWidget()
@@ -405,7 +408,7 @@ class OwnAppPage(QWizardPage):
             self.client_id_entered.emit("".join(self.client_id.text().split()).upper())
 
     def focus_first(self) -> None:
-        self.client_id.setFocus()
+        focus_for_keys(self.client_id)
 
 
 class ChooseOrganisationPage(QWizardPage):
@@ -438,6 +441,12 @@ class ChooseOrganisationPage(QWizardPage):
     def chosen(self):
         index = self.group.checkedId()
         return self.choices[index] if index >= 0 else None
+
+    def focus_first(self) -> None:
+        """The organisation offered first (the arrows move between them; Enter goes on)."""
+        button = self.group.checkedButton() or next(iter(self.group.buttons()), None)
+        if button is not None:
+            focus_for_keys(button)
 
     def isComplete(self) -> bool:
         return self.chosen() is not None
@@ -508,6 +517,18 @@ class ShopSetupPage(QWizardPage):
         self.status.setVisible(self.problem.isVisibleTo(self.status))
         editor.show()
         self.completeChanged.emit()
+        if self.isVisible():  # read while the owner waited here: the keyboard goes into the setup
+            self.focus_first()
+
+    def focus_first(self) -> None:
+        """The setup's first choice once it is shown (Enter there is the wizard's Next), Try again after
+        a failure, else the page itself while the accounts are read."""
+        if self.retry_button.isVisibleTo(self):
+            focus_for_keys(self.retry_button)
+        elif self.editor is not None and self.editor.isVisibleTo(self):
+            self.editor.focus_first()
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_problem(self, title: str, words: str) -> None:
         """The accounts couldn't be read (no editor: Try again), or the setup couldn't be saved (the editor
@@ -518,7 +539,7 @@ class ShopSetupPage(QWizardPage):
         self.problem.show_problem(words, title)
         self.retry_button.setVisible(self.flow.offers_try_again(Page.SETUP))
         if self.retry_button.isVisibleTo(self):
-            self.retry_button.setFocus()
+            focus_for_keys(self.retry_button)
         self.completeChanged.emit()
 
     def clear_problem(self) -> None:
@@ -555,6 +576,12 @@ class ReadyPage(QWizardPage):
                 widget.setFont(font)
             inner.addWidget(widget)
         centred(self, column, 640)
+
+    def focus_first(self) -> None:
+        """Finish: Enter (or Space) opens the day."""
+        wizard = self.wizard()
+        if wizard is not None:
+            focus_for_keys(wizard.button(wizard.WizardButton.FinishButton))
 
     def show_summary(self, organisation_name: str, approve_automatically: bool) -> None:
         self.connected.setText(

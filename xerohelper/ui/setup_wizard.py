@@ -23,6 +23,7 @@ from xerohelper.ui.setup_pages import (
 )
 
 WELCOME, CONNECT, CHOOSE, SETUP, READY, OWN_APP = (int(page) for page in Page)
+BACK_AGAIN = QWizard.WizardButton.CustomButton1  # Back, where it leads further than the page before
 
 
 class SetupWizard(QWizard):
@@ -62,6 +63,11 @@ class SetupWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(WELCOME)
         self.setup_page.retry_requested.connect(self._retry_setup)
+        # Back to a page other than the one shown before (the welcome page, from choosing an organisation):
+        # a button of the wizard's own, in the same place and with the same words as its Back.
+        self.setButtonText(BACK_AGAIN, self.buttonText(QWizard.WizardButton.BackButton))
+        self.button(BACK_AGAIN).setObjectName("back_to_start_button")
+        self.customButtonClicked.connect(lambda which: self.go_back() if which == BACK_AGAIN.value else None)
         self.currentIdChanged.connect(lambda _page_id: self._update_buttons())
         self.currentIdChanged.connect(lambda _page_id: QTimer.singleShot(0, self, self.focus_page))
         self._update_buttons()
@@ -137,6 +143,19 @@ class SetupWizard(QWizard):
             finally:
                 self._jump = None
 
+    def go_back(self) -> None:
+        """Back, as the flow says: to the page before, or further (the welcome page, to start again)."""
+        if self.currentId() < 0:
+            return
+        target = self.flow.back_to(Page(self.currentId()))
+        seen = self.visitedIds()
+        if target is None:
+            return
+        if len(seen) > 1 and seen[-2] == target:
+            self.back()
+        else:
+            self.go_to(target)
+
     def nextId(self) -> int:
         if self._jump is not None:
             return int(self._jump)
@@ -182,6 +201,8 @@ class SetupWizard(QWizard):
         back = self.flow.back_to(page)
         if back is not None and len(seen) > 1 and seen[-2] == back:
             layout.append(QWizard.WizardButton.BackButton)
+        elif back is not None and back in seen:
+            layout.append(BACK_AGAIN)
         buttons = self.flow.buttons(page)
         if buttons is Buttons.NEXT:
             layout.append(QWizard.WizardButton.NextButton)

@@ -24,7 +24,7 @@ from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.till_tracking import TrackingCategoryInfo
 from xerohelper.ui import look
 from xerohelper.ui.busy_panel import BusyPanel
-from xerohelper.ui.failure_words import explain_failure, short_code_of, still_open
+from xerohelper.ui.failure_words import explain_failure, short_code_of, still_open, while_reading
 from xerohelper.ui.shop_setup_editor import ShopSetupEditor
 from xerohelper.ui.shop_setup_files import ShopSetupFiles
 from xerohelper.ui.workers import run_in_background
@@ -86,7 +86,7 @@ class ShopSetupDialog(ShopSetupFiles, QDialog):
         self.export_button.setObjectName("export_button")
         self.export_button.setAccessibleName("Export the shop setup to a file")
         self.export_button.setToolTip("Save this setup to a file, to set up another shop or computer alike.")
-        self.import_button = self.buttons.addButton("&Import…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = self.buttons.addButton("I&mport…", QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.setObjectName("import_button")
         self.import_button.setAccessibleName("Import a shop setup from a file")
         self.import_button.setToolTip(
@@ -181,7 +181,11 @@ class ShopSetupDialog(ShopSetupFiles, QDialog):
             return
         self.busy.failed(
             "xerohelper couldn't read your accounts and tax rates from Xero.",
-            explain_failure(error, short_code_of(self.session)),
+            while_reading(
+                explain_failure(error, short_code_of(self.session)),
+                "to read your accounts and tax rates",
+                "You can keep using Xero itself as normal.",
+            ),
         )
 
     def _editor_changed(self) -> None:

@@ -19,6 +19,7 @@ from xerohelper.core.explain import SetupRow
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.organisation_setup import ContactInfo, OrganisationSetup
 from xerohelper.core.shop_setup_check import INVOICE_NUMBER, REFERENCE, ShopSetupCheck, check_shop_setup
+from xerohelper.ui.focus_in_view import focus_for_keys
 from xerohelper.ui.shop_setup_invoice import InvoiceSettings
 from xerohelper.ui.shop_setup_rows import FittingScrollArea
 from xerohelper.ui.shop_setup_sales import SalesRows
@@ -155,6 +156,13 @@ class ShopSetupEditor(QWidget):
 
         QTimer.singleShot(0, widget, reveal)
         return widget
+
+    def focus_first(self) -> None:
+        """The keyboard on the setup's first choice (the first kind of sale's account), in view."""
+        chain = [*self.sales_rows.tab_chain(), *self.tender_rows.tab_chain()]
+        widget = chain[0] if chain else self.new_category
+        self._scroll.ensureWidgetVisible(widget, 0, 40)
+        focus_for_keys(widget)
 
     def _fix_tab_order(self) -> None:
         """Tab goes down the rows in reading order, then to the adder, then on down the sections."""

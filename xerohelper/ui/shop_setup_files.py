@@ -45,7 +45,9 @@ class ShopSetupFiles:
             lambda: session.export_mapping(mapping, path),
             on_done=lambda _: self._say(f"Exported the shop setup to {path}."),
             on_failed=lambda error: self._say(
-                f"The shop setup could not be saved to {path} ({error}). Choose another folder."
+                str(error)
+                if isinstance(error, MappingFileError)
+                else f"The shop setup could not be saved to {path}. Choose another folder."
             ),
         )
 

@@ -25,6 +25,7 @@ from xerohelper.core.explain import Explanation
 from xerohelper.core.organisation_setup import AccountInfo, OrganisationSetup
 from xerohelper.core.shop_setup_check import account_label, sales_tax_rates, tax_label
 from xerohelper.ui.explanation_card import ExplanationCard
+from xerohelper.ui.focus_in_view import follow_focus
 from xerohelper.ui.problem_box import ProblemBox
 
 CHOOSE_ACCOUNT = "Choose an account…"
@@ -73,6 +74,7 @@ class RowProblems(QWidget):
             self._cards_box.addWidget(
                 card
             )  # first: a card shown before it has a parent is a window of its own
+            card.set_letters(False)  # several rows may show one: Alt+letters stay Shop setup's
             card.set_explanation(explanation)
             if self._on_recheck is not None:
                 card.try_again.connect(self._on_recheck)
@@ -97,6 +99,7 @@ class FittingScrollArea(QScrollArea):
     def __init__(self, content: QWidget) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.NoFrame)
+        follow_focus(self)  # Tab goes to the fields inside (each scrolled into view), never to the frame
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(content)
         content.installEventFilter(self)

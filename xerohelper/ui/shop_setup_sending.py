@@ -14,7 +14,7 @@ from xerohelper.ui.shop_setup_rows import either_or
 
 def approval_box(approve_automatically: bool) -> tuple[QGroupBox, QRadioButton, QRadioButton]:
     """The box, its “draft” and its “approve automatically” buttons."""
-    draft = "Send as a &draft for me to check, then I approve it"
+    draft = "Send as a draft &for me to check, then I approve it"  # Alt+D: the Day menu
     approve = "&Approve automatically and record the payments straight away"
     box, (draft_radio, approve_radio) = either_or(
         "When xerohelper sends the day's sales",

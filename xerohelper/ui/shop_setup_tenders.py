@@ -16,7 +16,7 @@ ADDER = Adder(
     "new_tender",
     "New way of paying",
     "Another way of paying, as your till names it",
-    "Add &way of paying",
+    "Add way of &paying",  # Alt+W is One invoice a &week
     "add_tender_button",
     "Add way of paying",
 )

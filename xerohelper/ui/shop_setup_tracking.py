@@ -23,6 +23,7 @@ from xerohelper.core.till_tracking import (
     tracking_chosen,
 )
 from xerohelper.ui import look
+from xerohelper.ui.failure_words import while_reading
 from xerohelper.ui.shop_setup_rows import RowProblems, buddy, slug
 
 NOT_TRACKED = "Don't track the tills"
@@ -119,7 +120,12 @@ class TillTrackingBox(QGroupBox):
         kept.setObjectName("tracking_kept")
         kept.setWordWrap(True)
         self.layout().insertWidget(1, kept)
-        self.organisation_problems.show_problems([], [problem])
+        card = while_reading(
+            problem,
+            "to choose each till's tracking from Xero's categories",
+            "Until then the tills' tracking stays as saved, and you can keep using Xero itself as normal.",
+        )
+        self.organisation_problems.show_problems([], [card])
 
     # ---- out --------------------------------------------------------------------------------------
     def tracking(self) -> Tracking | None:
@@ -147,8 +153,18 @@ class TillTrackingBox(QGroupBox):
 
     # ---- keeping it up to date --------------------------------------------------------------------
     def _category_chosen(self, _index: int) -> None:
-        previous = {till: combo.currentData() or "" for till, combo in self.options.items()}
-        self._fill_options(previous)
+        """Each till keeps its option when the category chosen has one of that name; else it starts
+        untracked there — or, back under the category Shop setup saved, at its saved option."""
+        name = self.category_combo.currentData() or ""
+        category = category_named(self._choices, name)
+        offered = set(category.options) if category is not None and category.active else set()
+        original = self._original
+        saved = original.option_by_location if original and original.category_name == name else {}
+        wanted = {
+            till: option if option in offered else saved.get(till, "")
+            for till, option in ((t, c.currentData() or "") for t, c in self.options.items())
+        }
+        self._fill_options(wanted)
         self._recheck()
 
     def _fill_options(self, wanted: dict[str, str]) -> None:

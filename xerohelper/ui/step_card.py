@@ -121,7 +121,7 @@ class StepCard(QFrame):
         )
         self.open_draft_button.clicked.connect(self._open_draft)
         self.check_again_button = _button(
-            "I've approved it in Xero — c&heck again", "check_again_button", "try-again"
+            "I've approved it in Xero — check a&gain", "check_again_button", "try-again"
         )
         self.check_again_button.clicked.connect(lambda: self.check_again.emit(self.step))
         self.skip_button = _button("S&kip…", f"skip_button_{step.value.replace('-', '_')}")

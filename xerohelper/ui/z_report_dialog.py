@@ -29,6 +29,7 @@ from xerohelper.core.dates import long_date
 from xerohelper.core.day import Day, LineKind
 from xerohelper.core.z_report import ZProblem, ZReport
 from xerohelper.ui import look
+from xerohelper.ui.focus_in_view import follow_focus
 from xerohelper.ui.problem_box import ProblemBox
 
 KINDS = ((LineKind.SALE, "Sales"), (LineKind.DISCOUNT, "Discounts"), (LineKind.REFUND, "Refunds"))
@@ -198,7 +199,7 @@ class ZReportDialog(QDialog):
         for box in (self.counted_cash, self.cash_float):
             box.textChanged.connect(self._update_balance)
         rows_layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = follow_focus(QScrollArea())  # Tab goes to the amounts, each scrolled into view
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(rows)

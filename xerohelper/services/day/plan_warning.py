@@ -12,7 +12,7 @@ from xerohelper.adapters.xero_books import XeroBooks
 from xerohelper.core.checklist import APPROVED
 from xerohelper.core.mapping import Mapping
 from xerohelper.core.money import ZERO
-from xerohelper.core.plan_limit import allowance_words, first_day_over, first_week_over
+from xerohelper.core.plan_limit import allowance_words, first_over
 from xerohelper.core.sales_invoice import refunds_paid_out
 from xerohelper.core.weeks import week_of
 from xerohelper.services.day.setup_cache import SetupCache
@@ -46,13 +46,13 @@ def plan_warning(
         for place in places:
             records = {d: journal.record(organisation_id, d, place) for d, p in kept if p == place}
             weeks += _weeks_to_post(records, trading_date, last)
-        over = first_week_over(weeks, allowance.left)
+        over = first_over(weeks, allowance.left)
         return allowance_words(allowance, over, True, tills=len(places))
-    days: list[date] = []
+    days: list[tuple[date, int]] = []
     for place in places:
         known = [d for d, p in kept if p == place]
         days += _days_to_post(journal, organisation_id, place, known, trading_date, first, last)
-    return allowance_words(allowance, first_day_over(days, allowance.left), weekly=False)
+    return allowance_words(allowance, first_over(days, allowance.left), weekly=False)
 
 
 def _days_to_post(
@@ -63,19 +63,24 @@ def _days_to_post(
     shown: date,
     first: date,
     last: date,
-) -> list[date]:
-    """One invoice a day: the days of this till still to post."""
+) -> list[tuple[date, int]]:
+    """One invoice a day: the days of this till still to post, each with what the plan will count for it:
+    its invoice, and its credit note when its till paid refunds (counted to be safe: plan_cap.py)."""
     posted = set()
     waiting = set()  # figures in, invoice not approved yet
+    refunding = set()  # of those, the days whose till paid refunds
     for d in known:
-        invoice = journal.record(organisation_id, d, place).invoice
+        record = journal.record(organisation_id, d, place)
+        invoice = record.invoice
         (posted if invoice is not None and invoice.status in APPROVED else waiting).add(d)
+        if d in waiting and record.day is not None and refunds_paid_out(record.day) > ZERO:
+            refunding.add(d)
     # Still to post, one invoice each: the days whose figures are in, and every day from the one shown (or
     # the day after the last one posted) to the month's end. Days before it the app never saw were posted
     # by hand, or not traded: Xero's count has the ones that were.
     start = max(max(posted, default=first - timedelta(days=1)) + timedelta(days=1), shown)
     ahead = {start + timedelta(days=n) for n in range((last - start).days + 1)}
-    return sorted((waiting | ahead) - posted)
+    return [(d, 2 if d in refunding else 1) for d in sorted((waiting | ahead) - posted)]
 
 
 def _weeks_to_post(records: dict, trading_date: date, last: date) -> list[tuple[date, int]]:
