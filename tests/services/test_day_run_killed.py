@@ -22,11 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def day_run(
-    shop, secret: dict, trading_date: date, file: Path | None, die_at: int | None
+    shop, secret: dict, trading_date: date, file: Path | None, die_at: int | None, trace: bool = False
 ) -> subprocess.CompletedProcess:
     env = dict(os.environ, XH_TEST_KEYRING=json.dumps(secret), PYTHONPATH=str(ROOT))
     if die_at is not None:
         env["XH_TEST_DIE_AT"] = str(die_at)
+    if trace:
+        env["XH_TEST_TRACE"] = "1"
     args = ["day", "run", "--date", trading_date.isoformat(), "--approve", "--json"]
     args += ["--from", str(file)] if file is not None else []
     return subprocess.run(

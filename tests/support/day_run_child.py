@@ -3,7 +3,8 @@
 The parent test passes the saved sign-in (the keyring's secret) in XH_TEST_KEYRING, since the child has no
 access to the parent's in-memory keyring, and XH_TEST_DIE_AT=N to die at the N-th write point: each intent,
 outcome or record written to the journal, and each answer from a Xero write before it is recorded.
-Without XH_TEST_DIE_AT the child runs to the end. Exit code: the command's own.
+Without XH_TEST_DIE_AT the child runs to the end. XH_TEST_TRACE=1 prints every write point it passes
+("write point N: name") to stderr, so a test can choose where to kill. Exit code: the command's own.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class SeededKeyring(KeyringBackend):
         self.store.pop(f"{service}\n{username}", None)
 
 
-def _die_at_write_points(die_at: int) -> None:
+def _die_at_write_points(die_at: int | None, trace: bool) -> None:
     from xerohelper.adapters.journal import Journal
     from xerohelper.adapters.xero_books import XeroBooks
 
@@ -42,6 +43,8 @@ def _die_at_write_points(die_at: int) -> None:
     def point(name):
         nonlocal count
         count += 1
+        if trace:
+            print(f"write point {count}: {name}", file=sys.stderr, flush=True)
         if count == die_at:
             print(f"dying at write point {count}: {name}", file=sys.stderr, flush=True)
             os.kill(os.getpid(), signal.SIGKILL)
@@ -73,8 +76,9 @@ def main() -> int:
     import keyring
 
     keyring.set_keyring(SeededKeyring(json.loads(os.environ["XH_TEST_KEYRING"])))
-    if os.environ.get("XH_TEST_DIE_AT"):
-        _die_at_write_points(int(os.environ["XH_TEST_DIE_AT"]))
+    die_at, trace = os.environ.get("XH_TEST_DIE_AT"), bool(os.environ.get("XH_TEST_TRACE"))
+    if die_at or trace:
+        _die_at_write_points(int(die_at) if die_at else None, trace)
     from xerohelper.cli import main as cli
 
     return cli(sys.argv[1:])

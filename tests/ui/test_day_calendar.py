@@ -9,12 +9,13 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.demo_session import demo_session, import_demo_day
 from xerohelper.core.day_status import DayStatus
 from xerohelper.sandbox.testing import control
 from xerohelper.ui import look
-from xerohelper.ui.day_calendar import LEGEND, NOT_READ_WORDS, DayCalendar, qdate
+from xerohelper.ui.day_calendar import LEGEND, NOT_READ_WORDS, DayCalendar, StatusCalendar, pydate, qdate
 
 WAIT = 20_000
 MARCH = {date(2027, 3, n + 1): status for n, status in enumerate(LEGEND)}  # Monday 1 March 2027 …
@@ -66,6 +67,51 @@ def test_each_day_says_its_state_in_words_for_the_tooltip_and_a_screen_reader(ca
         calendar.status_of(draft) is None and calendar.calendar.dateTextFormat(qdate(draft)).toolTip() == ""
     )
     assert calendar.calendar.accessibleDescription() == "Saturday 6 March"
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """The days the calendar draws (each call of paintCell), in order."""
+    days: list[date] = []
+    draw = StatusCalendar.paintCell
+
+    def counting(self, painter, rect, qd):
+        days.append(pydate(qd))
+        draw(self, painter, rect, qd)
+
+    monkeypatch.setattr(StatusCalendar, "paintCell", counting)
+    return days
+
+
+def settle(qtbot) -> None:
+    """Let every pending repaint happen."""
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(20)
+
+
+def test_a_refresh_redraws_only_the_days_whose_state_changed(qtbot, calendar, drawn):
+    calendar.calendar.setCurrentPage(2027, 3)
+    calendar.set_statuses(MARCH)
+    qtbot.waitUntil(lambda: len(drawn) >= 42, timeout=WAIT)  # the month, drawn once
+    settle(qtbot)
+    drawn.clear()
+    calendar.set_statuses(dict(MARCH))  # every step's answer brings the month again, mostly the same
+    settle(qtbot)
+    assert drawn == []
+    calendar.set_statuses(MARCH, weeks={date(2027, 3, 2): "the week of 1 March"})  # a tooltip's words alone
+    settle(qtbot)
+    assert drawn == []
+    assert "the week of 1 March" in calendar.calendar.dateTextFormat(qdate(date(2027, 3, 2))).toolTip()
+
+    approved = {**MARCH, date(2027, 3, 3): DayStatus.APPROVED}  # one day moves on
+    calendar.set_statuses(approved)
+    qtbot.waitUntil(lambda: date(2027, 3, 3) in drawn, timeout=WAIT)
+    settle(qtbot)
+    assert 1 <= len(drawn) <= 7  # that day's cell, at most its week's row: never the month
+    assert calendar.status_of(date(2027, 3, 3)) is DayStatus.APPROVED
+    tooltip = calendar.calendar.dateTextFormat(qdate(date(2027, 3, 3))).toolTip()
+    assert tooltip == "Wednesday 3 March: approved, not paid yet"
 
 
 @pytest.fixture

@@ -51,3 +51,28 @@ def stop_logging() -> None:
     from xerohelper.adapters.logs import stop_logging as stop
 
     stop()
+
+
+def why_not_opened(error: BaseException) -> str:
+    """Why xerohelper couldn't open its own files at start, with what to do — never Python's own words
+    ("[Errno 13] …")."""
+    words = getattr(error, "words", None)
+    if words:
+        return words
+    if isinstance(error, OSError):
+        where = f" in {error.filename}" if error.filename else ""
+        if isinstance(error, PermissionError):
+            why = f"this computer doesn't let xerohelper use its files{where}"
+        elif getattr(error, "errno", None) == 28:  # ENOSPC: the disk is full
+            why = f"the disk is full, so xerohelper can't write its files{where}"
+        else:
+            why = f"xerohelper couldn't read or write its files{where}"
+        return (
+            f"{why[0].upper()}{why[1:]}. Check that the disk is plugged in, has free space and that your "
+            "user may write there, then start xerohelper again. Nothing was sent to Xero."
+        )
+    return (
+        "Something unexpected went wrong while xerohelper opened its files. Start xerohelper again; if it "
+        "happens again, open Help ▸ About xerohelper, logs and support report, and send the support report "
+        "to xerohelper's support."
+    )

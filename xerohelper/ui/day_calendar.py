@@ -12,11 +12,12 @@ marked "found in Xero" (a dashed line under the day). When Xero can't be read, a
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QPainter, QPalette, QPen, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPixmap, QTextCharFormat
+from PySide6.QtWidgets import QAbstractScrollArea, QCalendarWidget, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from xerohelper.core.dates import MONTHS, WEEKDAYS
 from xerohelper.core.day_status import DayStatus, ShownDay, shown_days
@@ -38,6 +39,12 @@ LEGEND = (
 FROM_XERO_WORDS = "Dashed line: found in Xero, not sent from this computer"
 # When Xero couldn't be read: said in one short line (why, in its tooltip), so the calendar keeps its room.
 NOT_READ_WORDS = "Xero couldn't be read: days sent from another computer may be missing."
+# Changes after which the days' marks are drawn again (they are made once, then kept).
+_NEW_LOOK = (
+    QEvent.Type.PaletteChange,
+    QEvent.Type.ApplicationPaletteChange,
+    QEvent.Type.DevicePixelRatioChange,
+)
 
 
 def qdate(d: date) -> QDate:
@@ -64,6 +71,8 @@ class StatusCalendar(QCalendarWidget):
         self.days: dict[date, ShownDay] = {}
         self._weeks: dict[date, str] = {}  # each day's week in words, as last shown
         self._days: QWidget | None = None  # the grid of days (Qt's own child)
+        self._cells: dict[date, QRect] = {}  # each day's cell, where it was last drawn
+        self._marks: dict[tuple[DayStatus, int], tuple[QPixmap, QColor, QColor]] = {}
         self.setObjectName("day_calendar")
         self.setAccessibleName("Trading days")
         self.setGridVisible(False)
@@ -116,51 +125,107 @@ class StatusCalendar(QCalendarWidget):
 
     def set_days(self, days: dict[date, ShownDay], weeks: dict[date, str] | None = None) -> None:
         """Each known day's state; `weeks` (weekly summaries): each day's week in words, for its tooltip —
-        the days of a week share one invoice and show the week's state."""
+        the days of a week share one invoice and show the week's state.
+
+        Every step's answer brings the month's states, mostly the same: only the days whose state changed
+        are redrawn (a day whose tooltip alone changed is not redrawn at all), never the whole month."""
         weeks = weeks or {}
         if days == self.days and weeks == self._weeks:
-            return  # as shown: every step's answer brings the month's states, mostly the same
+            return
+        changed = {day for day in days.keys() | self.days.keys() if days.get(day) != self.days.get(day)}
+        retold = changed | {day for day in days if weeks.get(day) != self._weeks.get(day)}
         self._weeks = dict(weeks)
-        for old in self.days.keys() - days.keys():
-            self.setDateTextFormat(qdate(old), QTextCharFormat())
         self.days = dict(days)
-        for day, shown in self.days.items():
-            fmt = QTextCharFormat()
+        with self._not_redrawn():  # Qt redraws every day on each setDateTextFormat: the changed ones below
+            for day in retold:
+                self.setDateTextFormat(qdate(day), self._format(day))
+        self._describe_selected()
+        self._redraw(changed)
+
+    def _format(self, day: date) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        shown = self.days.get(day)
+        if shown is not None:
             fmt.setBackground(QBrush(look.tone_background(DAY_LOOKS[shown.status].tone, strength=0.22)))
             fmt.setToolTip(self.describe(day))
-            self.setDateTextFormat(qdate(day), fmt)
-        self._describe_selected()
-        self.updateCells()
+        return fmt
+
+    @contextmanager
+    def _not_redrawn(self):
+        """Changes to the days' formats inside draw nothing (the caller redraws the days that changed)."""
+        viewport = self._days.viewport() if isinstance(self._days, QAbstractScrollArea) else None
+        if viewport is None or viewport.testAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled):
+            yield
+            return
+        viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
+        try:
+            yield
+        finally:
+            viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
+
+    def _redraw(self, days: set[date]) -> None:
+        """Redraw these days' cells (where they were last drawn); all of them if the month isn't drawn yet."""
+        if not days:
+            return
+        viewport = self._days.viewport() if isinstance(self._days, QAbstractScrollArea) else None
+        if viewport is None or not self._cells:
+            self.updateCells()
+            return
+        for day in days:
+            cell = self._cells.get(day)
+            if cell is not None:  # not drawn: on another month, drawn when that month is shown
+                viewport.update(cell)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in _NEW_LOOK:
+            self._marks.clear()  # light or dark, another screen: the marks are drawn again
+        super().changeEvent(event)
+
+    def _mark(self, status: DayStatus, size: int) -> tuple[QPixmap, QColor, QColor]:
+        """A state's mark at `size`, its colour and the disc under it: made once per palette."""
+        made = self._marks.get((status, size))
+        if made is None:
+            day_look = DAY_LOOKS[status]
+            colour = look.tone_colour(day_look.tone)
+            made = (
+                look.pixmap(day_look.icon, colour, size),
+                colour,
+                self.palette().color(QPalette.ColorRole.Base),
+            )
+            self._marks[(status, size)] = made
+        return made
 
     def paintCell(self, painter: QPainter, rect: QRect, qd: QDate) -> None:
         super().paintCell(painter, rect, qd)
-        if qd == self.selectedDate() and self._days is not None and self._days.hasFocus():
+        if not qd.isValid():
+            return
+        day = date(qd.year(), qd.month(), qd.day())
+        self._cells[day] = QRect(rect)  # where it is drawn: redrawn there alone when its state changes
+        if self._days is not None and self._days.hasFocus() and qd == self.selectedDate():
             painter.save()
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(2, 2, -2, -2))  # the focus ring: the keyboard is here
             painter.restore()
-        shown = self.days.get(pydate(qd)) if qd.isValid() else None
+        shown = self.days.get(day)
         if shown is None:
             return
-        day_look = DAY_LOOKS[shown.status]
-        colour = look.tone_colour(day_look.tone)
-        painter.save()
         size = max(9, min(13, rect.height() // 3))
-        mark = look.pixmap(day_look.icon, colour, size)
+        mark, colour, base = self._mark(shown.status, size)
         left, top = rect.right() - size - 1, rect.top() + 2
+        painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))  # readable on the selection too
-        painter.drawEllipse(QRect(left - 1, top - 1, size + 2, size + 2))
+        painter.setBrush(base)  # readable on the selection too
+        painter.drawEllipse(left - 1, top - 1, size + 2, size + 2)
         painter.drawPixmap(left, top, mark)
-        line = QRect(rect.left() + 4, rect.bottom() - 3, rect.width() - 8, 3)
+        line_left, line_top, line_right = rect.left() + 4, rect.bottom() - 3, rect.right() - 4
         if shown.from_xero:  # found in Xero: a dashed line, as the legend says
             dash = 4
-            for x in range(line.left(), line.right(), dash * 2):
-                painter.fillRect(QRect(x, line.top(), min(dash, line.right() - x), line.height()), colour)
+            for x in range(line_left, line_right, dash * 2):
+                painter.fillRect(x, line_top, min(dash, line_right - x), 3, colour)
         else:
-            painter.fillRect(line, colour)
+            painter.fillRect(line_left, line_top, line_right - line_left + 1, 3, colour)
         painter.restore()
 
 

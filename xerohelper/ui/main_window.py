@@ -172,8 +172,9 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
 
     def _open_failed(self, error: BaseException) -> None:
         self._busy(False)
-        words = getattr(error, "words", None) or str(error)
-        self.statusBar().showMessage(f"xerohelper couldn't start properly: {words}")
+        from xerohelper.services.app_files import why_not_opened
+
+        self.statusBar().showMessage(f"xerohelper couldn't start properly. {why_not_opened(error)}")
         log.error("opening the session failed: %r", error)
 
     # ---- shop setup -------------------------------------------------------------------------------------
@@ -203,7 +204,17 @@ class MainWindow(SigningIn, WindowMenus, QMainWindow):
         if is_reconnect(error):
             self.show_reconnect(error.reason)
             return
-        title, words, next_step = in_words(error)
+        if getattr(error, "words", None):
+            title, words, next_step = in_words(error)
+        else:  # Xero's limits read as "sends the rest by itself" for a day; here nothing is being sent
+            from xerohelper.ui.failure_words import explain_failure, while_reading
+
+            card = while_reading(
+                explain_failure(error),
+                "to read your accounts and tax rates",
+                "Nothing has been sent to Xero.",
+            )
+            title, words, next_step = card.title, card.what_happened, card.steps[0] if card.steps else ""
         self.wizard.setup_failed(trouble, title, f"{words} {next_step}".strip())
 
     def _save_setup(self) -> None:
