@@ -15,7 +15,7 @@ from xerohelper.core.plan_limit import (
 )
 from xerohelper.core.sales_invoice import PlanProblem
 from xerohelper.core.week_invoice import plan_week_credit_note, plan_week_invoice
-from xerohelper.core.weeks import Week, week_of, week_waits
+from xerohelper.core.weeks import Week, waits_briefly, week_of, week_waits
 
 
 def test_a_week_runs_monday_to_sunday_and_stops_at_the_end_of_the_month():
@@ -40,6 +40,10 @@ def test_a_week_is_sent_once_it_is_over_or_every_day_is_in():
         "Waits for Wed 9 Dec 2026, which needs you first: the week of 7–13 December 2026 goes to Xero as one "
         "invoice."
     )
+    # In a list of days (the catch-up's), a few words: what it waits for; a week not over keeps its sentence.
+    assert waits_briefly(held) == "Waits for Wed 9 Dec 2026, which needs you first"
+    not_over = week_waits(week, set(), date(2026, 12, 9))
+    assert waits_briefly(not_over) == not_over.rstrip(".") and "once the week is over" in not_over
 
 
 def test_plans_with_a_cap_and_the_words_ahead_of_it():

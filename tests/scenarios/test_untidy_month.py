@@ -31,8 +31,10 @@ from tests.ui.demo_session import demo_session
 from xerohelper.core.booking_rules import suggested_sales, suggested_tender_account
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.dates import short_date
+from xerohelper.core.day_status import DayStatus
 from xerohelper.core.weeks import Week, week_of
 from xerohelper.sandbox.testing import control
+from xerohelper.services.app_session import AppSession
 from xerohelper.services.demo_shop import DEMO_ORGANISATION
 from xerohelper.services.shop_mapping import export_mapping
 
@@ -52,6 +54,17 @@ class Shop:
 
     def control(self, path, body=None, method=None):
         return control(self.url, path, body, method)
+
+    def restart(self) -> None:
+        """The app closed and opened again on the same data folder: a new AppSession (its journal read
+        afresh; the practice Xero's state kept in the demo's folder), the month's plan and limits again."""
+        self.session.close()
+        self.session = AppSession(demo=True)
+        self.session.open()
+        self.session.connect()
+        self.url = self.session.sandbox.base_url
+        self.control("limits", ROOMY)
+        self.control("organisation", {"tenant": self.tenant_id, **STARTER})
 
     def ledger(self) -> dict:
         return self.control("state")["world"]["organisations"][self.tenant_id]
@@ -99,6 +112,8 @@ def shop(tmp_path):
         shop.control("limits", ROOMY)
         shop.control("organisation", {"tenant": shop.tenant_id, **STARTER})
         yield shop
+        if shop.session is not session:  # restarted halfway: the last session closes here
+            shop.session.close()
 
 
 def shops_setup(session):
@@ -192,8 +207,29 @@ def test_an_untidy_month_of_two_tills_on_a_capped_plan_ends_with_every_day_in_xe
             assert plain_words(card.as_text()) and "617" in card.as_text()
             assert shop.untouched(week, GARDEN)
             stops.append("tender account takes no payments")
+
+            # The owner closes the app and opens it again: the stopped day still needs attention with the
+            # same card, and the week's other days still say what they wait for (the calendar, the day
+            # screen and the catch-up list read the journal, not what the last app remembered).
+            shop.restart()
+            session = shop.session
+            waits = f"Waits for {short_date(month.afterpay)}, which needs you first"
+            assert session.checklist(month.afterpay, GARDEN)[Step.SALES_SUMMARY].attention == card
+            listed = {r.trading_date: r.day for r in session.catch_up_list() if r.location == GARDEN}
+            assert listed[month.afterpay].attention == "Xero won't use account 617 for this"
+            for d in outcomes:
+                summary = session.checklist(d, GARDEN)[Step.SALES_SUMMARY]
+                assert summary.state is StepState.NOT_STARTED and summary.reason.startswith(waits)
+                assert listed[d].waits == waits and not listed[d].attention
+            snapshot = session.day_snapshot(
+                month.afterpay, GARDEN, (month.afterpay.year, month.afterpay.month)
+            )
+            assert snapshot.statuses[month.afterpay] is DayStatus.NEEDS_ATTENTION
+
             session.save_mapping(session.mapping().with_tender("Afterpay", "615"))  # fixed in Shop setup
             rows = shop.catch_up()
+            days = session.day_service()
+            assert all(days.journal.problems(shop.tenant_id, d, GARDEN) == {} for d in week.days())
         assert rows and all(r.outcome == "sent" for r in rows), [(r.trading_date, r.outcome) for r in rows]
 
     assert session.catch_up_list() == []  # nothing left to send

@@ -27,6 +27,7 @@ from tests.scenarios.untidy_month import (
 )
 from tests.services.connected_shop import connected_shop
 from xerohelper.cli import main
+from xerohelper.core.dates import short_date
 from xerohelper.core.mapping import Mapping, SalesAccount
 
 HARBOUR = "Harbour Street Hardware"
@@ -125,6 +126,26 @@ def test_the_untidy_month_from_the_command_line(shop, tmp_path, capsys):
             stopped = outcome.pop((month.afterpay.isoformat(), GARDEN))
             assert stopped == "needs attention: Xero won't use account 617 for this"
             assert not report["all_in_xero"]
+            # Each command is a new start on the same data folder: the stopped day still needs attention,
+            # with the same card, and the week's other days still say what they wait for.
+            waits = f"Waits for {short_date(month.afterpay)}, which needs you first"
+            assert {o for (_, till), o in outcome.items() if till == GARDEN} == {waits}
+            status = ("day", "status", "--location", GARDEN, "--date")
+            out, _ = run(*status, month.afterpay.isoformat(), code=1)
+            assert "1. Sales summary: needs attention — Found before sending: nothing went to Xero" in out
+            assert "Xero won't use account 617 for this" in out and "Xero would turn down Afterpay" in out
+            for d in [d for d in week.days() if d != month.afterpay]:
+                out, _ = run(*status, d.isoformat(), code=1)
+                assert f"1. Sales summary: not started — {waits}: " in out
+            out, _ = run("catch-up", code=1)
+            listed = {line.split()[0]: line for line in out.splitlines() if line.endswith(")")}
+            assert listed[month.afterpay.isoformat()].endswith(
+                "not sent (last time: Xero won't use account 617 for this)"
+            )
+            assert (
+                sum(line.endswith(f"not sent ({waits[0].lower()}{waits[1:]})") for line in out.splitlines())
+                == 6
+            )
             before = run.writes()
             out, _ = run("day", "run", "--date", month.afterpay.isoformat(), "--location", GARDEN, code=1)
             assert out.startswith(f"{HARBOUR} — ") and "Xero would turn down Afterpay" in out
@@ -134,6 +155,8 @@ def test_the_untidy_month_from_the_command_line(shop, tmp_path, capsys):
             exported.write_text(json.dumps(fixed))
             run("mapping", "import", str(exported), code=0)
             report = json.loads(run("catch-up", "--yes", "--json", code=0)[0])
+            out, _ = run(*status, month.afterpay.isoformat(), code=0)
+            assert "needs attention" not in out and "617" not in out  # sent: the problem is gone
         assert report["all_in_xero"] and {d["outcome"] for d in report["days"]} == {"sent"}
 
     out, _ = run("catch-up", code=0)

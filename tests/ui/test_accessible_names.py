@@ -210,11 +210,13 @@ def test_every_dialog_can_be_read_out_and_reached_by_alt_letters(qtbot, walk, se
     from xerohelper.core.pos_source_mapping import NameQuestion
     from xerohelper.ui.about_dialog import AboutDialog
     from xerohelper.ui.catch_up_dialog import CatchUpDialog
+    from xerohelper.ui.day_screen_figures import new_places_question
     from xerohelper.ui.history_view import HistoryView
     from xerohelper.ui.open_link import LinkDialog
     from xerohelper.ui.resend_dialog import ResendDialog
     from xerohelper.ui.settings_dialog import SettingsDialog
     from xerohelper.ui.shop_setup import ShopSetupDialog
+    from xerohelper.ui.shop_setup_files import other_organisation_question
     from xerohelper.ui.shop_setup_till_names import TillNamesDialog
     from xerohelper.ui.step_card import SkipDialog
     from xerohelper.ui.z_report_dialog import ZReportDialog
@@ -256,6 +258,12 @@ def test_every_dialog_can_be_read_out_and_reached_by_alt_letters(qtbot, walk, se
     ]
     walk("the till's names", shown(qtbot, TillNamesDialog(questions, ["Coffee", "Food"], ["Card", "Cash"])))
     walk("skip a step", shown(qtbot, SkipDialog(Step.APPROVE)))
+    box, _keep = new_places_question(["Pier Road, till 3"], "Harbour Street Hardware")
+    walk("a shop or till never seen here: keep the figures?", shown(qtbot, box))
+    box.close()
+    box, _use = other_organisation_question("Pier Road Paints", "Harbour Street Hardware")
+    walk("a shop setup from another organisation: use it?", shown(qtbot, box))
+    box.close()
 
     history = QDialog()  # as the Day menu's History opens it
     QVBoxLayout(history).addWidget(HistoryView(session, history))

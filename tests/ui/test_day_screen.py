@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.connection import ReconnectNeeded, ReconnectReason
@@ -382,6 +382,21 @@ def test_every_control_has_a_name_and_the_keyboard_runs_the_next_step(qtbot, scr
     assert "Ctrl+Enter" in screen.run_next_button.toolTip()
     qtbot.keyClick(screen, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not screen.busy and state(screen, Step.APPROVE) is StepState.DONE, timeout=WAIT)
+
+
+def test_the_ctrl_enter_hint_shows_only_while_the_button_can_run(qtbot, screen, session):
+    keys = screen.findChild(QLabel, "run_next_keys")
+    assert keys.text() == "Ctrl+Enter"
+    assert not screen.run_next_button.isEnabled()  # nothing imported yet: nothing to run
+    assert not keys.isVisible()
+    import_the_demo_day(qtbot, screen, session)
+    assert screen.run_next_button.isEnabled()
+    assert keys.isVisible()
+    shown_while_running = []
+    screen.busy_changed.connect(lambda busy: busy and shown_while_running.append(keys.isVisible()))
+    click_run_next(qtbot, screen)
+    assert shown_while_running == [False]  # the button is greyed while the step runs, and so is the hint
+    assert screen.run_next_button.isEnabled() and keys.isVisible()
 
 
 def test_choosing_another_day_in_the_calendar_shows_it(qtbot, screen, session):

@@ -118,6 +118,8 @@ def _show(rows, different, args, sending: bool) -> None:
         where = f" — {row.location}" if row.location else ""
         state = row.outcome or row.day.in_xero.value
         note = f" (last time: {row.day.attention})" if row.day.attention and not row.outcome else ""
+        if row.day.waits and not row.outcome:
+            note = f" ({row.day.waits[0].lower()}{row.day.waits[1:]})"
         print(f"  {row.trading_date.isoformat()}{where}  {row.day.total:>12,.2f}  {state}{note}")
     if rows and not sending:
         print("Nothing was sent. Run 'xerohelper catch-up --yes' to send them.")

@@ -45,6 +45,7 @@ class KeptDay:
     total: Decimal  # the day's takings (sales, tax included)
     in_xero: InXero
     attention: str = ""  # a step needs the owner: why, in a few words (from the last run)
+    waits: str = ""  # weekly summaries: another day of its week needs the owner first, in a few words
 
 
 @dataclass(frozen=True)

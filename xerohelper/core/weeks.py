@@ -62,6 +62,15 @@ def week_waits(week: Week, figures: set[date], today: date, held_by: date | None
             "(or once every day of it is in)."
         )
     if held_by is not None:
-        first = f"Waits for {short_date(held_by)}, which needs you first"
+        first = f"{HELD_BACK} {short_date(held_by)}, which needs you first"
         return f"{first}: {week.words} goes to Xero as one invoice."
     return ""
+
+
+HELD_BACK = "Waits for"
+
+
+def waits_briefly(words: str) -> str:
+    """week_waits' words in a few, for a list of days (the catch-up's): "Waits for Wed 21 Oct 2026, which
+    needs you first"; a week not over yet keeps its whole sentence."""
+    return words.split(": ", 1)[0] if words.startswith(HELD_BACK) else words.rstrip(".")

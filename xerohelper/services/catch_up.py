@@ -25,9 +25,10 @@ from xerohelper.core.catch_up import (
     tills_of,
     what_to_do_with,
 )
-from xerohelper.core.checklist import GONE, Checklist, Step, StepState
+from xerohelper.core.checklist import GONE, Checklist, Step, StepState, work_out
 from xerohelper.core.day import Day
 from xerohelper.core.explain import Explanation
+from xerohelper.core.weeks import waits_briefly
 from xerohelper.services.day.day_key import DayKey
 from xerohelper.services.day_checklist import DayChecklistService, ProgressListener
 
@@ -62,11 +63,11 @@ def kept_days(
         day = days.journal.day(days.organisation_id, trading_date, location)
         if stands is None or day is None:
             continue
-        kept.append(
-            KeptDay(
-                trading_date, location, day.totals.gross, stands, _attention(days, trading_date, location)
-            )
-        )
+        facts = days.facts(trading_date, location)
+        words = outcome_words(work_out(facts), facts.waiting)
+        attention = words.removeprefix("needs attention: ") if words.startswith("needs attention") else ""
+        waits = words if facts.waiting and words == waits_briefly(facts.waiting) else ""
+        kept.append(KeptDay(trading_date, location, day.totals.gross, stands, attention, waits))
     return kept
 
 
@@ -113,8 +114,7 @@ def send_ticked(
         if any(stops_every_till(card) for card in _attention_cards(checklists)):
             break  # the other tills' days would meet it too: they wait, untouched
     done = [
-        replace(r, outcome=outcome_words(days.checklist(r.trading_date, r.location))) if r.ticked else r
-        for r in rows
+        replace(r, outcome=day_outcome(days, r.trading_date, r.location)) if r.ticked else r for r in rows
     ]
     if stopped is not None:
         raise CatchUpStopped(done, stopped)
@@ -140,8 +140,16 @@ class CatchUpStopped(Exception):
         self.reason = reason
 
 
-def outcome_words(checklist: Checklist) -> str:
-    """One day's end in a few words: "sent", "sent as a draft", "needs attention: …", "not sent"."""
+def day_outcome(days: DayChecklistService, trading_date: date, location: str = "") -> str:
+    """Where a day stands after a run, in a few words (outcome_words), as the journal has it."""
+    facts = days.facts(trading_date, location)
+    return outcome_words(work_out(facts), facts.waiting)
+
+
+def outcome_words(checklist: Checklist, waiting: str = "") -> str:
+    """One day's end in a few words: "sent", "sent as a draft", "needs attention: …", "not sent"; a day of
+    a week held back by another day (weekly summaries, `waiting`: the day's DayFacts.waiting) says what it
+    waits for: "Waits for Wed 21 Oct 2026, which needs you first"."""
     for status in checklist.steps:
         if status.state is StepState.NEEDS_ATTENTION:
             why = status.attention.title if isinstance(status.attention, Explanation) else status.reason
@@ -152,14 +160,10 @@ def outcome_words(checklist: Checklist) -> str:
         return "sent as a draft" if checklist[Step.APPROVE].state is StepState.READY else "sent, not finished"
     first = checklist[Step.SALES_SUMMARY]
     if first.state is StepState.NOT_STARTED and first.reason:
+        if waiting and first.reason == waiting:
+            return waits_briefly(waiting)
         return f"needs attention: {first.reason.rstrip('.')}"
     return "not sent"
-
-
-def _attention(days: DayChecklistService, trading_date: date, location: str) -> str:
-    checklist = days.checklist(trading_date, location)
-    words = outcome_words(checklist)
-    return words.removeprefix("needs attention: ") if words.startswith("needs attention") else ""
 
 
 # ---- importing a file's days ------------------------------------------------------------------------------

@@ -427,4 +427,6 @@ def _state_words(row: CatchUpRow) -> str:
         return "Not ticked: left for later"
     if row.day.attention:
         return f"Needs attention: {row.day.attention}"
+    if row.day.waits:
+        return row.day.waits
     return row.day.in_xero.value[0].upper() + row.day.in_xero.value[1:]

@@ -6,9 +6,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from xerohelper.ui.z_report_dialog import ZReportDialog
+
+
+def new_places_question(places: list[str], organisation: str, parent=None) -> tuple[QMessageBox, QPushButton]:
+    """The question about a till file of a shop or till never seen for this organisation, and its Keep
+    button (built apart from asking it, so the accessibility walk can read it)."""
+    names = ", ".join(f"“{p}”" for p in places)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "A shop or till xerohelper hasn't seen here",
+        f"This till file is for {names}, which xerohelper has never sent to {organisation}.",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText(
+        "Check that you are connected to the right organisation. If this is a new till of this shop, "
+        "keep the figures; nothing is sent until you click the send button."
+    )
+    keep = box.addButton("&Keep the figures", QMessageBox.ButtonRole.AcceptRole)
+    return box, keep
 
 
 class FigureActions:
@@ -39,19 +58,7 @@ class FigureActions:
 
     def confirm_new_places(self, places: list[str], organisation: str) -> bool:
         """A till file of a shop or till never seen for this organisation: keep it? (tests replace this)"""
-        names = ", ".join(f"“{p}”" for p in places)
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "A shop or till xerohelper hasn't seen here",
-            f"This till file is for {names}, which xerohelper has never sent to {organisation}.",
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setInformativeText(
-            "Check that you are connected to the right organisation. If this is a new till of this shop, "
-            "keep the figures; nothing is sent until you click the send button."
-        )
-        keep = box.addButton("Keep the figures", QMessageBox.ButtonRole.AcceptRole)
+        box, keep = new_places_question(places, organisation, self)
         box.exec()
         return box.clickedButton() is keep
 

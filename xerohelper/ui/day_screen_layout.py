@@ -225,6 +225,9 @@ class DayScreenLayout:
         self._run_next_keys = look.secondary(QLabel("Ctrl+Enter"))
         self._run_next_keys.setObjectName("run_next_keys")
         self._run_next_keys.setAccessibleName("Shortcut: Ctrl+Enter runs the next step")
+        keeps_room = self._run_next_keys.sizePolicy()
+        keeps_room.setRetainSizeWhenHidden(True)  # hidden while the button is greyed; nothing moves
+        self._run_next_keys.setSizePolicy(keeps_room)
         under = QHBoxLayout()
         under.setSpacing(12)
         under.addWidget(self._run_next_keys)

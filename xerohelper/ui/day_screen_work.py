@@ -154,7 +154,8 @@ class BackgroundWork:
         self._run_next_button.setEnabled(ready and following is not None)
         finished = self.snapshot is not None and self.snapshot.checklist.is_finished
         self._run_next_button.setVisible(not finished)  # nothing more to run: the words say the day is done
-        self._run_next_keys.setVisible(not finished)
+        # The shortcut is said only while it does something: with the button greyed, Ctrl+Enter does nothing.
+        self._run_next_keys.setVisible(self._run_next_button.isEnabled() and not finished)
         self._pos_card.set_busy(not ready)
         self._problem_card.set_busy(self.busy)
         for card in self._step_cards.values():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from xerohelper.ui.setup_pages import centred, heading
+from xerohelper.ui.setup_page_parts import centred, heading
 
 
 class ReconnectPage(QWidget):

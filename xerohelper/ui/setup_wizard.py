@@ -1,10 +1,10 @@
 """The first-run wizard: Welcome → (Use your own Xero app) → Connect → Choose organisation → Shop setup →
 Ready.
 
-Pages (ui/setup_pages.py) only draw and collect. Which page comes next, when Back makes sense and what a
-failed page offers is decided by core's SetupFlow (no Qt, tested on its own); the work (signing in, reading
-Xero, saving) runs on background threads through the session, started by the main window when the wizard
-asks for it.
+Pages (ui/setup_pages.py, ui/own_app_page.py, ui/setup_shop_pages.py) only draw and collect. Which page
+comes next, when Back makes sense and what a failed page offers is decided by core's SetupFlow (no Qt,
+tested on its own); the work (signing in, reading Xero, saving) runs on background threads through the
+session, started by the main window when the wizard asks for it.
 """
 
 from __future__ import annotations
@@ -13,14 +13,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWizard
 
 from xerohelper.core.setup_flow import Buttons, Page, SetupFlow, SignInTrouble, Trouble
-from xerohelper.ui.setup_pages import (
-    ChooseOrganisationPage,
-    ConnectPage,
-    OwnAppPage,
-    ReadyPage,
-    ShopSetupPage,
-    WelcomePage,
-)
+from xerohelper.ui.own_app_page import OwnAppPage
+from xerohelper.ui.setup_pages import ConnectPage, WelcomePage
+from xerohelper.ui.setup_shop_pages import ChooseOrganisationPage, ReadyPage, ShopSetupPage
 
 WELCOME, CONNECT, CHOOSE, SETUP, READY, OWN_APP = (int(page) for page in Page)
 BACK_AGAIN = QWizard.WizardButton.CustomButton1  # Back, where it leads further than the page before

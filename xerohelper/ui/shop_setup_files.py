@@ -8,11 +8,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from xerohelper.core.mapping import Mapping, MappingFileError
 from xerohelper.ui.failure_words import still_open
 from xerohelper.ui.workers import run_in_background
+
+
+def other_organisation_question(made_for: str, here: str, parent=None) -> tuple[QMessageBox, QPushButton]:
+    """The question about a shop setup made for another organisation, and its Use button (built apart from
+    asking it, so the accessibility walk can read it)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "A shop setup from another organisation",
+        f"This shop setup was made for {made_for}, not for {here}.",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText(
+        f"Its account codes and tax rates are {made_for}'s: here they may be other accounts, or none. "
+        "Nothing changes unless you use it and then click Save."
+    )
+    use = box.addButton("&Use it anyway", QMessageBox.ButtonRole.AcceptRole)
+    return box, use
 
 
 class ShopSetupFiles:
@@ -65,18 +83,7 @@ class ShopSetupFiles:
     def confirm_other_organisation(self, made_for: str) -> bool:
         """A shop setup made for another organisation: use it here anyway? (tests replace this)"""
         here = self.session.organisation()
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "A shop setup from another organisation",
-            f"This shop setup was made for {made_for}, not for {here.name if here else 'this organisation'}.",
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setInformativeText(
-            f"Its account codes and tax rates are {made_for}'s: here they may be other accounts, or none. "
-            "Nothing changes unless you use it and then click Save."
-        )
-        use = box.addButton("Use it anyway", QMessageBox.ButtonRole.AcceptRole)
+        box, use = other_organisation_question(made_for, here.name if here else "this organisation", self)
         box.exec()
         return box.clickedButton() is use
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from tests.services.day.day_parts import ORGANISATION
 from xerohelper.core.checklist import Step, StepState
 from xerohelper.core.mapping import Mapping
 from xerohelper.services.day.day_key import DayKey
@@ -59,7 +60,10 @@ def test_new_figures_clear_what_needed_attention_and_the_running_step_shows(offl
     key = offline.save(DAY)
     offline.attention.note(key, Step.SALES_SUMMARY, offline.explainer.for_stored(500, ""))
     assert offline.status.of(key)[Step.SALES_SUMMARY].state is StepState.NEEDS_ATTENTION
-    offline.save(DAY)
-    assert offline.status.of(key)[Step.SALES_SUMMARY].state is StepState.READY
+    offline.save(DAY)  # the same figures again (the same file imported twice): the problem would recur
+    assert offline.status.of(key)[Step.SALES_SUMMARY].state is StepState.NEEDS_ATTENTION
+    day = offline.status.journal.day(ORGANISATION, DAY)
+    offline.status.save_day(replace(day, tenders=day.tenders[1:]))  # new figures: the day starts afresh
+    assert offline.status.of(key)[Step.SALES_SUMMARY].state is not StepState.NEEDS_ATTENTION
     offline.attention.start_running([DayKey(DAY)], Step.SALES_SUMMARY)
     assert offline.status.of(key)[Step.SALES_SUMMARY].state is StepState.RUNNING

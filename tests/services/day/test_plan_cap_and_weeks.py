@@ -100,6 +100,11 @@ def test_one_invoice_a_day_stops_before_the_day_that_would_go_over_the_cap_with_
     # After a restart the capped day still needs attention, with the same card.
     again = shop.new_service().checklist(month[fits])[Step.SALES_SUMMARY]
     assert again.state is StepState.NEEDS_ATTENTION and again.attention == stopped.attention
+    # The owner moves to a plan without a cap: the day goes in, and nothing is kept against it any more.
+    shop.control("organisation", {"approved_invoice_limit": None, "plan": "STANDARD"})
+    shop.service = shop.new_service()
+    assert shop.service.run_day(month[fits], approve=True).is_finished
+    assert shop.journal.problems(shop.tenant_id, month[fits]) == {}
 
 
 def test_a_corrected_day_of_a_week_sends_the_week_again(shop):

@@ -36,7 +36,8 @@ class DayStatus:
 
     def save_day(self, day: Day) -> Checklist:
         """Keep the day's figures (from an import or the Z-report form). The same figures imported again
-        keep the owner's decision about their till difference; changed figures ask again."""
+        keep the owner's decision about their till difference and any problem found with the day (it would
+        be found again); changed figures ask again and start the day afresh."""
         before = self.journal.day(self.organisation_id, day.date, day.location)
         if (
             day.difference_accepted is None
@@ -46,7 +47,8 @@ class DayStatus:
         ):
             day = replace(day, difference_accepted=before.difference_accepted)
         self.journal.save_day(self.organisation_id, day)
-        self.attention.forget(DayKey(day.date, day.location))
+        if _changed(before, day):
+            self.attention.forget(DayKey(day.date, day.location))
         return self.checklist(day.date, day.location)
 
     def accept_difference(self, trading_date: date, location: str = "") -> Checklist:
@@ -130,3 +132,12 @@ class DayStatus:
     def unskip(self, trading_date: date, step: Step, location: str = "") -> Checklist:
         self.journal.unskip(self.organisation_id, trading_date, location, step)
         return self.checklist(trading_date, location)
+
+
+def _changed(before: Day | None, day: Day) -> bool:
+    """New figures for the day, or another decision about its till difference."""
+    return (
+        before is None
+        or before.fingerprint() != day.fingerprint()
+        or before.difference_accepted != day.difference_accepted
+    )

@@ -1,9 +1,11 @@
 """Which steps of which days need the owner's attention, each with the explanation to show, and which step
-is running now. Each problem found (a refusal predicted before sending, a till difference to decide, a
-plan's cap, Xero's own refusal) is kept in memory and in the journal, so after a restart the day still
-needs attention with the same card; a step's last failed attempt from before the journal kept problems
-still needs attention too (its stored answer is explained again). A fresh start for the day (new figures,
-a new run, "check again") forgets them; a run that finds the problem again keeps it again."""
+is running now. Every problem found, on every path (a refusal predicted before sending, a week's invoice
+that can't be planned, a plan's cap, Xero's own refusal; from the day screen, a catch-up, the tray or the
+command line), is noted here and kept in the journal only — the one place: the app that found it, the app
+opened again and another command on the same data folder all read the same problems, with the same card. A
+step's last failed attempt from before the journal kept problems still needs attention too (its stored
+answer is explained again). A fresh start for the day (new figures, a new run, "check again") forgets them;
+a run that finds the problem again keeps it again."""
 
 from __future__ import annotations
 
@@ -25,33 +27,26 @@ class NeedsAttention:
         self.journal = journal
         self.organisation_id = organisation_id
         self.explainer = explainer
-        self._found: dict[DayKey, dict[Step, Explanation]] = {}
         self._running: dict[DayKey, Step] = {}
 
     # ---- the explanations --------------------------------------------------------------------------------
     def note(self, key: DayKey, step: Step, explanation: Explanation) -> None:
-        self._found.setdefault(key, {})[step] = explanation
         self.journal.keep_problem(
             self.organisation_id, key.trading_date, key.location, step, as_kept(explanation)
         )
 
     def has(self, key: DayKey, step: Step) -> bool:
-        """This run found a problem with this step of this day."""
-        return step in self._found.get(key, {})
+        """A problem was found with this step of this day since its last fresh start (by this run, or by
+        the run that stopped it: a held-back week reads it after a restart too)."""
+        return step in self.journal.problems(self.organisation_id, key.trading_date, key.location)
 
     def forget(self, key: DayKey) -> None:
         """A fresh start for the day (new figures, a new run, "check again")."""
-        self._found.pop(key, None)
         self.journal.forget_problems(self.organisation_id, key.trading_date, key.location)
 
     def of(self, key: DayKey) -> dict[Step, Explanation]:
-        """The day's steps that need attention, with their explanations."""
-        found = self._found.get(key)
-        return dict(found) if found else self._from_journal(key)
-
-    def _from_journal(self, key: DayKey) -> dict[Step, Explanation]:
-        """After a restart: the problems kept with the day, and the last failed attempt of a step not yet
-        done (from before problems were kept) still need attention."""
+        """The day's steps that need attention, with their explanations: the problems kept with the day,
+        and the last failed attempt of a step (from before problems were kept)."""
         last: dict[Step, Attempt] = {}
         for attempt in self.journal.attempts(self.organisation_id, key.trading_date, key.location):
             last[attempt.step] = attempt
