@@ -84,7 +84,6 @@ class Sandbox:
         if self._server is None:
             return
         self._server.shutdown()
-        self._server.close_open_connections()
         self._server.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)

@@ -12,7 +12,6 @@ pages at the paths of Xero's own screens (web_screens.py: ``/AccountsReceivable/
 
 from __future__ import annotations
 
-import contextlib
 import re
 import socket
 import sys
@@ -317,28 +316,7 @@ class SandboxHTTPServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], app: SandboxApp) -> None:
         self.app = app
-        self._open: set[socket.socket] = set()  # connections being served (kept alive between requests)
-        self._open_lock = threading.Lock()
         super().__init__(address, _Handler)
-
-    def process_request(self, request, client_address) -> None:
-        with self._open_lock:
-            self._open.add(request)
-        super().process_request(request, client_address)
-
-    def shutdown_request(self, request) -> None:
-        with self._open_lock:
-            self._open.discard(request)
-        super().shutdown_request(request)
-
-    def close_open_connections(self) -> None:
-        """Hang up on clients still connected (an SDK keeps its connection open between calls), so the
-        threads serving them end with the server instead of waiting for a client that may never go."""
-        with self._open_lock:
-            still_open = list(self._open)
-        for connection in still_open:
-            with contextlib.suppress(OSError):  # already closed by the client
-                connection.shutdown(socket.SHUT_RDWR)
 
     def handle_error(self, request, client_address) -> None:  # a client that hung up is not news
         exc = sys.exc_info()[1]
