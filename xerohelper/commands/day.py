@@ -10,6 +10,8 @@ import json
 import sys
 from datetime import date
 
+from xerohelper.commands._kept_days import date_argument
+
 NAME = "day"
 HELP = (
     "post a day's takings to Xero (run), show where a day's checklist stands (status), "
@@ -22,19 +24,10 @@ EXIT_USAGE = 2
 EXIT_NOT_CONNECTED = 3
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21"
-        ) from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
     run = actions.add_parser("run", help="send the day to Xero: sales summary, approval, payment tenders")
-    run.add_argument("--date", type=_date, required=True, help="the trading day, YYYY-MM-DD")
+    run.add_argument("--date", type=date_argument, required=True, help="the trading day, YYYY-MM-DD")
     run.add_argument("--from", dest="file", metavar="FILE", help="the till's export (or day file) to post")
     run.add_argument(
         "--approve", action="store_true", help="approve the sales summary now (not only a draft)"
@@ -51,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="send a till file whose shop or till name xerohelper hasn't seen for this organisation",
     )
     status = actions.add_parser("status", help="the day's steps, their Xero ids and anything to fix")
-    status.add_argument("--date", type=_date, required=True, help="the trading day, YYYY-MM-DD")
+    status.add_argument("--date", type=date_argument, required=True, help="the trading day, YYYY-MM-DD")
     status.add_argument("--location", default="", help="the shop or till, when the shop has several")
     resend = _add_resend(actions)
     for sub in (run, status, resend):
@@ -143,7 +136,7 @@ def _add_resend(actions) -> argparse.ArgumentParser:
         help="replace a day in Xero with corrected figures: its payments removed, its invoice voided, "
         "the day sent again (shows what it would do without --yes)",
     )
-    resend.add_argument("--date", type=_date, required=True, help="the trading day, YYYY-MM-DD")
+    resend.add_argument("--date", type=date_argument, required=True, help="the trading day, YYYY-MM-DD")
     resend.add_argument("--from", dest="file", metavar="FILE", required=True, help="the corrected export")
     resend.add_argument("--location", default="", help="the shop or till, when the file has several")
     resend.add_argument("--yes", action="store_true", help="do it (without it: show what it would do)")
